@@ -1,0 +1,33 @@
+# Two commands on a fresh clone: `make run` (extract the bundled sample) and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test eval snapshots schemas install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/vnextract extract --pretty samples/seed.txt
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+eval: $(STAMP)
+	$(VENV)/bin/vnextract eval corpus
+
+snapshots: $(STAMP)
+	$(PY) -m pytest -q tests/test_snapshots.py --update-snapshots
+
+schemas: $(STAMP)
+	$(VENV)/bin/vnextract schema schemas
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

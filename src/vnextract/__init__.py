@@ -1,0 +1,11 @@
+"""vnextract: statistics from Vietnamese economic press releases, as validated records.
+
+>>> from vnextract import extract
+>>> extract("Năm 2018, kim ngạch xuất khẩu ước đạt 2.312 triệu USD.").records[0].value
+Decimal('2312')
+"""
+from .api import extract, extract_many, load
+from .schema import Change, Evidence, Extraction, Record
+
+__version__ = "0.1.0"
+__all__ = ["Change", "Evidence", "Extraction", "Record", "extract", "extract_many", "load", "__version__"]

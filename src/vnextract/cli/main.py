@@ -1,0 +1,79 @@
+"""``vnextract extract | schema | eval | diff``."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .. import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vnextract")
+def main() -> None:
+    """Statistics from Vietnamese economic press releases, as structured records."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--pretty", is_flag=True, help="Indented JSON for people, one document after another.")
+@click.option("--date", "default_date", metavar="YYYY-MM-DD", help="Date of documents that carry none (dates undated figures).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of standard output.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL field holding the document id.")
+def extract(paths: tuple[str, ...], pretty: bool, default_date: str | None, output: str | None,
+            text_field: str, id_field: str) -> None:
+    """Extract records from PATHS: .txt files, folders of them, .jsonl files, or - for standard input.
+
+    Writes JSON Lines, one line per document: {"source", "records", "warnings"}.
+    Exits 1 when some document could not be read (the others are still written).
+    """
+    from ..api import extract as run
+    from ..inputs import read_documents
+
+    if default_date:
+        _check_date(default_date)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    failed = 0
+    try:
+        for doc in read_documents(list(paths), text_field=text_field, id_field=id_field):
+            if doc.error:
+                failed += 1
+                click.echo(f"vnextract: error: {doc.error}", err=True)
+                continue
+            try:
+                ex = run(doc.text, date=doc.date or default_date, source=doc.source)
+            except Exception as e:  # one broken document never stops a batch
+                failed += 1
+                click.echo(f"vnextract: error: {doc.source}: extraction failed: {type(e).__name__}: {e}", err=True)
+                continue
+            row = ex.model_dump(mode="json")
+            row["warnings"] = doc.warnings + row["warnings"]
+            out.write(json.dumps(row, ensure_ascii=False, indent=2 if pretty else None) + "\n")
+            out.flush()
+    finally:
+        if output:
+            out.close()
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", default="schemas", type=click.Path(file_okay=False))
+def schema(directory: str) -> None:
+    """Write the JSON Schema of the output models into DIRECTORY (default: schemas/)."""
+    from ..schemas import write_schemas
+
+    for path in write_schemas(Path(directory)):
+        click.echo(path)
+
+
+def _check_date(value: str) -> None:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2023-10-05", param_hint="--date")

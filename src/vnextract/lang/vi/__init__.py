@@ -1,0 +1,65 @@
+"""Vietnamese language data: units, scales, cue words, abbreviations, typos.
+
+The data lives in the files beside this module; code only reads it. Add a unit
+to ``units.tsv``, a cue word to ``cues.toml``, a shorthand to
+``abbreviations.tsv``: no code changes.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from ...text.normalize import fold
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    category: str  # money | percent | measure | count
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    power: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict[str, Unit]
+    scales: dict[str, Scale]
+    denominators: tuple[str, ...]
+    abbreviations: dict[str, str]
+    typos: dict[str, str]
+    cues: dict[str, dict[str, tuple[str, ...]]]
+
+    def cue(self, group: str, name: str) -> tuple[str, ...]:
+        return self.cues[group][name]
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (files(__name__) / name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The Vietnamese lexicon, read once per process. Keys are folded (see ``fold``)."""
+    units = {fold(r[0]): Unit(r[1], r[2]) for r in _rows("units.tsv")}
+    scales = {fold(r[0]): Scale(r[1], int(r[2])) for r in _rows("scales.tsv")}
+    denominators = tuple(fold(r[0]) for r in _rows("denominators.tsv"))
+    abbreviations = {r[0]: r[1] for r in _rows("abbreviations.tsv")}
+    typos = {fold(r[0]): r[1] for r in _rows("typos.tsv")}
+    raw = tomllib.loads((files(__name__) / "cues.toml").read_text(encoding="utf-8"))
+    cues = {
+        group: {name: tuple(fold(w) for w in words) for name, words in table.items()}
+        for group, table in raw.items()
+    }
+    return Lexicon(units, scales, denominators, abbreviations, typos, cues)

@@ -1,0 +1,323 @@
+"""Find and read numbers in Vietnamese text: digits ("90.260", "4309,73") and words ("hai trăm").
+
+Values are exact ``Decimal`` built from the digit string, never via float.
+Every pattern is bounded (possessive or atomic), so no input backtracks for long.
+"""
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+from typing import Literal, NamedTuple
+
+import regex
+
+Convention = Literal["comma", "point"]  # which character is the DECIMAL separator
+
+
+class NumberMatch(NamedTuple):
+    """A number found by ``scan``; ``text == s[start:end]`` of the scanned string."""
+
+    start: int
+    end: int
+    value: Decimal
+    spelled: bool
+    text: str
+
+
+# --------------------------------------------------------------------------
+# Digit numbers
+# --------------------------------------------------------------------------
+
+_W = r"[\p{L}\p{M}\p{N}]"  # a character that glues onto a number (letter, mark, digit)
+_GSP = r"\u00a0\u202f\u2009"  # no-break / narrow / thin space: one group is enough
+
+# A number is either space-grouped ("1 234 567", "1\u00a0234,5") or a run of
+# digits joined by single "." or "," ("90.260", "1.234,5", "0236.3822.123").
+# A run is read as a whole or not at all (see ``_read_run``). A "." or ","
+# not followed by a digit ends the number ("đạt 835 dự án." -> 835).
+_SPACED = rf"""
+    (?>[1-9][0-9]{{0,2}})
+    (?>(?:\x20[0-9]{{3}}){{2,}}|(?:[{_GSP}][0-9]{{3}})+)
+    (?:[.,][0-9]++)?+
+"""
+_RUN = r"[0-9]++(?:[.,][0-9]++)*+"
+
+_DIGIT_RE = regex.compile(
+    rf"""
+    (?=[0-9])                              # (cheap first test)
+    (?<!{_W}|{_W}[.,])                     # not inside a word or a larger number
+    (?:
+        (?<![0-9][\x20{_GSP}])             # a space group never continues a number
+        (?P<spaced>{_SPACED})
+        (?!{_W}|[.,][0-9]|[\x20{_GSP}][0-9])
+      |
+        (?P<run>{_RUN})
+        (?!{_W})
+    )
+    """,
+    regex.VERBOSE,
+)
+_FULL_DIGIT_RE = regex.compile(rf"(?P<spaced>{_SPACED})|(?P<run>{_RUN})", regex.VERBOSE)
+_SEP_RE = regex.compile(r"[.,]")
+_HEAD_RE = regex.compile(r"[1-9][0-9]{0,2}")  # first group of a thousands grouping
+
+
+def _grouped(parts: list[str]) -> bool:
+    """True if ``parts`` is a thousands grouping: 1-3 digits (no leading 0), then groups of 3."""
+    return _HEAD_RE.fullmatch(parts[0]) is not None and all(len(p) == 3 for p in parts[1:])
+
+
+def _read_run(run: str, convention: Convention) -> Decimal | None:
+    """Value of a run of digit groups joined by "." / ","; None if it is no well-formed number."""
+    seps = _SEP_RE.findall(run)
+    if not seps:
+        return Decimal(run)
+    parts = _SEP_RE.split(run)
+    if len(parts[0]) > 1 and parts[0][0] == "0":
+        return None  # "024.3218", "0236.3822.123": a phone number or a code
+    if len(seps) == 1:
+        whole, frac = parts
+        if len(frac) == 3 and _grouped(parts):
+            # "1.234" / "1,234": the convention decides.
+            thousands = "." if convention == "comma" else ","
+            if seps[0] == thousands:
+                return Decimal(whole + frac)
+        return Decimal(f"{whole}.{frac}")
+    if len(set(seps)) == 1:  # "1.234.567", "1,234,567": grouping only
+        return Decimal("".join(parts)) if _grouped(parts) else None
+    # Mixed: one grouping character, then one decimal mark of the other kind.
+    if len(set(seps[:-1])) == 1 and _grouped(parts[:-1]):
+        return Decimal("".join(parts[:-1]) + "." + parts[-1])
+    return None
+
+
+def _read_spaced(text: str) -> Decimal:
+    """Value of a space-grouped number; a trailing "." or "," is the decimal mark."""
+    text = regex.sub(rf"[\x20{_GSP}]", "", text)
+    whole, *frac = _SEP_RE.split(text)
+    return Decimal(f"{whole}.{frac[0]}") if frac else Decimal(whole)
+
+
+def _read(m: regex.Match, convention: Convention) -> Decimal | None:
+    if m.group("spaced") is not None:
+        return _read_spaced(m.group("spaced"))
+    return _read_run(m.group("run"), convention)
+
+
+def parse_digits(s: str, convention: Convention = "comma") -> Decimal | None:
+    """Value of ``s`` if it is exactly one digit number (surrounding spaces allowed), else None."""
+    m = _FULL_DIGIT_RE.fullmatch(s.strip())
+    return _read(m, convention) if m else None
+
+
+def _evidence(run: str) -> Convention | None:
+    """Which convention a run can only be read in, if any: "14,8" -> comma, "12.5" -> point.
+
+    A decimal part of zeros only ("4.0", "8,0") is no evidence: versions and scores.
+    """
+    seps = _SEP_RE.findall(run)
+    parts = _SEP_RE.split(run)
+    if not seps or _read_run(run, "comma") is None or not parts[-1].strip("0"):
+        return None  # no decimal mark, not a number, or "4.0" (công nghiệp 4.0, điểm 8,0)
+    if len(seps) == 1:
+        if len(parts[1]) == 3 and _grouped(parts):
+            return None  # "1.234": could be either
+    elif not (seps[-1] != seps[0] and len(set(seps[:-1])) == 1 and _grouped(parts[:-1])):
+        return None  # grouping only, or not a number
+    return "comma" if seps[-1] == "," else "point"
+
+
+def detect_convention(text: str) -> Convention:
+    """The decimal mark ``text`` uses, judged from its unambiguous numbers; "comma" on a tie."""
+    votes = {"comma": 0, "point": 0}
+    for m in _DIGIT_RE.finditer(text):
+        found = m.group()
+        if "." not in found and "," not in found:
+            continue
+        vote = _evidence(regex.sub(rf"[\x20{_GSP}]", "", found))
+        if vote:
+            votes[vote] += 1
+    return "point" if votes["point"] > votes["comma"] else "comma"
+
+
+# --------------------------------------------------------------------------
+# Spelled-out numbers
+# --------------------------------------------------------------------------
+
+_MAX_WORDS = 32  # longest spelled number read at once
+
+
+class _Lexicon(NamedTuple):
+    variants: dict[str, str]
+    ten: str
+    tens: str
+    hundred: str
+    zero_tens: str
+    scales: dict[str, int]
+    digits: dict[str, int]
+    after_tens: dict[str, int]
+    after_ten: dict[str, int]
+    after_zero_tens: dict[str, int]
+    short_form: dict[str, int]
+    multipliers: frozenset[str]
+    words_re: regex.Pattern
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """The number words of ``lang/vi/numbers.toml``, read once."""
+    raw = tomllib.loads((files("vnextract.lang.vi") / "numbers.toml").read_text(encoding="utf-8"))
+    nfc = lambda w: unicodedata.normalize("NFC", w).lower()  # noqa: E731
+    table = lambda name: {nfc(k): int(v) for k, v in raw[name].items()}  # noqa: E731
+    words = {k: nfc(v) for k, v in raw["words"].items()}
+    variants = {nfc(k): nfc(v) for k, v in raw["variants"].items()}
+    scales = table("scales")
+    tables = [table(n) for n in ("digits", "after_tens", "after_ten", "after_zero_tens", "short_form")]
+    vocab = set(variants) | set(variants.values()) | set(words.values()) | set(scales)
+    for t in tables:
+        vocab |= set(t)
+    forms = vocab | {unicodedata.normalize("NFD", w) for w in vocab}
+    alt = "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True))
+    word = rf"(?<!{_W})(?:{alt})(?!{_W})"
+    words_re = regex.compile(
+        rf"{word}(?:[^\S\r\n]{{1,4}}+{word}){{0,{_MAX_WORDS - 1}}}+", regex.IGNORECASE
+    )
+    multipliers = frozenset({words["ten"], words["tens"], words["hundred"], *scales})
+    return _Lexicon(
+        variants, words["ten"], words["tens"], words["hundred"], words["zero_tens"],
+        scales, *tables, multipliers, words_re,
+    )
+
+
+def _canon(word: str, lx: _Lexicon) -> str:
+    w = unicodedata.normalize("NFC", word).lower()
+    return lx.variants.get(w, w)
+
+
+def _group(ws: list[str], i: int, first: bool, lx: _Lexicon) -> tuple[int | None, int]:
+    """Read one 0-999 group from ``ws[i]``: its value and where it ends (None if there is none)."""
+    n, v, hundreds = len(ws), 0, False
+    d = lx.digits.get(ws[i])
+    if d is not None and i + 1 < n and ws[i + 1] == lx.hundred:
+        v, i, hundreds = d * 100, i + 2, True
+        if i == n:
+            return v, i
+        w = ws[i]
+        if w in lx.short_form and (i + 1 == n or ws[i + 1] in lx.scales):
+            return v + lx.short_form[w] * 10, i + 1  # một trăm hai = 120
+    w = ws[i]
+    d = lx.digits.get(w)
+    if w == lx.zero_tens and (hundreds or not first):  # (một trăm | hai nghìn) linh năm
+        if i + 1 < n and ws[i + 1] in lx.after_zero_tens:
+            return v + lx.after_zero_tens[ws[i + 1]], i + 2
+    elif w == lx.ten:  # mười, mười lăm
+        if i + 1 < n and ws[i + 1] in lx.after_ten:
+            return v + 10 + lx.after_ten[ws[i + 1]], i + 2
+        return v + 10, i + 1
+    elif d is not None and d >= 2 and i + 1 < n and ws[i + 1] == lx.tens:  # hai mươi tư
+        v, i = v + d * 10, i + 2
+        if i < n and ws[i] in lx.after_tens:
+            return v + lx.after_tens[ws[i]], i + 1
+        return v, i
+    elif d is not None and not hundreds and (first or (i + 1 < n and ws[i + 1] in lx.scales)):
+        return d, i + 1  # a bare digit: "hai", "hai nghìn", "một triệu hai nghìn"
+    return (v, i) if hundreds else (None, i)
+
+
+def _parse_words(ws: list[str], lx: _Lexicon) -> tuple[Decimal | None, int]:
+    """Value of the canonical words ``ws`` as one number, or (None, index of the first bad word)."""
+    n = len(ws)
+    if n == 0:
+        return None, 0
+    if lx.digits.get(ws[0]) == 0:  # "không" is a number only on its own
+        return (Decimal(0), 1) if n == 1 else (None, 1)
+    stack: list[tuple[int, int]] = []  # finished groups: (value, power of ten)
+    i = 0
+    while True:
+        g, i = _group(ws, i, not stack, lx)
+        if g is None:
+            return None, i
+        if i == n:
+            return Decimal(sum(v for v, _ in stack) + g), n
+        if ws[i] not in lx.scales:
+            return None, i
+        value, power, chained = g, 0, False
+        while i < n and ws[i] in lx.scales:
+            p = lx.scales[ws[i]]
+            if not chained:  # một nghìn hai trăm tỷ: the tỷ takes the nghìn along
+                while stack and stack[-1][1] < p:
+                    value += stack.pop()[0]
+            value, power, chained = value * 10**p, power + p, True
+            if stack and stack[-1][1] <= power:  # hai nghìn hai nghìn
+                return None, i
+            i += 1
+        stack.append((value, power))
+        total = sum(v for v, _ in stack)
+        if i == n:
+            return Decimal(total), n
+        if i == n - 1 and ws[i] in lx.short_form:  # hai triệu rưỡi, hai nghìn ba
+            return Decimal(total + lx.short_form[ws[i]] * 10 ** (power - 1)), n
+
+
+def _longest(ws: list[str], lx: _Lexicon) -> tuple[Decimal | None, int]:
+    """The longest prefix of ``ws`` that reads as a number: (value, word count) or (None, 0)."""
+    k = min(len(ws), _MAX_WORDS)
+    while k > 0:
+        value, bad = _parse_words(ws[:k], lx)
+        if value is not None:
+            return value, k
+        # Words before ``bad`` only look one word ahead, so a longer prefix fails alike.
+        k = min(k - 1, bad + 1)
+    return None, 0
+
+
+def parse_spelled(s: str) -> Decimal | None:
+    """Value of ``s`` if it is exactly one spelled-out number ("Hai trăm" -> 200), else None."""
+    lx = _lexicon()
+    ws = [_canon(w, lx) for w in s.split()]
+    return _parse_words(ws, lx)[0] if ws else None
+
+
+def _scan_spelled(text: str) -> list[NumberMatch]:
+    lx = _lexicon()
+    out = []
+    for m in lx.words_re.finditer(text):
+        spans = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group())]
+        ws = [_canon(m.group()[a:b], lx) for a, b in spans]
+        i = 0
+        while i < len(ws):
+            value, k = _longest(ws[i:], lx)
+            # A lone "một", "năm", "ba" is ordinary Vietnamese, not a figure.
+            if value is not None and (k >= 2 or ws[i] in lx.multipliers):
+                start, end = m.start() + spans[i][0], m.start() + spans[i + k - 1][1]
+                out.append(NumberMatch(start, end, value, True, text[start:end]))
+                i += k
+            else:
+                i += 1
+    return out
+
+
+# --------------------------------------------------------------------------
+# Scanning
+# --------------------------------------------------------------------------
+
+
+def scan(text: str, convention: Convention = "comma") -> list[NumberMatch]:
+    """All numbers in ``text``, digit and spelled, in text order.
+
+    ``convention`` settles "1.234" / "1,234" only (see ``detect_convention``).
+    A run of digits, dots and commas that is no well-formed number (a phone
+    number "0236.3822.123", a date "15.10.2023", "1.2.3") yields nothing.
+    Slash dates ("15/10/2023") yield each part.
+    """
+    out = []
+    for m in _DIGIT_RE.finditer(text):
+        value = _read(m, convention)
+        if value is not None:
+            out.append(NumberMatch(m.start(), m.end(), value, False, m.group()))
+    out.extend(_scan_spelled(text))
+    out.sort(key=lambda x: x.start)
+    return out

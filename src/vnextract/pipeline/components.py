@@ -1,0 +1,120 @@
+"""Rule components, registered as spaCy factories.
+
+``vnextract_quantities`` finds numbers with units, ``vnextract_cues`` gives
+each its role (value, change, plan, share) and finds periods, and
+``vnextract_records`` assembles records onto ``doc._.records``. Each leaves
+its findings in ``doc.spans`` for displaCy (``style="span"``).
+"""
+from __future__ import annotations
+
+from datetime import date as Date
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..rules.quantities import find_quantities
+from ..rules.records import analyse, assemble, sentence_bounds
+from .tokenizer import ViTokenizer  # noqa: F401  (registers the tokenizer)
+
+QUANTITY_KEY = "vx_quantities"
+CUE_KEY = "vx_cues"
+RECORD_KEY = "vx_records"
+
+for _name, _default in (("vx", None), ("date", None), ("quantities", None), ("analyses", None), ("records", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def _state(doc: Doc):
+    if doc._.vx is None:
+        raise ValueError("vnextract components need the vnextract tokenizer (vnextract.load())")
+    return doc._.vx
+
+
+def _add_spans(doc: Doc, key: str, spans) -> None:
+    st = doc._.vx
+    out = []
+    for a, b, label in spans:
+        oa, ob = st.norm.span(a, b)
+        span = doc.char_span(oa, ob, label=label, alignment_mode="expand")
+        if span is not None:
+            out.append(span)
+    doc.spans[key] = out
+
+
+class QuantityFinder:
+    """Numbers with their units, per sentence."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        F, T = st.norm.folded, st.norm.text
+        found = []
+        for sent in st.sentences:
+            lo, hi, _ = sentence_bounds(F, sent)
+            found.append(find_quantities(F, T, st.convention, lo, hi))
+        doc._.quantities = found
+        _add_spans(doc, QUANTITY_KEY, ((q.num_start, q.end, (q.category or "number").upper()) for qs in found for q in qs))
+        return doc
+
+
+class CueRules:
+    """Roles of numbers (value, change, plan, share) and periods, per sentence."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        if doc._.quantities is None:
+            raise ValueError("vnextract_cues needs vnextract_quantities before it")
+        analyses = [analyse(st.norm, sent, qs) for sent, qs in zip(st.sentences, doc._.quantities)]
+        doc._.analyses = analyses
+        spans = []
+        for a in analyses:
+            spans.extend((m.lead, m.end, m.role.upper()) for m in a.mentions)
+            spans.extend((p.start, p.end, "PERIOD") for p in a.periods)
+        _add_spans(doc, CUE_KEY, spans)
+        return doc
+
+
+class RecordAssembler:
+    """Records from the roles, framed by years, months and kinds."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        if doc._.analyses is None:
+            raise ValueError("vnextract_records needs vnextract_cues before it")
+        day = doc._.date
+        if isinstance(day, str):
+            day = Date.fromisoformat(day)
+        doc._.records = assemble(st.norm, st.sentences, doc._.analyses, day)
+        doc.spans[RECORD_KEY] = [
+            s for s in (doc.char_span(r.evidence.start, r.evidence.end, label=r.metric[:40], alignment_mode="expand")
+                        for r in doc._.records) if s is not None
+        ]
+        return doc
+
+
+@Language.factory("vnextract_quantities")
+def make_quantities(nlp: Language, name: str) -> QuantityFinder:
+    return QuantityFinder()
+
+
+@Language.factory("vnextract_cues")
+def make_cues(nlp: Language, name: str) -> CueRules:
+    return CueRules()
+
+
+@Language.factory("vnextract_records")
+def make_records(nlp: Language, name: str) -> RecordAssembler:
+    return RecordAssembler()
+
+
+def build_pipeline(segment: str = "statistics") -> Language:
+    """A blank Vietnamese pipeline with the vnextract tokenizer and rule components."""
+    nlp = spacy.blank(
+        "vi",
+        config={"nlp": {"tokenizer": {"@tokenizers": "vnextract.ViTokenizer.v1", "segment": segment}}},
+    )
+    nlp.add_pipe("vnextract_quantities")
+    nlp.add_pipe("vnextract_cues")
+    nlp.add_pipe("vnextract_records")
+    return nlp

@@ -1,0 +1,142 @@
+"""Naming what a figure measures.
+
+The metric is the noun phrase before the figure's verb, from the start of its
+clause: "…, năm 2018, [giá trị sản xuất CN] trên địa bàn tỉnh ước đạt trên
+90.260 tỷ đồng" → "giá trị sản xuất công nghiệp". Verbs, bounds, scope and
+period phrases are dropped and report shorthand is expanded (RECORDS.md).
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..lang.vi import lexicon
+from .periods import find_periods
+from .words import _alternation, words
+
+_WORD = regex.compile(r"[^\s,;:]+")
+_PUNCT_EDGE = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
+_CLAUSE_BREAK = regex.compile(r"[;:\n]|(?:^|\s)[-–+•*]\s|\((?![^()]*\))")
+
+
+@cache
+def _res():
+    lead = _alternation(words("metric", "lead").words)
+    tail = _alternation(
+        words("metric", "verbs").words
+        + words("bound", "over").words
+        + words("bound", "under").words
+        + words("bound", "about").words
+        + words("kind", "estimate").words
+    )
+    actors = _alternation(("tỉnh", "thành phố", "huyện", "ngành", "sở", "địa phương", "toàn ngành", "đơn vị", "chúng ta", "chúng tôi"))
+    abbrev = lexicon().abbreviations
+    return {
+        "lead": regex.compile(rf"^(?:{lead})(?![\p{{L}}\p{{N}}])"),
+        "tail": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{tail})$"),
+        "actor_only": regex.compile(rf"^(?:(?:{actors})\s*)+$"),
+        "abbrev": regex.compile(
+            r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(abbrev, key=len, reverse=True)) + r")(?![\p{L}\p{N}])"
+        ),
+        "abbrev_map": abbrev,
+    }
+
+
+def clause_start(folded: str, s: int, e: int) -> int:
+    """Where the clause holding ``folded[s:e]``'s end starts: after the last ``;``, ``:``, bullet or open bracket."""
+    last = s
+    for m in _CLAUSE_BREAK.finditer(folded, s, e):
+        last = m.end()
+    return last
+
+
+def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool) -> tuple[str, int] | None:
+    """The metric named in ``text[s:e]`` and where it starts, or None when the stretch names none."""
+    s = clause_start(folded, s, e)
+    cut = None
+    for m in words("metric", "cut_after").finditer(folded, s, e):
+        cut = m.end()
+    if cut is not None:
+        s = cut
+    chunks = _chunks(folded, s, e)
+    if not chunks:
+        return None
+    picked: list[list[tuple[int, int]]] = []
+    for cs, ce in reversed(chunks):
+        ws = _clean(text, folded, cs, ce)
+        if not ws:
+            if picked:
+                break
+            continue
+        if picked and not (enumeration and len(ws) <= 4 and _plain(folded, ws)):
+            break
+        picked.insert(0, ws)
+        if not enumeration:
+            break
+    if not picked:
+        return None
+    parts = [" ".join(text[a:b] for a, b in ws) for ws in picked]
+    metric = ", ".join(parts)
+    if _res()["actor_only"].match(metric.lower()):
+        return None
+    return _expand(_sentence_case(metric)), picked[0][0][0]
+
+
+def _chunks(folded: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, pos = [], s
+    for i in range(s, e):
+        if folded[i] == ",":
+            out.append((pos, i))
+            pos = i + 1
+    out.append((pos, e))
+    return [(a, b) for a, b in out if folded[a:b].strip()]
+
+
+def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
+    holes = [(p.start, p.end) for p in find_periods(folded, s, e)]
+    holes += [m.span() for m in words("metric", "scope").finditer(folded, s, e)]
+    ws = []
+    for m in _WORD.finditer(folded, s, e):
+        a, b = m.span()
+        if any(h0 <= a and b <= h1 for h0, h1 in holes):
+            continue
+        p = _PUNCT_EDGE.sub("", folded[a:b])
+        if not p:
+            continue
+        lead = len(folded[a:b]) - len(folded[a:b].lstrip("([\"'“‘-–"))
+        trail = len(folded[a:b]) - len(folded[a:b].rstrip(")]\"'”’.-–"))
+        ws.append((a + lead, b - trail))
+    ws = [w for w in ws if w[0] < w[1]]
+    r = _res()
+    changed = True
+    while ws and changed:
+        changed = False
+        joined = " ".join(folded[a:b] for a, b in ws)
+        m = r["lead"].match(joined)
+        if m:
+            n = len(m.group().split())
+            ws = ws[n:]
+            changed = True
+            continue
+        m = r["tail"].search(joined)
+        if m:
+            n = len(m.group().split())
+            ws = ws[:-n]
+            changed = True
+    return ws
+
+
+def _plain(folded: str, ws: list[tuple[int, int]]) -> bool:
+    return not any(any(c.isdigit() for c in folded[a:b]) for a, b in ws)
+
+
+def _sentence_case(metric: str) -> str:
+    if len(metric) > 1 and metric[0].isupper() and metric[1].islower():
+        return metric[0].lower() + metric[1:]
+    return metric
+
+
+def _expand(metric: str) -> str:
+    r = _res()
+    return r["abbrev"].sub(lambda m: r["abbrev_map"][m.group(1)], metric)

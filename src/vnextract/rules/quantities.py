@@ -1,0 +1,143 @@
+"""Numbers with their units: "90.260 tỷ đồng", "14,8%", "1,2 triệu lượt khách".
+
+A quantity is a number (digits or spelled out) and what follows it: a scale
+(nghìn, triệu, tỷ, nghìn tỷ), a base unit from ``units.tsv`` and per-unit
+denominators ("triệu đồng/người/tháng"). Numbers that are dates, identifiers,
+ordinals, phone numbers or the logistics of an event are dropped here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from ..lang.vi import lexicon
+from ..numbers import Convention, scan
+from .words import _alternation, words
+
+_END = r"(?![\p{L}\p{N}])"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number and its unit, as offsets into the normalised text."""
+
+    num_start: int
+    num_end: int
+    end: int  # end of the unit (== num_end when there is none)
+    value: Decimal
+    #: Output unit: "tỷ đồng", "%", "dự án", "triệu đồng/người/tháng"; None when bare.
+    unit: str | None
+    #: money | percent | measure | count | points | ratio | None (a bare number)
+    category: str | None
+    spelled: bool = False
+
+    @property
+    def is_percent_like(self) -> bool:
+        return self.category in ("percent", None)
+
+
+@cache
+def _unit_re():
+    lex = lexicon()
+    scales = _alternation(tuple(lex.scales))
+    units = _alternation(tuple(k for k in lex.units if k != "%"))
+    dens = _alternation(lex.denominators)
+    points = _alternation(words("change", "points").words)
+    ratio = _alternation(words("change", "ratio_unit").words)
+    return regex.compile(
+        rf"""
+        [ \t]{{0,3}}+
+        (?:(?P<scale>{scales}){_END}[ \t]{{0,3}}+)?
+        (?:
+            (?P<points>{points}){_END}
+          | (?P<ratio>{ratio}){_END}
+          | (?P<pct>%)
+          | (?P<unit>{units}){_END}
+        )?
+        (?P<den>(?:[ \t]?+/[ \t]?+(?:{dens}){_END}){{0,3}}+)
+        """,
+        regex.VERBOSE,
+    )
+
+
+_DATE_NEIGHBOUR = regex.compile(r"[/\-.]\d")
+_ID_AFTER = regex.compile(r"/[\p{L}]|-[\p{Lu}]")
+_ATTACHED_BEFORE = regex.compile(r"[\p{L}][\-]?\Z|\d[/.]\Z|[/]\Z")
+
+
+def find_quantities(folded: str, text: str, convention: Convention, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]`` that may be a statistic."""
+    end = len(text) if end is None else end
+    lex = lexicon()
+    unit_re = _unit_re()
+    not_before = words("not_record", "before")
+    logistics = words("not_record", "logistics")
+    out: list[Quantity] = []
+    for m in scan(text[start:end], convention):
+        s, e = m.start + start, m.end + start
+        if _is_not_a_figure(text, folded, s, e, m.spelled, m.value):
+            continue
+        if not_before.before(folded, s, start):
+            continue
+        u = unit_re.match(folded, e, end)
+        scale_key = u.group("scale")
+        scale = lex.scales[_squash(scale_key)] if scale_key else None
+        unit = category = None
+        uend = e
+        if u.group("pct"):
+            unit, category = "%", "percent"
+        elif u.group("points"):
+            unit, category = "điểm phần trăm", "points"
+        elif u.group("ratio"):
+            unit, category = "lần", "ratio"
+        elif u.group("unit"):
+            base = lex.units[_squash(u.group("unit"))]
+            unit, category = base.unit, base.category
+        if unit or scale:
+            uend = u.end("den") if u.group("den") else max(
+                (u.end(g) for g in ("scale", "points", "ratio", "pct", "unit") if u.group(g)), default=e
+            )
+            if scale and not unit:
+                # "60,2 ngàn tỷ": large scales without a unit are money in this genre.
+                unit, category = ("đồng", "money") if scale.power >= 9 else ("", "count")
+            if scale and category not in ("percent", "points", "ratio"):
+                unit = f"{scale.name} {unit}".strip()
+            if u.group("den"):
+                unit += _denominators(text[u.start("den"):u.end("den")])
+        if category is None and logistics.after(folded, e, end):
+            continue
+        if category == "count" and logistics.after(folded, e, end):
+            continue
+        if category is None and m.spelled:
+            continue
+        out.append(Quantity(s, e, uend, m.value, unit, category, m.spelled))
+    return out
+
+
+def _squash(key: str) -> str:
+    return " ".join(key.split())
+
+
+def _denominators(raw: str) -> str:
+    lex = lexicon()
+    parts = [p.strip() for p in raw.split("/") if p.strip()]
+    canon = {d: d for d in lex.denominators}
+    return "".join("/" + canon.get(p.lower(), p.lower()) for p in parts)
+
+
+def _is_not_a_figure(text: str, folded: str, s: int, e: int, spelled: bool, value: Decimal) -> bool:
+    if spelled:
+        return False
+    raw = text[s:e]
+    # Dates (15/10/2023, 10/2023), identifiers (123/QĐ-UBND), codes (H5N1), Covid-19.
+    if _DATE_NEIGHBOUR.match(text, e) or _ATTACHED_BEFORE.search(text, max(0, s - 2), s):
+        return True
+    if _ID_AFTER.match(text, e):
+        return True
+    # Phone numbers and other zero-led codes: "0236", "1900 1234".
+    if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():
+        return True
+    return False

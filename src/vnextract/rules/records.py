@@ -1,0 +1,260 @@
+"""Record assembly: numbers with roles → records.
+
+Walks a document sentence by sentence. In each, a value (or a change, plan
+or share with no value before it) opens a record; the changes, plan
+attainments and shares that follow it with nothing but punctuation and
+connectors in between belong to it ("đạt 2.971 tỷ đồng (đạt 15,25% kế hoạch
+và tăng 18,58% so với cùng kỳ)"). Years and months frame the passage, target
+cues frame the rest of their sentence (docs/decisions.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import cache
+
+import regex
+
+from ..numbers import Convention
+from ..schema import Change, Evidence, Record
+from ..text.normalize import NormText
+from ..text.sentences import Sentence
+from .metric import _expand, clause_start, name_metric
+from .periods import Period, find_periods
+from .roles import Mention, classify
+from .words import words
+
+_ATTACH_GAP = regex.compile(r"(?:[\s,()\-–]|(?<![\p{L}])(?:và|đồng[ \t]+thời|nhưng|song|cùng[ \t]+với|tương[ \t]+ứng|so[ \t]+với)(?![\p{L}]))*+")
+_BULLET = regex.compile(r"[ \t]*+(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][)])[ \t]++")
+_PLAN_CONTEXT = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|hoàn[ \t]+thành|bằng|so[ \t]+với|theo|thực[ \t]+hiện)[ \t]++(?:mức[ \t]++)?\Z")
+_BREAKDOWN = regex.compile(r"[\s,;(]*+(?:trong[ \t]++đó|cụ[ \t]++thể)(?![\p{L}])")
+
+
+@dataclass
+class _Frame:
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    paragraph: int = -1
+    last_metric: str | None = None
+    list_kind: str | None = None
+    list_months: tuple[int, int] | None = None
+
+
+@dataclass
+class _Draft:
+    metric: str
+    start: int
+    mentions: list[Mention]
+    kind: str = "actual"
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    end: int = 0
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+
+@dataclass
+class SentenceAnalysis:
+    """What the cue rules found in one sentence; the assembler reads it."""
+
+    lo: int  # sentence start, after a list bullet
+    hi: int
+    bullet: bool
+    mentions: list[Mention]
+    periods: list[Period]
+
+
+def sentence_bounds(folded: str, sent: Sentence) -> tuple[int, int, bool]:
+    """The sentence's span without its list bullet, and whether it had one."""
+    bullet = _BULLET.match(folded, sent.start, sent.end)
+    return (bullet.end() if bullet else sent.start), sent.end, bullet is not None
+
+
+def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
+    """Give every quantity of the sentence its role, and find the periods outside comparisons."""
+    F = norm.folded
+    lo, hi, bullet = sentence_bounds(F, sent)
+    mentions: list[Mention] = []
+    for q in quantities:
+        if mentions and q.num_start < mentions[-1].end:
+            continue
+        m = classify(q, F, lo, hi)
+        if m is not None:
+            mentions.append(m)
+    shadows = [s for m in mentions for s in m.shadow]
+    periods = [p for p in find_periods(F, lo, hi) if not any(a <= p.start < b for a, b in shadows)]
+    return SentenceAnalysis(lo, hi, bullet, mentions, periods)
+
+
+def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceAnalysis],
+             date: Date | None = None) -> list[Record]:
+    """All records of a document, in text order."""
+    frame = _Frame()
+    records: list[Record] = []
+    for sent, a in zip(sentences, analyses):
+        if sent.paragraph != frame.paragraph:
+            frame.months = None
+            frame.paragraph = sent.paragraph
+        for d in _sentence(norm, a, frame):
+            records.append(_record(norm, d, date))
+    return records
+
+
+def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft]:
+    T, F = norm.text, norm.folded
+    lo, hi, mentions, periods = a.lo, a.hi, a.mentions, a.periods
+    if not a.bullet and (frame.list_kind is not None or frame.list_months is not None):
+        frame.list_kind = frame.list_months = None
+    targets = _target_cues(F, lo, hi, mentions)
+    head_estimate = _head_estimate(F, lo, mentions)
+    enumeration = a.bullet or ";" in F[lo:hi]
+
+    drafts: list[_Draft] = []
+    cur: _Draft | None = None
+    last_end = lo
+    p_i = 0
+    for m in mentions:
+        while p_i < len(periods) and periods[p_i].start < m.q.num_start:
+            _apply(frame, periods[p_i])
+            p_i += 1
+        gap = F[last_end:m.lead]
+        if cur is not None and (m.equivalent or (m.role != "value" and _ATTACH_GAP.fullmatch(gap))):
+            if not m.equivalent:
+                cur.mentions.append(m)
+            cur.end = max(cur.end, m.end)
+            last_end = m.end
+            continue
+        named = name_metric(T, F, last_end, m.lead, enumeration)
+        if named is None and m.post is not None:
+            named = (_expand(T[m.post[0]:m.post[1]]), _start_after_gap(F, last_end, m.lead))
+        if named is None and frame.last_metric and m.role in ("value", "change"):
+            named = (frame.last_metric, _start_after_gap(F, last_end, m.lead))
+        if named is None:
+            last_end = m.end
+            continue
+        metric, start = named
+        cur = _Draft(metric, start, [m], end=m.end)
+        cur.kind = _kind(F, lo, last_end, m, targets, head_estimate, drafts, frame)
+        cur.year, cur.months = frame.year, frame.months
+        if frame.list_months and not any(lo <= p.start < m.q.num_start for p in periods if p.months):
+            cur.months = cur.months or frame.list_months
+        drafts.append(cur)
+        frame.last_metric = metric
+        last_end = m.end
+    for p in periods[p_i:]:
+        _apply(frame, p)
+    if enumeration:
+        _share_reference(drafts)
+
+    if F[lo:hi].rstrip().endswith(":") and not mentions:
+        frame.list_kind = "target" if targets else ("estimate" if words("kind", "estimate").search(F, lo, hi) else None)
+        frame.list_months = frame.months
+    return drafts
+
+
+def _share_reference(drafts: list[_Draft]) -> None:
+    """A comparison stated once at the end of an enumeration covers the items that state none."""
+    changes = [m.change for d in drafts for m in d.mentions if m.role == "change"]
+    if len(changes) < 2 or changes[-1].reference is None:
+        return
+    last = changes[-1]
+    for c in changes[:-1]:
+        if c.reference is None:
+            c.reference, c.ref_rule, c.ref_year = last.reference, last.ref_rule, last.ref_year
+
+
+def _apply(frame: _Frame, p: Period) -> None:
+    if p.year is not None:
+        frame.year = p.year
+    if p.months is not None:
+        frame.months = p.months
+    elif p.year_only or p.date:
+        frame.months = None
+
+
+def _target_cues(F: str, lo: int, hi: int, mentions: list[Mention]) -> list[int]:
+    spans = [(m.lead, m.end) for m in mentions if m.role == "plan"]
+    out = []
+    for c in words("kind", "target").finditer(F, lo, hi):
+        if any(a <= c.start() < b for a, b in spans):
+            continue
+        if _PLAN_CONTEXT.search(F, max(lo, c.start() - 20), c.start()):
+            continue
+        out.append(c.start())
+    return out
+
+
+def _head_estimate(F: str, lo: int, mentions: list[Mention]) -> bool:
+    if not mentions:
+        return False
+    est = words("kind", "estimate").after(F, lo, mentions[0].lead)
+    if not est:
+        return False
+    comma = F.find(",", est[1], mentions[0].lead)
+    return comma >= 0
+
+
+def _kind(F: str, lo: int, seg_start: int, m: Mention, targets: list[int], head_estimate: bool,
+          drafts: list[_Draft], frame: _Frame) -> str:
+    if any(t < m.q.num_start for t in targets) or frame.list_kind == "target":
+        return "target"
+    if head_estimate or frame.list_kind == "estimate":
+        return "estimate"
+    s = clause_start(F, seg_start, m.lead)
+    if words("kind", "estimate").search(F, s, m.q.num_start):
+        return "estimate"
+    if drafts and drafts[-1].kind == "estimate" and _BREAKDOWN.match(F, seg_start, m.lead):
+        return "estimate"
+    return "actual"
+
+
+def _start_after_gap(F: str, s: int, e: int) -> int:
+    s = clause_start(F, s, e)
+    while s < e and not (F[s].isalnum()):
+        s += 1
+    return s
+
+
+def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
+    T = norm.text
+    year = d.year if d.year is not None else (date.year if date else None)
+    value = unit = None
+    bound = "exact"
+    changes: list[Change] = []
+    plan = share = None
+    for m in d.mentions:
+        if m.role == "value" and value is None:
+            value, unit, bound = m.q.value, m.q.unit, m.bound
+        elif m.role == "change":
+            c = m.change
+            ref = None
+            if c.reference is not None:
+                ref = " ".join(T[c.reference[0]:c.reference[1]].split())
+            ref_year = c.ref_year if c.ref_rule == "year" else (year - 1 if c.ref_rule == "previous" and year else None)
+            changes.append(Change(direction=c.direction, percent=c.percent, points=c.points, ratio=c.ratio,
+                                  amount=c.amount, unit=c.unit, reference=ref, reference_year=ref_year))
+            if value is None and bound == "exact":
+                bound = m.bound
+        elif m.role == "plan" and plan is None:
+            plan = m.plan
+        elif m.role == "share" and share is None:
+            share = m.share
+            if value is None and bound == "exact":
+                bound = m.bound
+    start, end = _trim(T, d.start, d.end)
+    ostart, oend = norm.span(start, end)
+    return Record(
+        metric=d.metric, value=value, unit=unit if value is not None else None, bound=bound, kind=d.kind,
+        changes=changes, plan_percent=plan, share_percent=share, year=year, months=d.months,
+        evidence=Evidence(start=ostart, end=oend, text=norm.original[ostart:oend]),
+    )
+
+
+def _trim(T: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (T[s].isspace() or T[s] in ",;:"):
+        s += 1
+    while e > s and (T[e - 1].isspace() or T[e - 1] in ",;:"):
+        e -= 1
+    return s, e

@@ -1,0 +1,225 @@
+"""What each number is: a value, a change, a plan attainment or a share.
+
+The words right before a number and right after its unit decide it:
+"tăng 14,8% so với năm 2017" is a change, "bằng 100,8% kế hoạch" a plan
+attainment, "chiếm 66% tổng …" a share, "bằng 96% cùng kỳ" a change of −4%,
+"tăng lên 835 dự án" a value. Each role also consumes the words that belong
+to it (the comparison, the plan noun), so the assembler can tell what is left.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from .quantities import Quantity
+from .words import _alternation, words
+
+HUNDRED = Decimal(100)
+_STOP_PHRASE = r"[,;:()\[\]\.!?…]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên)(?![\p{L}\p{N}])"
+
+
+@dataclass
+class ChangeDraft:
+    direction: str
+    percent: Decimal | None = None
+    points: Decimal | None = None
+    ratio: Decimal | None = None
+    amount: Decimal | None = None
+    unit: str | None = None
+    reference: str | None = None
+    #: "year" with ``ref_year``, "previous" (the year before the record's), or None.
+    ref_rule: str | None = None
+    ref_year: int | None = None
+
+
+@dataclass
+class Mention:
+    q: Quantity
+    role: str  # value | change | plan | share
+    lead: int  # where the cue words before the number start
+    end: int  # end of everything this mention consumes
+    bound: str = "exact"
+    change: ChangeDraft | None = None
+    plan: Decimal | None = None
+    share: Decimal | None = None
+    #: For counts: the counted-noun phrase after the number ("dự án đầu tư mới").
+    post: tuple[int, int] | None = None
+    #: Spans inside this mention that periods must not be read from (comparisons, plans).
+    shadow: list[tuple[int, int]] = field(default_factory=list)
+    equivalent: bool = False
+
+
+@cache
+def _res():
+    plan_nouns = _alternation(words("plan", "nouns").words)
+    exceed = _alternation(words("plan", "exceed").words)
+    refs = _alternation(words("change", "reference").words)
+    bare = _alternation(words("change", "reference_bare").words)
+    return {
+        "plan_after": regex.compile(rf"[ \t]*+(?:so[ \t]++với[ \t]++)?(?:{plan_nouns})(?![\p{{L}}\p{{N}}])"),
+        "exceed_plan_before": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{exceed})[ \t]++(?:{plan_nouns})(?:[ \t]++năm)?[ \t]*+\Z"),
+        "ref": regex.compile(rf"[ \t]*+,?[ \t]*+(?:(?:{refs})[ \t]++(?P<phrase>(?:{bare}|\p{{L}})[^\n]{{0,80}}?)|(?P<bare>(?:{bare})[^\n]{{0,60}}?))(?={_STOP_PHRASE}|\Z|\n)"),
+        "phrase_end": regex.compile(rf"[^\n]{{0,80}}?(?={_STOP_PHRASE}|\Z|\n)"),
+        "word": regex.compile(r"[ \t]*+[\p{L}\p{N}]"),
+        "ref_year": regex.compile(r"(?:cùng[ \t]++kỳ[ \t]*+)?(?:năm[ \t]++)?(?P<y>(?:19|20)\d\d)"),
+        "ref_prev": regex.compile(r"(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm)(?:[ \t]++năm[ \t]++(?:trước|ngoái))?|năm[ \t]++(?:trước|ngoái)"),
+        "count_stop": regex.compile(
+            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trên[ \t]+địa[ \t]+bàn|trong[ \t]+đó|và|nâng|của|tại|được|là|có|từ|trong|ở|thuộc|gồm|cùng|đã|đang|với)(?![\p{L}\p{N}])"
+        ),
+    }
+
+
+def classify(q: Quantity, folded: str, lo: int, hi: int) -> Mention | None:
+    """Decide the role of quantity ``q`` inside the sentence ``folded[lo:hi]``."""
+    r = _res()
+    pos = lead = q.num_start
+    end = q.end
+    bound, bound_word = "exact", None
+    for name in ("about", "under", "over"):
+        b = words("bound", name).before(folded, lead, lo)
+        if b:
+            bound, bound_word, lead = name, folded[b[0]:b[1]], b[0]
+            break
+    tail = words("bound", "over_after").after(folded, end, hi)
+    if tail:
+        bound, end = "over", tail[1]
+
+    # Plan attainment: "bằng 100,8% kế hoạch", "vượt 11,7% kế hoạch", "vượt kế hoạch 11,7%".
+    if q.category in ("percent", None):
+        exceed_before = r["exceed_plan_before"].search(folded, max(lo, pos - 40), pos)
+        plan_after = r["plan_after"].match(folded, end, hi)
+        if plan_after or exceed_before:
+            exceeds = bool(exceed_before) or (bound_word is not None and bound_word.startswith("vượt"))
+            value = q.value + HUNDRED if exceeds else q.value
+            if exceed_before:
+                lead = exceed_before.start()
+            else:
+                verb = words("plan", "verbs").before(folded, lead, lo)
+                if verb:
+                    lead = verb[0]
+            pend = _phrase_end(folded, plan_after.end(), hi) if plan_after else end
+            m = Mention(q, "plan", _verb_start(folded, lead, lo), pend, plan=value)
+            m.shadow.append((end, pend))
+            return m
+
+    # Share: "chiếm 66% …", "chiếm tỷ trọng 8,35%".
+    if q.category in ("percent", None):
+        sh = words("share", "before").before(folded, lead, lo)
+        if sh:
+            send = _phrase_end(folded, end, hi)
+            return Mention(q, "share", sh[0], send, bound=bound, share=q.value)
+
+    # A level reached by a change: "tăng lên 835 dự án", "giảm còn 2,5%".
+    tl = words("change", "to_level").before(folded, lead, lo)
+    if tl and q.category is not None:
+        verb = words("change", "increase").before(folded, tl[0], lo) or words("change", "decrease").before(folded, tl[0], lo)
+        if verb:
+            return _value(q, folded, _verb_start(folded, verb[0], lo), end, hi, bound)
+
+    # Ratio: "gấp 1,38 lần".
+    if q.category == "ratio":
+        v = words("change", "ratio").before(folded, lead, lo) or words("change", "increase").before(folded, lead, lo)
+        if not v:
+            return None
+        ch = ChangeDraft("increase", ratio=q.value)
+        return _with_reference(Mention(q, "change", v[0], end, change=ch), folded, hi)
+
+    # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng".
+    inc = words("change", "increase").before(folded, lead, lo)
+    dec = None if inc else words("change", "decrease").before(folded, lead, lo)
+    verb = inc or dec
+    if verb:
+        ch = ChangeDraft("increase" if inc else "decrease")
+        if q.category == "percent":
+            ch.percent = q.value
+        elif q.category == "points":
+            ch.points = q.value
+        elif q.category is None:
+            if not (r["ref"].match(folded, end, hi) or _at_clause_end(folded, end, hi)):
+                return None
+            ch.percent = q.value  # "tăng 6,71 so với cùng kỳ": a missing % sign
+        else:
+            ch.amount, ch.unit = q.value, q.unit
+        m = Mention(q, "change", _verb_start(folded, verb[0], lo), end, bound=bound, change=ch)
+        return _with_reference(m, folded, hi)
+
+    # "bằng 105,2% so với cùng kỳ": a change of +5,2%.
+    if q.category in ("percent", None):
+        same = words("change", "same_as").before(folded, lead, lo)
+        ref = r["ref"].match(folded, end, hi)
+        if same and ref:
+            delta = q.value - HUNDRED
+            ch = ChangeDraft("increase" if delta >= 0 else "decrease", percent=abs(delta))
+            return _with_reference(Mention(q, "change", same[0], end, change=ch), folded, hi)
+
+    if q.category is None:
+        return None
+    m = _value(q, folded, lead, end, hi, bound)
+    m.equivalent = bool(words("change", "equivalent").before(folded, lead, lo))
+    return m
+
+
+def _value(q: Quantity, folded: str, lead: int, end: int, hi: int, bound: str) -> Mention:
+    m = Mention(q, "value", lead, end, bound=bound)
+    if q.category == "count":
+        m.post = _count_phrase(folded, q, hi)
+        m.end = max(m.end, m.post[1])
+    return m
+
+
+def _count_phrase(folded: str, q: Quantity, hi: int) -> tuple[int, int]:
+    """The counted noun and its modifiers: "112 [dự án đầu tư mới], nâng …"."""
+    s = q.num_end
+    while s < hi and folded[s] in " \t":
+        s += 1
+    stop = _res()["count_stop"].search(folded, q.end, min(hi, q.end + 60))
+    e = stop.start() if stop else min(hi, q.end + 60)
+    if not stop:
+        # cut at a word boundary
+        while e > q.end and e < hi and folded[e - 1] not in " \t":
+            e -= 1
+    while e > s and folded[e - 1] in " \t":
+        e -= 1
+    return (s, max(e, q.end))
+
+
+def _with_reference(m: Mention, folded: str, hi: int) -> Mention:
+    ref = _res()["ref"].match(folded, m.end, hi)
+    if not ref:
+        return m
+    phrase_span = ref.span("phrase") if ref.group("phrase") is not None else ref.span("bare")
+    s, e = phrase_span
+    while e > s and folded[e - 1] in " \t":
+        e -= 1
+    m.change.reference = (s, e)  # resolved to text by the assembler
+    m.shadow.append((s, e))
+    m.end = e
+    phrase = folded[s:e]
+    y = _res()["ref_year"].fullmatch(phrase)
+    if y:
+        m.change.ref_rule, m.change.ref_year = "year", int(y.group("y"))
+    elif _res()["ref_prev"].fullmatch(phrase):
+        m.change.ref_rule = "previous"
+    return m
+
+
+def _phrase_end(folded: str, pos: int, hi: int) -> int:
+    m = _res()["phrase_end"].match(folded, pos, hi)
+    e = m.end() if m else pos
+    while e > pos and folded[e - 1] in " \t":
+        e -= 1
+    return e
+
+
+def _at_clause_end(folded: str, pos: int, hi: int) -> bool:
+    rest = folded[pos:min(hi, pos + 3)].lstrip(" \t")
+    return not rest or rest[0] in ",;.)(:"
+
+
+def _verb_start(folded: str, lead: int, lo: int) -> int:
+    """Extend a lead over an estimate cue right before it ("ước tăng", "dự kiến đạt")."""
+    est = words("kind", "estimate").before(folded, lead, lo)
+    return est[0] if est else lead

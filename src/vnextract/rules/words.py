@@ -1,0 +1,54 @@
+"""Whole-word look-ups of cue lists in folded text.
+
+Cue lists come from ``lang/vi/cues.toml``; every search here is bounded by a
+window or an anchor, so no input makes a pattern scan far.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+_NOT_WORD = r"(?<![\p{L}\p{N}])"
+_END_WORD = r"(?![\p{L}\p{N}])"
+WINDOW = 60
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+class WordSet:
+    """A cue list that can be looked up right before or right after a position."""
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = tuple(words)
+        alt = _alternation(self.words)
+        self._after = regex.compile(rf"[ \t]*+({alt}){_END_WORD}")
+        self._before = regex.compile(rf"{_NOT_WORD}({alt})[ \t]*+\Z")
+        self._any = regex.compile(rf"{_NOT_WORD}(?:{alt}){_END_WORD}")
+
+    def after(self, folded: str, pos: int, end: int | None = None) -> tuple[int, int] | None:
+        """The cue starting at ``pos`` (after spaces): its (start, end), else None."""
+        m = self._after.match(folded, pos, len(folded) if end is None else end)
+        return m.span(1) if m else None
+
+    def before(self, folded: str, pos: int, start: int = 0) -> tuple[int, int] | None:
+        """The cue ending at ``pos`` (before spaces): its (start, end), else None."""
+        lo = max(start, pos - WINDOW)
+        m = self._before.search(folded, lo, pos)
+        return m.span(1) if m else None
+
+    def finditer(self, folded: str, start: int = 0, end: int | None = None):
+        return self._any.finditer(folded, start, len(folded) if end is None else end)
+
+    def search(self, folded: str, start: int = 0, end: int | None = None):
+        return self._any.search(folded, start, len(folded) if end is None else end)
+
+
+@cache
+def words(group: str, name: str) -> WordSet:
+    from ..lang.vi import lexicon
+
+    return WordSet(lexicon().cue(group, name))

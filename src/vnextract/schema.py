@@ -1,0 +1,92 @@
+"""The output schema: pydantic models are its single source.
+
+``vnextract schema`` writes ``schemas/*.schema.json`` from these models, and a
+test fails when the checked-in files drift from them.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
+
+__all__ = ["Change", "Evidence", "Extraction", "Record", "Number"]
+
+
+def _number(d: Decimal) -> int | float:
+    # A stated value is kept exact as a Decimal in Python; JSON carries it as a number.
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+#: A stated number: exact ``Decimal`` in Python, a JSON number on the wire.
+Number = Annotated[
+    Decimal,
+    Field(allow_inf_nan=False),
+    PlainSerializer(_number, when_used="json"),
+    WithJsonSchema({"type": "number"}),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(_Model):
+    """Where a record was read: ``text == input[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Evidence":
+        if self.end < self.start or len(self.text) != self.end - self.start:
+            raise ValueError("evidence text must be input[start:end]")
+        return self
+
+
+class Change(_Model):
+    """One comparison stated for a figure."""
+
+    direction: Literal["increase", "decrease"]
+    percent: Number | None = None
+    points: Number | None = None
+    ratio: Number | None = None
+    amount: Number | None = None
+    unit: str | None = None
+    reference: str | None = None
+    reference_year: int | None = None
+
+
+class Record(_Model):
+    """One quantitative statement about one indicator for one period (RECORDS.md)."""
+
+    metric: str = Field(min_length=1)
+    value: Number | None = None
+    unit: str | None = None
+    bound: Literal["exact", "over", "under", "about"] = "exact"
+    kind: Literal["actual", "estimate", "target"] = "actual"
+    changes: list[Change] = Field(default_factory=list)
+    plan_percent: Number | None = None
+    share_percent: Number | None = None
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    evidence: Evidence
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Record":
+        if self.months is not None:
+            first, last = self.months
+            if not 1 <= first <= last <= 12:
+                raise ValueError(f"months must be 1 <= first <= last <= 12, got {self.months}")
+        if self.value is None and self.unit is not None:
+            raise ValueError("a record without a value has no unit")
+        return self
+
+
+class Extraction(_Model):
+    """The records of one document, with what went wrong on the way."""
+
+    source: str | None = None
+    records: list[Record] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,148 @@
+"""Offset-preserving normalisation.
+
+Rules read a cleaned copy of the input (NFC, ``Ð`` → ``Đ``, odd spaces folded,
+zero-width characters and soft hyphens dropped, CR line ends as ``\\n``,
+dropped-diacritic typos fixed). Every character of the copy remembers where
+it came from, so any span found in the copy maps back to the caller's string.
+"""
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\x0b\x0c"), " ")
+_DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_LETTERS = {"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u0111": "đ"}
+
+
+@dataclass(frozen=True)
+class NormText:
+    """A normalised copy of ``original`` with a map back to it."""
+
+    original: str
+    text: str
+    #: ``starts[i]`` is the offset in ``original`` where ``text[i]`` came from;
+    #: ``starts[len(text)] == len(original)``.
+    starts: array = field(repr=False)
+    #: Lower-cased, tone-placement-folded copy of ``text`` (same length), for look-ups.
+    folded: str = field(repr=False)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``text[start:end]`` to the offsets of the same stretch in ``original``."""
+        if end <= start:
+            o = self.starts[start]
+            return o, o
+        return self.starts[start], self._end(end)
+
+    def _end(self, end: int) -> int:
+        # The original stretch ends where the last character's source ends.
+        last = self.starts[end - 1]
+        nxt = self.starts[end]
+        return nxt if nxt > last else last + 1
+
+
+def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
+    """Clean ``original`` for the rules, keeping a map back to it."""
+    out: list[str] = []
+    starts = array("l")
+    i, n = 0, len(original)
+    while i < n:
+        ch = original[i]
+        if ch in _DROP:
+            i += 1
+            continue
+        if ch == "\r":
+            if i + 1 < n and original[i + 1] == "\n":
+                i += 1
+                continue
+            out.append("\n")
+            starts.append(i)
+            i += 1
+            continue
+        # A starter with its combining marks is composed as one cluster.
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        cluster = original[i:j]
+        if j - i > 1 or not cluster.isascii():
+            cluster = unicodedata.normalize("NFC", cluster)
+            cluster = "".join(_LETTERS.get(c, c) for c in cluster).translate(_SPACES)
+        for c in cluster:
+            out.append(c)
+            starts.append(i)
+        i = j
+    starts.append(n)
+    text = "".join(out)
+    if typos:
+        text, starts = _fix_typos(text, starts, typos)
+    return NormText(original, text, starts, fold(text))
+
+
+def _fix_typos(text: str, starts: array, typos: dict[str, str]) -> tuple[str, array]:
+    pattern = _typo_pattern(tuple(sorted(typos, key=len, reverse=True)))
+    if pattern is None:
+        return text, starts
+    out: list[str] = []
+    new = array("l")
+    pos = 0
+    folded = fold(text)
+    for m in pattern.finditer(folded):
+        s, e = m.span()
+        out.append(text[pos:s])
+        new.extend(starts[pos:s])
+        fixed = _match_case(text[s:e], typos[m.group()])
+        out.append(fixed)
+        # Each corrected character points at its counterpart, or at the last one.
+        for k in range(len(fixed)):
+            new.append(starts[min(s + k, e - 1)])
+        pos = e
+    if pos == 0:
+        return text, starts
+    out.append(text[pos:])
+    new.extend(starts[pos:])
+    return "".join(out), new
+
+
+@lru_cache(maxsize=8)
+def _typo_pattern(keys: tuple[str, ...]):
+    if not keys:
+        return None
+    alts = "|".join(regex.escape(k) for k in keys)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])")
+
+
+def _match_case(written: str, fixed: str) -> str:
+    return fixed[:1].upper() + fixed[1:] if written[:1].isupper() else fixed
+
+
+# Tone placement: "hoà" and "hòa", "thuỷ" and "thủy" are the same word.
+# Both spellings fold to the tone on the first vowel of oa/oe/uy at a syllable's end.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _build_tone_table() -> dict[str, str]:
+    table = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for mark in _TONES:
+            table[first + unicodedata.normalize("NFC", second + mark)] = (
+                unicodedata.normalize("NFC", first + mark) + second
+            )
+    return table
+
+
+_TONE_TABLE = _build_tone_table()
+_TONE_RE = regex.compile(
+    "(" + "|".join(map(regex.escape, _TONE_TABLE)) + r")(?!\p{L})"
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold tone placement, keeping the length of ``text``."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], low)

@@ -1,0 +1,106 @@
+"""Sentence splitting with offsets: lines first, then underthesea per line."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+_LINE = regex.compile(r"[^\n]+")
+_EDGE = regex.compile(r"^\s+|\s+$")
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    #: Index of the line (paragraph) the sentence sits in.
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences, each a ``(start, end)`` slice of it.
+
+    Every line is a paragraph; underthesea splits the lines that hold more than
+    one sentence. Its output is aligned back onto ``text``, so the offsets are
+    exact even where it trims or rewrites spaces.
+    """
+    out: list[Sentence] = []
+    for para, line in enumerate(_LINE.finditer(text)):
+        s, e = _strip(text, line.start(), line.end())
+        if s >= e:
+            continue
+        if not _may_hold_several(text, s, e):
+            out.append(Sentence(s, e, para))
+            continue
+        for ss, se in _align(text, s, e, _sent_tokenize(text[s:e])):
+            out.append(Sentence(ss, se, para))
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+_END_MARK = regex.compile(r"[.!?…](?=\s)")
+
+
+def _may_hold_several(text: str, s: int, e: int) -> bool:
+    return _END_MARK.search(text, s, e) is not None
+
+
+def _sent_tokenize(line: str) -> list[str]:
+    from underthesea import sent_tokenize
+
+    return sent_tokenize(line)
+
+
+def _align(text: str, s: int, e: int, pieces: list[str]) -> list[tuple[int, int]]:
+    """Find each piece in ``text[s:e]`` in order, ignoring differences in spacing."""
+    spans: list[tuple[int, int]] = []
+    pos = s
+    for piece in pieces:
+        core = "".join(piece.split())
+        if not core:
+            continue
+        start = _find_spaced(text, core, pos, e)
+        if start is None:
+            # Should underthesea ever rewrite a character, keep the rest of the line whole.
+            spans.append(_strip(text, pos, e))
+            return [sp for sp in spans if sp[0] < sp[1]]
+        start, end = start
+        spans.append((start, end))
+        pos = end
+    if pos < e:
+        tail = _strip(text, pos, e)
+        if tail[0] < tail[1]:
+            if spans:
+                spans[-1] = (spans[-1][0], tail[1])
+            else:
+                spans.append(tail)
+    return spans
+
+
+def _find_spaced(text: str, core: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Locate ``core`` (no spaces) in ``text[pos:end]`` allowing any spacing between its characters."""
+    i = pos
+    while i < end and text[i].isspace():
+        i += 1
+    if text[i:i + 1] != core[:1]:
+        hit = text.find(core[:1], i, end)
+        if hit < 0:
+            return None
+        i = hit
+    start = i
+    k = 0
+    while k < len(core) and i < end:
+        if text[i].isspace():
+            i += 1
+            continue
+        if text[i] != core[k]:
+            return None
+        i += 1
+        k += 1
+    return (start, i) if k == len(core) else None

@@ -77,3 +77,76 @@ def _check_date(value: str) -> None:
         date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2023-10-05", param_hint="--date")
+
+
+def run_corpus(corpus: Path) -> dict[str, list[dict]]:
+    """Extract every corpus document (with its gold date) → records by document stem."""
+    from ..api import extract as run
+    from ..eval import load_corpus
+
+    return {
+        gd.stem: run(gd.text, date=gd.date).model_dump(mode="json")["records"]
+        for gd in load_corpus(corpus)
+    }
+
+
+def read_run(path: Path) -> dict[str, list[dict]]:
+    """A JSON Lines run (as ``vnextract extract`` writes it) → records by document stem."""
+    out: dict[str, list[dict]] = {}
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                out[Path(str(row["source"])).stem] = row["records"]
+            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                raise click.ClickException(f"{path}:{lineno}: not a vnextract output line ({e})")
+    return out
+
+
+@main.command("eval")
+@click.argument("corpus", default="corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--run", "run_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score this JSON Lines output instead of running the extractor.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable scores, with every miss and spurious record.")
+@click.option("--details/--no-details", default=True, show_default=True, help="List misses, spurious records and wrong fields.")
+def eval_(corpus: Path, run_file: Path | None, as_json: bool, details: bool) -> None:
+    """Score extraction against the gold records of CORPUS (default: corpus/)."""
+    from ..eval import load_corpus, score
+    from ..eval.render import render_report
+
+    gold = load_corpus(corpus)
+    if not gold:
+        raise click.ClickException(f"{corpus}: no gold files in {corpus / 'gold'}")
+    predictions = read_run(run_file) if run_file else run_corpus(corpus)
+    report = score(predictions, gold)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_report(report, details=details))
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def diff(old: Path, new: Path) -> None:
+    """Show how the records of two runs differ; exit 1 when they do (like diff(1))."""
+    from ..testing import diff_runs
+
+    def load(path: Path) -> dict[str, list]:
+        out = {}
+        with open(path, encoding="utf-8") as f:
+            for lineno, line in enumerate(f, 1):
+                if line.strip():
+                    try:
+                        row = json.loads(line)
+                        out[str(row["source"])] = row["records"]
+                    except (json.JSONDecodeError, KeyError, TypeError) as e:
+                        raise click.ClickException(f"{path}:{lineno}: not a vnextract output line ({e})")
+        return out
+
+    text = diff_runs(load(old), load(new))
+    if text:
+        click.echo(text)
+        sys.exit(1)

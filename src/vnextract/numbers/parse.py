@@ -102,9 +102,12 @@ def _read_spaced(text: str) -> Decimal:
 
 
 def _read(m: regex.Match, convention: Convention) -> Decimal | None:
-    if m.group("spaced") is not None:
-        return _read_spaced(m.group("spaced"))
-    return _read_run(m.group("run"), convention)
+    found = m.group()
+    if m.lastgroup == "spaced":
+        return _read_spaced(found)
+    if "." not in found and "," not in found:
+        return Decimal(found)
+    return _read_run(found, convention)
 
 
 def parse_digits(s: str, convention: Convention = "comma") -> Decimal | None:
@@ -137,7 +140,9 @@ def detect_convention(text: str) -> Convention:
         found = m.group()
         if "." not in found and "," not in found:
             continue
-        vote = _evidence(regex.sub(rf"[\x20{_GSP}]", "", found))
+        if m.lastgroup == "spaced":
+            found = regex.sub(rf"[\x20{_GSP}]", "", found)
+        vote = _evidence(found)
         if vote:
             votes[vote] += 1
     return "point" if votes["point"] > votes["comma"] else "comma"
@@ -289,7 +294,7 @@ def _scan_spelled(text: str) -> list[NumberMatch]:
         ws = [_canon(m.group()[a:b], lx) for a, b in spans]
         i = 0
         while i < len(ws):
-            value, k = _longest(ws[i:], lx)
+            value, k = _longest(ws[i : i + _MAX_WORDS], lx)
             # A lone "một", "năm", "ba" is ordinary Vietnamese, not a figure.
             if value is not None and (k >= 2 or ws[i] in lx.multipliers):
                 start, end = m.start() + spans[i][0], m.start() + spans[i + k - 1][1]
@@ -317,7 +322,9 @@ def scan(text: str, convention: Convention = "comma") -> list[NumberMatch]:
     for m in _DIGIT_RE.finditer(text):
         value = _read(m, convention)
         if value is not None:
-            out.append(NumberMatch(m.start(), m.end(), value, False, m.group()))
-    out.extend(_scan_spelled(text))
-    out.sort(key=lambda x: x.start)
+            out.append(NumberMatch(*m.span(), value, False, m.group()))
+    spelled = _scan_spelled(text)
+    if spelled:
+        out.extend(spelled)
+        out.sort(key=lambda x: x.start)
     return out

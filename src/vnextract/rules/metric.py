@@ -17,7 +17,7 @@ from .words import _alternation, words
 
 _WORD = regex.compile(r"[^\s,;:]+")
 _PUNCT_EDGE = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
-_CLAUSE_BREAK = regex.compile(r"[;:\n]|(?:^|\s)[-–+•*]\s|\((?![^()]*\))")
+_CLAUSE_BREAK = regex.compile(r"[;:\n\"“”]|\((?![^()]{0,200}\))")
 
 
 @cache
@@ -54,11 +54,14 @@ def clause_start(folded: str, s: int, e: int) -> int:
 def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool) -> tuple[str, int] | None:
     """The metric named in ``text[s:e]`` and where it starts, or None when the stretch names none."""
     s = clause_start(folded, s, e)
-    cut = None
-    for m in words("metric", "cut_after").finditer(folded, s, e):
-        cut = m.end()
-    if cut is not None:
-        s = cut
+    masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
+    cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
+            if not any(a <= m.start() < b for a, b in masked)]
+    for cut in reversed(cuts):
+        # A cue word ends the preamble only if a metric follows it.
+        if _clean(text, folded, cut, e):
+            s = cut
+            break
     chunks = _chunks(folded, s, e)
     if not chunks:
         return None
@@ -69,7 +72,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool) -> tu
             if picked:
                 break
             continue
-        if picked and not (enumeration and len(ws) <= 4 and _plain(folded, ws)):
+        if picked and not (enumeration and _plain(folded, ws)):
             break
         picked.insert(0, ws)
         if not enumeration:

@@ -27,7 +27,7 @@ from .words import words
 _ATTACH_GAP = regex.compile(r"(?:[\s,()\-–]|(?<![\p{L}])(?:và|đồng[ \t]+thời|nhưng|song|cùng[ \t]+với|tương[ \t]+ứng|so[ \t]+với)(?![\p{L}]))*+")
 _BULLET = regex.compile(r"[ \t]*+(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][)])[ \t]++")
 _PLAN_CONTEXT = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|hoàn[ \t]+thành|bằng|so[ \t]+với|theo|thực[ \t]+hiện)[ \t]++(?:mức[ \t]++)?\Z")
-_BREAKDOWN = regex.compile(r"[\s,;(]*+(?:trong[ \t]++đó|cụ[ \t]++thể)(?![\p{L}])")
+_BREAKDOWN = regex.compile(r"[\s,;(]*+(?<![\p{L}])(?:trong[ \t]++đó|cụ[ \t]++thể)(?![\p{L}])")
 
 
 @dataclass
@@ -37,6 +37,7 @@ class _Frame:
     paragraph: int = -1
     last_metric: str | None = None
     list_kind: str | None = None
+    last_kind: str | None = None
     list_months: tuple[int, int] | None = None
 
 
@@ -109,6 +110,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         frame.list_kind = frame.list_months = None
     targets = _target_cues(F, lo, hi, mentions)
     head_estimate = _head_estimate(F, lo, mentions)
+    # A sentence that opens with "Trong đó" breaks down the estimate before it.
+    breakdown = frame.last_kind == "estimate" and _BREAKDOWN.match(F, lo, hi) is not None
     enumeration = a.bullet or ";" in F[lo:hi]
 
     drafts: list[_Draft] = []
@@ -127,8 +130,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             last_end = m.end
             continue
         named = name_metric(T, F, last_end, m.lead, enumeration)
-        if named is None and m.post is not None:
-            named = (_expand(T[m.post[0]:m.post[1]]), _start_after_gap(F, last_end, m.lead))
+        post = m.post if m.post is not None else (_post_phrase(F, m) if m.role == "value" else None)
+        if post is not None and post[0] < post[1] and (
+            named is None or (m.q.category == "count" and not _names_a_count(F, named[1], m.lead))
+        ):
+            named = (_expand(T[post[0]:post[1]]), _start_after_gap(F, last_end, m.lead))
         if named is None and frame.last_metric and m.role in ("value", "change"):
             named = (frame.last_metric, _start_after_gap(F, last_end, m.lead))
         if named is None:
@@ -136,12 +142,15 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             continue
         metric, start = named
         cur = _Draft(metric, start, [m], end=m.end)
-        cur.kind = _kind(F, lo, last_end, m, targets, head_estimate, drafts, frame)
+        cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)
+        if cur.kind == "estimate" and drafts and _BREAKDOWN.search(F, last_end, m.lead):
+            breakdown = True
         cur.year, cur.months = frame.year, frame.months
         if frame.list_months and not any(lo <= p.start < m.q.num_start for p in periods if p.months):
             cur.months = cur.months or frame.list_months
         drafts.append(cur)
         frame.last_metric = metric
+        frame.last_kind = cur.kind
         last_end = m.end
     for p in periods[p_i:]:
         _apply(frame, p)
@@ -152,6 +161,24 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         frame.list_kind = "target" if targets else ("estimate" if words("kind", "estimate").search(F, lo, hi) else None)
         frame.list_months = frame.months
     return drafts
+
+
+def _names_a_count(F: str, s: int, e: int) -> bool:
+    """Whether the words before a count name it ("tổng số dự án … lên 835 dự án")."""
+    return words("metric", "count_heads").search(F, s, e) is not None
+
+
+def _post_phrase(F: str, m: Mention) -> tuple[int, int] | None:
+    """The noun phrase right after a value's unit ("50% [doanh nghiệp ứng dụng TMĐT]")."""
+    from .roles import _count_phrase
+
+    if m.q.category not in ("percent", "money", "measure"):
+        return None
+    s, e = _count_phrase(F, m.q, len(F))
+    s = m.q.end
+    while s < e and F[s] in " \t":
+        s += 1
+    return (s, e) if e > s else None
 
 
 def _share_reference(drafts: list[_Draft]) -> None:
@@ -205,7 +232,7 @@ def _kind(F: str, lo: int, seg_start: int, m: Mention, targets: list[int], head_
     s = clause_start(F, seg_start, m.lead)
     if words("kind", "estimate").search(F, s, m.q.num_start):
         return "estimate"
-    if drafts and drafts[-1].kind == "estimate" and _BREAKDOWN.match(F, seg_start, m.lead):
+    if drafts and drafts[-1].kind == "estimate" and _BREAKDOWN.search(F, seg_start, m.lead):
         return "estimate"
     return "actual"
 

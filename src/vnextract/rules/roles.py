@@ -18,7 +18,7 @@ from .quantities import Quantity
 from .words import _alternation, words
 
 HUNDRED = Decimal(100)
-_STOP_PHRASE = r"[,;:()\[\]\.!?…]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên)(?![\p{L}\p{N}])"
+_STOP_PHRASE = r"[,;:()\[\]\.!?…\"“”]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên|do|nhờ|chủ[ \t]+yếu|trong[ \t]+khi|là|xếp|góp[ \t]+phần|đưa)(?![\p{L}\p{N}])"
 
 
 @dataclass
@@ -64,10 +64,11 @@ def _res():
         "ref": regex.compile(rf"[ \t]*+,?[ \t]*+(?:(?:{refs})[ \t]++(?P<phrase>(?:{bare}|\p{{L}})[^\n]{{0,80}}?)|(?P<bare>(?:{bare})[^\n]{{0,60}}?))(?={_STOP_PHRASE}|\Z|\n)"),
         "phrase_end": regex.compile(rf"[^\n]{{0,80}}?(?={_STOP_PHRASE}|\Z|\n)"),
         "word": regex.compile(r"[ \t]*+[\p{L}\p{N}]"),
-        "ref_year": regex.compile(r"(?:cùng[ \t]++kỳ[ \t]*+)?(?:năm[ \t]++)?(?P<y>(?:19|20)\d\d)"),
-        "ref_prev": regex.compile(r"(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm)(?:[ \t]++năm[ \t]++(?:trước|ngoái))?|năm[ \t]++(?:trước|ngoái)"),
+        "ref_year": regex.compile(r"(?<![\p{L}\p{N}/])(?P<y>(?:19|20)\d\d)(?![\p{N}])"),
+        "ref_sub_year": regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|tuần)(?![\p{L}])"),
+        "ref_prev": regex.compile(r"(?<![\p{L}])(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm|năm[ \t]++(?:trước|ngoái))(?![\p{L}])"),
         "count_stop": regex.compile(
-            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trên[ \t]+địa[ \t]+bàn|trong[ \t]+đó|và|nâng|của|tại|được|là|có|từ|trong|ở|thuộc|gồm|cùng|đã|đang|với)(?![\p{L}\p{N}])"
+            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trên[ \t]+địa[ \t]+bàn|trong[ \t]+đó|và|nâng|của|tại|được|là|có|từ|trong|ở|thuộc|gồm|cùng|với|như|nhưng|song|giai[ \t]+đoạn)(?![\p{L}\p{N}])"
         ),
     }
 
@@ -78,7 +79,8 @@ def classify(q: Quantity, folded: str, lo: int, hi: int) -> Mention | None:
     pos = lead = q.num_start
     end = q.end
     bound, bound_word = "exact", None
-    for name in ("about", "under", "over"):
+    verb_here = words("change", "increase").before(folded, pos, lo) or words("change", "decrease").before(folded, pos, lo)
+    for name in (() if verb_here else ("about", "under", "over")):
         b = words("bound", name).before(folded, lead, lo)
         if b:
             bound, bound_word, lead = name, folded[b[0]:b[1]], b[0]
@@ -197,13 +199,26 @@ def _with_reference(m: Mention, folded: str, hi: int) -> Mention:
     m.change.reference = (s, e)  # resolved to text by the assembler
     m.shadow.append((s, e))
     m.end = e
-    phrase = folded[s:e]
-    y = _res()["ref_year"].fullmatch(phrase)
-    if y:
-        m.change.ref_rule, m.change.ref_year = "year", int(y.group("y"))
-    elif _res()["ref_prev"].fullmatch(phrase):
-        m.change.ref_rule = "previous"
+    m.change.ref_rule, m.change.ref_year = reference_year(folded[s:e])
     return m
+
+
+def reference_year(phrase: str) -> tuple[str | None, int | None]:
+    """How a comparison names its year: ("year", 2017), ("previous", None) or (None, None).
+
+    Only comparisons to a year or to the same period of a year have one
+    (docs/decisions.md 16): "tháng trước", "quý II", "tháng 12/2022" have none.
+    """
+    r = _res()
+    same_period = r["ref_prev"].search(phrase)
+    if r["ref_sub_year"].search(phrase) and not same_period:
+        return None, None
+    y = r["ref_year"].search(phrase)
+    if y:
+        return "year", int(y.group("y"))
+    if same_period:
+        return "previous", None
+    return None, None
 
 
 def _phrase_end(folded: str, pos: int, hi: int) -> int:

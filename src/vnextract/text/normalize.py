@@ -1,8 +1,10 @@
 """Offset-preserving normalisation.
 
-Rules read a cleaned copy of the input (NFC, ``Ð`` → ``Đ``, odd spaces folded,
-zero-width characters and soft hyphens dropped, CR line ends as ``\\n``,
-dropped-diacritic typos fixed). Every character of the copy remembers where
+Rules read a cleaned copy of the input (NFC, ``Ð`` → ``Đ``, zero-width
+characters and soft hyphens dropped, CR line ends as ``\\n``, dropped-diacritic
+typos fixed) and a folded copy of that for look-ups (lower case, odd spaces as
+plain spaces, one tone placement). No-break spaces stay in the cleaned copy:
+the number parser reads "1 234" with a no-break space as one number. Every character of the copy remembers where
 it came from, so any span found in the copy maps back to the caller's string.
 """
 from __future__ import annotations
@@ -70,7 +72,7 @@ def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
         cluster = original[i:j]
         if j - i > 1 or not cluster.isascii():
             cluster = unicodedata.normalize("NFC", cluster)
-            cluster = "".join(_LETTERS.get(c, c) for c in cluster).translate(_SPACES)
+            cluster = "".join(_LETTERS.get(c, c) for c in cluster)
         for c in cluster:
             out.append(c)
             starts.append(i)
@@ -135,14 +137,15 @@ def _build_tone_table() -> dict[str, str]:
 
 
 _TONE_TABLE = _build_tone_table()
+# In "quý" the u belongs to the consonant "qu": there is nothing to fold.
 _TONE_RE = regex.compile(
-    "(" + "|".join(map(regex.escape, _TONE_TABLE)) + r")(?!\p{L})"
+    r"(?<!q)(" + "|".join(map(regex.escape, _TONE_TABLE)) + r")(?!\p{L})"
 )
 
 
 def fold(text: str) -> str:
-    """Lower-case and fold tone placement, keeping the length of ``text``."""
-    low = text.lower()
+    """Lower-case, fold odd spaces and tone placement, keeping the length of ``text``."""
+    low = text.lower().translate(_SPACES)
     if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_SPACES)
     return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], low)

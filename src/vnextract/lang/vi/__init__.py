@@ -32,6 +32,7 @@ class Lexicon:
     scales: dict[str, Scale]
     denominators: tuple[str, ...]
     abbreviations: dict[str, str]
+    acronyms: dict[str, str]
     typos: dict[str, str]
     cues: dict[str, dict[str, tuple[str, ...]]]
 
@@ -56,10 +57,11 @@ def lexicon() -> Lexicon:
     scales = {fold(r[0]): Scale(r[1], int(r[2])) for r in _rows("scales.tsv")}
     denominators = tuple(fold(r[0]) for r in _rows("denominators.tsv"))
     abbreviations = {r[0]: r[1] for r in _rows("abbreviations.tsv")}
+    acronyms = {r[0]: r[1] for r in _rows("acronyms.tsv")}
     typos = {fold(r[0]): r[1] for r in _rows("typos.tsv")}
     raw = tomllib.loads((files(__name__) / "cues.toml").read_text(encoding="utf-8"))
     cues = {
         group: {name: tuple(fold(w) for w in words) for name, words in table.items()}
         for group, table in raw.items()
     }
-    return Lexicon(units, scales, denominators, abbreviations, typos, cues)
+    return Lexicon(units, scales, denominators, abbreviations, acronyms, typos, cues)

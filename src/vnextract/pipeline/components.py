@@ -52,7 +52,7 @@ class QuantityFinder:
         found = []
         for sent in st.sentences:
             lo, hi, _ = sentence_bounds(F, sent)
-            found.append(find_quantities(F, T, st.convention, lo, hi))
+            found.append(find_quantities(F, T, st.convention, lo, hi, next_word=st.next_word))
         doc._.quantities = found
         _add_spans(doc, QUANTITY_KEY, ((q.num_start, q.end, (q.category or "number").upper()) for qs in found for q in qs))
         return doc

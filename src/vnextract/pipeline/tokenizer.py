@@ -35,13 +35,30 @@ class DocState:
     sentences: list[Sentence]
     convention: Convention
     segmented: int  # how many sentences went through underthesea
+    #: Multi-syllable words found by underthesea: start → end, in normalised offsets.
+    words: dict[int, int]
+
+    def next_word(self, pos: int) -> tuple[int, int] | None:
+        """The segmented word starting at ``pos`` (after spaces), if underthesea found one there."""
+        text = self.norm.text
+        while pos < len(text) and text[pos] in " \t\u00a0\u202f":
+            pos += 1
+        end = self.words.get(pos)
+        return (pos, end) if end is not None else None
+
+
+_NOT_COUNTED = ("tháng", "năm", "ngày", "giờ", "phút", "quý", "tuổi", "lần")
 
 
 @cache
 def _statistic_hint():
+    """A number followed by a unit, or by a word that may be a counted noun."""
     lex = lexicon()
     alt = _alternation(tuple(lex.scales) + tuple(k for k in lex.units if k != "%"))
-    return regex.compile(rf"\d[ \t\u00a0]{{0,2}}+(?:%|(?:{alt})(?![\p{{L}}\p{{N}}]))")
+    skip = _alternation(_NOT_COUNTED)
+    return regex.compile(
+        rf"\d[ \t\u00a0]{{0,2}}+(?:%|(?:{alt})(?![\p{{L}}\p{{N}}])|(?!(?:{skip})(?![\p{{L}}]))\p{{Ll}})"
+    )
 
 
 def _segment(sentence: str) -> list[str]:
@@ -80,7 +97,8 @@ class ViTokenizer:
             if len(spans) > first:
                 sent_starts.add(first)
         doc = _make_doc(self.vocab, norm, spans, sent_starts)
-        doc._.vx = DocState(norm, sentences, detect_convention(norm.text), segmented)
+        multi = {a: b for a, b in spans if " " in norm.text[a:b]}
+        doc._.vx = DocState(norm, sentences, detect_convention(norm.text), segmented, multi)
         return doc
 
     # spaCy calls these when saving a pipeline; the tokenizer has no state of its own.

@@ -72,7 +72,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool) -> tu
             if picked:
                 break
             continue
-        if picked and not (enumeration and _plain(folded, ws)):
+        if picked and not ((enumeration and _plain(folded, ws)) or _abbreviation_list(text, picked[0], ws)):
             break
         picked.insert(0, ws)
         if not enumeration:
@@ -84,6 +84,12 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool) -> tu
     if _res()["actor_only"].match(metric.lower()):
         return None
     return _expand(_sentence_case(metric)), picked[0][0][0]
+
+
+def clean_phrase(text: str, folded: str, s: int, e: int) -> str:
+    """``text[s:e]`` without scope and period phrases or trailing cue words, spaces collapsed."""
+    ws = _clean(text, folded, s, e)
+    return " ".join(text[a:b] for a, b in ws)
 
 
 def _chunks(folded: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -128,6 +134,15 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
             ws = ws[:-n]
             changed = True
     return ws
+
+
+def _abbreviation_list(text: str, right: list[tuple[int, int]], left: list[tuple[int, int]]) -> bool:
+    """"Tổng số thu BHXH, BHYT, BHTN": a comma list of acronyms is one metric."""
+    def acronym(span):
+        w = text[span[0]:span[1]]
+        return len(w) >= 2 and w.isupper()
+
+    return len(right) == 1 and acronym(right[0]) and acronym(left[-1])
 
 
 def _plain(folded: str, ws: list[tuple[int, int]]) -> bool:

@@ -33,6 +33,8 @@ class Quantity:
     #: money | percent | measure | count | points | ratio | None (a bare number)
     category: str | None
     spelled: bool = False
+    #: Where the base unit starts (after any scale word); ``num_end`` when there is none.
+    base_start: int = -1
 
     @property
     def is_percent_like(self) -> bool:
@@ -68,8 +70,14 @@ _ID_AFTER = regex.compile(r"/[\p{L}]|-[\p{Lu}]")
 _ATTACHED_BEFORE = regex.compile(r"[\p{L}][\-]?\Z|\d[/.]\Z|[/]\Z")
 
 
-def find_quantities(folded: str, text: str, convention: Convention, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every quantity in ``text[start:end]`` that may be a statistic."""
+def find_quantities(folded: str, text: str, convention: Convention, start: int = 0, end: int | None = None,
+                    next_word=None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]`` that may be a statistic.
+
+    ``next_word(pos)`` may give the (start, end) of the segmented word after a
+    number; a bare number followed by a noun-like word then counts that word
+    ("46 nhà_hàng"), which no unit list can foresee.
+    """
     end = len(text) if end is None else end
     lex = lexicon()
     unit_re = _unit_re()
@@ -82,11 +90,17 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             continue
         if not_before.before(folded, s, start):
             continue
+        if m.value == 1 and words("not_record", "per_one").before(folded, s, start):
+            continue
+        bound = _any_bound().before(folded, s, start)
+        if bound and not_before.before(folded, bound[0], start):
+            continue
         u = unit_re.match(folded, e, end)
         scale_key = u.group("scale")
         scale = lex.scales[_squash(scale_key)] if scale_key else None
         unit = category = None
         uend = e
+        base_start = e
         if u.group("pct"):
             unit, category = "%", "percent"
         elif u.group("points"):
@@ -96,6 +110,7 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         elif u.group("unit"):
             base = lex.units[_squash(u.group("unit"))]
             unit, category = base.unit, base.category
+            base_start = u.start("unit")
         if unit or scale:
             uend = u.end("den") if u.group("den") else max(
                 (u.end(g) for g in ("scale", "points", "ratio", "pct", "unit") if u.group(g)), default=e
@@ -113,8 +128,53 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             continue
         if category is None and m.spelled:
             continue
-        out.append(Quantity(s, e, uend, m.value, unit, category, m.spelled))
+        if category is None and next_word is not None and not _year_like(m.value, text[s:e]) and not _time_before(folded, s, start):
+            word = next_word(e)
+            if word is not None and _counted_noun(folded, *word):
+                unit, category, base_start, uend = text[word[0]:word[1]].lower(), "count", word[0], word[1]
+        out.append(Quantity(s, e, uend, m.value, unit, category, m.spelled, base_start))
     return out
+
+
+@cache
+def _any_bound():
+    from .words import WordSet
+
+    return WordSet(words("bound", "over").words + words("bound", "under").words + words("bound", "about").words)
+
+
+_TIME_BEFORE = regex.compile(r"(?<![\p{L}])(?:năm|tháng|ngày|quý|thứ|lần|số|khóa|kỳ)[ \t]*+\Z")
+
+
+def _year_like(value: Decimal, raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100
+
+
+def _time_before(folded: str, s: int, start: int) -> bool:
+    return _TIME_BEFORE.search(folded, max(start, s - 8), s) is not None
+
+
+_NOUNISH = regex.compile(r"\p{Ll}[\p{Ll}\p{M} ]*+")
+
+
+@cache
+def _not_counted() -> frozenset[str]:
+    from ..lang.vi import lexicon as _lex
+
+    cues = _lex().cues
+    skip = set(cues["not_record"]["logistics"])
+    for group in ("change", "bound", "kind", "plan", "share"):
+        for ws in cues[group].values():
+            skip.update(ws)
+    skip.update(cues["metric"]["verbs"])
+    skip.update(cues["metric"]["lead"])
+    return frozenset(skip)
+
+
+def _counted_noun(folded: str, s: int, e: int) -> bool:
+    """A segmented word of two or more syllables, lower-case, that is no cue word: a counted noun."""
+    word = folded[s:e]
+    return " " in word and _NOUNISH.fullmatch(word) is not None and word not in _not_counted()
 
 
 def _squash(key: str) -> str:

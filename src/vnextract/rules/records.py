@@ -130,11 +130,16 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             last_end = m.end
             continue
         named = name_metric(T, F, last_end, m.lead, enumeration)
+        if named is not None and _DEMONSTRATIVE.search(named[0]):
+            named = None  # "chỉ số này": the figure before names it
         post = m.post if m.post is not None else (_post_phrase(F, m) if m.role == "value" else None)
-        if post is not None and post[0] < post[1] and (
-            named is None or (m.q.category == "count" and not _names_a_count(F, named[1], m.lead))
+        post_metric = _post_metric(T, F, post, m) if post is not None else None
+        if post_metric is not None and (
+            named is None
+            or (m.q.category == "count" and post_metric[1] and not _names_a_count(F, named[1], m.lead))
+            or (m.q.category == "count" and _after_object_verb(F, lo, m))
         ):
-            named = (_expand(T[post[0]:post[1]]), _start_after_gap(F, last_end, m.lead))
+            named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
         if named is None and frame.last_metric and m.role in ("value", "change"):
             named = (frame.last_metric, _start_after_gap(F, last_end, m.lead))
         if named is None:
@@ -161,6 +166,27 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         frame.list_kind = "target" if targets else ("estimate" if words("kind", "estimate").search(F, lo, hi) else None)
         frame.list_months = frame.months
     return drafts
+
+
+_DEMONSTRATIVE = regex.compile(r"(?<![\p{L}])(?:này|đó|trên)$")
+
+
+def _post_metric(T: str, F: str, post: tuple[int, int], m: Mention) -> tuple[str, bool] | None:
+    """The noun phrase after a figure as a metric, and whether it says more than the unit."""
+    from .metric import clean_phrase
+
+    text = clean_phrase(T, F, post[0], post[1])
+    if not text:
+        return None
+    unit = (m.q.unit or "").split("/")[0]
+    base = F[m.q.base_start:m.q.end].strip() if m.q.base_start >= 0 else ""
+    says_more = text.lower() not in (unit.lower(), base) and len(text.split()) > len((base or unit).split())
+    return _expand(text), says_more
+
+
+def _after_object_verb(F: str, lo: int, m: Mention) -> bool:
+    """"… đã thu hút xấp xỉ 1,2 triệu lượt truy cập": the count is named by its noun."""
+    return words("metric", "object_verbs").before(F, m.lead, lo) is not None
 
 
 def _names_a_count(F: str, s: int, e: int) -> bool:

@@ -68,7 +68,7 @@ def _res():
         "ref_sub_year": regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|tuần)(?![\p{L}])"),
         "ref_prev": regex.compile(r"(?<![\p{L}])(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm|năm[ \t]++(?:trước|ngoái))(?![\p{L}])"),
         "count_stop": regex.compile(
-            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trên[ \t]+địa[ \t]+bàn|trong[ \t]+đó|và|nâng|của|tại|được|là|có|từ|trong|ở|thuộc|gồm|cùng|với|như|nhưng|song|giai[ \t]+đoạn)(?![\p{L}\p{N}])"
+            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trong[ \t]+đó|và|nâng|của|tại|được|là|có|từ|trong|thuộc|gồm|cùng|với|như|nhưng|song|giai[ \t]+đoạn)(?![\p{L}\p{N}])"
         ),
     }
 
@@ -169,12 +169,18 @@ def _value(q: Quantity, folded: str, lead: int, end: int, hi: int, bound: str) -
     if q.category == "count":
         m.post = _count_phrase(folded, q, hi)
         m.end = max(m.end, m.post[1])
+    elif q.category == "percent":
+        # "đạt 93,5% dân số": the base of a rate belongs to its figure.
+        ps, pe = _count_phrase(folded, q, hi)
+        if pe > q.end:
+            m.post = (q.end + len(folded[q.end:pe]) - len(folded[q.end:pe].lstrip()), pe)
+            m.end = pe
     return m
 
 
 def _count_phrase(folded: str, q: Quantity, hi: int) -> tuple[int, int]:
     """The counted noun and its modifiers: "112 [dự án đầu tư mới], nâng …"."""
-    s = q.num_end
+    s = q.base_start if q.base_start >= 0 else q.num_end
     while s < hi and folded[s] in " \t":
         s += 1
     stop = _res()["count_stop"].search(folded, q.end, min(hi, q.end + 60))

@@ -30,31 +30,7 @@ def _read(text: str, convention: str) -> Decimal | None:
     return parse_digits(text, convention)
 
 
-# --------------------------------------------------------------------------
-# The corpus
-# --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("ex", CORPUS["example"], ids=_id)
-def test_example(ex):
-    got = _read(ex["text"], ex.get("convention", "comma"))
-    want = None if ex["value"] == "none" else Decimal(ex["value"])
-    assert got == want
-
-
-@pytest.mark.parametrize("ex", CORPUS["scan"], ids=_id)
-def test_scan_example(ex):
-    found = scan(ex["text"], ex.get("convention", "comma"))
-    assert [m.value for m in found] == [Decimal(v) for v in ex["values"]]
-    if "texts" in ex:
-        assert [m.text for m in found] == ex["texts"]
-    for m in found:
-        assert ex["text"][m.start:m.end] == m.text
-
-
-@pytest.mark.parametrize("ex", CORPUS["detect"], ids=_id)
-def test_detect_example(ex):
-    assert detect_convention(ex["text"]) == ex["convention"]
+# The examples in examples.toml are run by tests/test_examples.py, with every other family's.
 
 
 def test_corpus_size():

@@ -55,7 +55,7 @@ _DIGIT_RE = regex.compile(
         (?!{_W}|[.,][0-9]|[\x20{_GSP}][0-9])
       |
         (?P<run>{_RUN})
-        (?!{_W})
+        (?![\p{{M}}\p{{N}}])                 # a unit may follow glued on: "20ha", "15km"
     )
     """,
     regex.VERBOSE,

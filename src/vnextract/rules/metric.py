@@ -62,6 +62,9 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool) -> tu
         if _clean(text, folded, cut, e):
             s = cut
             break
+    comma = folded.rfind(",", s, e)
+    if comma >= 0 and not folded[comma + 1:e].strip():
+        return None  # "…, 50% DN …": nothing names the figure before it
     chunks = _chunks(folded, s, e)
     if not chunks:
         return None

@@ -209,11 +209,16 @@ def _post_phrase(F: str, m: Mention) -> tuple[int, int] | None:
 
 def _share_reference(drafts: list[_Draft]) -> None:
     """A comparison stated once at the end of an enumeration covers the items that state none."""
-    changes = [m.change for d in drafts for m in d.mentions if m.role == "change"]
-    if len(changes) < 2 or changes[-1].reference is None:
+    items = []
+    for d in reversed(drafts):
+        # Only a run of parallel items ("A tăng 12,3%; B tăng 13,5%") shares one comparison.
+        if len(d.mentions) != 1 or d.first.role != "change":
+            break
+        items.append(d.first.change)
+    if len(items) < 2 or items[0].reference is None:
         return
-    last = changes[-1]
-    for c in changes[:-1]:
+    last = items[0]
+    for c in items[1:]:
         if c.reference is None:
             c.reference, c.ref_rule, c.ref_year = last.reference, last.ref_rule, last.ref_year
 
@@ -229,6 +234,7 @@ def _apply(frame: _Frame, p: Period) -> None:
 
 def _target_cues(F: str, lo: int, hi: int, mentions: list[Mention]) -> list[int]:
     spans = [(m.lead, m.end) for m in mentions if m.role == "plan"]
+    spans += [c.span() for c in words("kind", "not_target").finditer(F, lo, hi)]
     out = []
     for c in words("kind", "target").finditer(F, lo, hi):
         if any(a <= c.start() < b for a, b in spans):

@@ -1,0 +1,113 @@
+"""Runs every examples.toml beside the code (Duckling style): one generic test for all rule families.
+
+Each file holds tables named after what they check; ``CHECKS`` says how to run
+each kind. A new examples file or table needs no new test code, only a checker
+for a new kind of table.
+"""
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import regex
+
+import vnextract
+from vnextract.numbers import detect_convention, parse_digits, parse_spelled, scan
+from vnextract.rules.periods import find_periods
+from vnextract.rules.quantities import find_quantities
+from vnextract.text import normalize
+
+PACKAGE = Path(vnextract.__file__).parent
+FILES = sorted(PACKAGE.rglob("examples.toml"))
+
+
+def _expect(want, got) -> bool:
+    """Compare an expected TOML value ("null" for None, strings for exact numbers) with a result."""
+    if want == "null":
+        return got is None
+    if isinstance(want, str) and isinstance(got, (Decimal, int, float)):
+        return Decimal(want) == Decimal(str(got))
+    if isinstance(want, list) and isinstance(got, (list, tuple)):
+        return len(want) == len(got) and all(_expect(w, g) for w, g in zip(want, got))
+    if isinstance(want, dict) and isinstance(got, dict):
+        return all(_expect(v, got.get(k)) for k, v in want.items())
+    return want == got
+
+
+def _check_partial(want: list[dict], got: list[dict]) -> None:
+    assert len(got) == len(want), f"expected {len(want)} results, got {len(got)}: {got}"
+    for i, (w, g) in enumerate(zip(want, got)):
+        bad = {k: (v, g.get(k)) for k, v in w.items() if not _expect(v, g.get(k))}
+        assert not bad, f"result {i}: field (expected, got): {bad}\nwhole result: {g}"
+
+
+def check_example(ex):
+    conv = ex.get("convention", "comma")
+    text = ex["text"]
+    got = parse_spelled(text) if regex.search(r"\p{L}", text) else parse_digits(text, conv)
+    assert got == (None if ex["value"] == "none" else Decimal(ex["value"]))
+
+
+def check_scan(ex):
+    found = scan(ex["text"], ex.get("convention", "comma"))
+    assert [m.value for m in found] == [Decimal(v) for v in ex["values"]]
+    if "texts" in ex:
+        assert [m.text for m in found] == ex["texts"]
+    assert all(ex["text"][m.start:m.end] == m.text for m in found)
+
+
+def check_detect(ex):
+    assert detect_convention(ex["text"]) == ex["convention"]
+
+
+def check_quantity(ex):
+    norm = normalize(ex["text"])
+    found = find_quantities(norm.folded, norm.text, ex.get("convention", "comma"))
+    _check_partial(ex["found"], [{"value": q.value, "unit": q.unit, "category": q.category} for q in found])
+
+
+def check_period(ex):
+    norm = normalize(ex["text"])
+    found = find_periods(norm.folded)
+    _check_partial(ex["found"], [{"year": p.year, "months": list(p.months) if p.months else None} for p in found])
+
+
+def check_record(ex):
+    got = vnextract.extract(ex["text"], date=ex.get("date")).model_dump()
+    _check_partial(ex["records"], got["records"])
+    for r in got["records"]:
+        ev = r["evidence"]
+        assert ex["text"][ev["start"]:ev["end"]] == ev["text"]
+
+
+CHECKS = {
+    "example": check_example,
+    "scan": check_scan,
+    "detect": check_detect,
+    "quantity": check_quantity,
+    "period": check_period,
+    "record": check_record,
+}
+
+
+def _cases():
+    for path in FILES:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        rel = path.relative_to(PACKAGE).parent
+        for kind, items in data.items():
+            if kind not in CHECKS:
+                raise AssertionError(f"{path}: no checker for tables named [[{kind}]]")
+            for ex in items:
+                label = ex.get("name") or ex["text"][:60]
+                yield pytest.param(kind, ex, id=f"{rel}:{kind}:{label}")
+
+
+@pytest.mark.parametrize(("kind", "ex"), list(_cases()))
+def test_example(kind, ex):
+    CHECKS[kind](ex)
+
+
+def test_every_family_has_examples():
+    assert {p.parent.name for p in FILES} >= {"numbers", "rules"}

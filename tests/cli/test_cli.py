@@ -1,0 +1,114 @@
+"""The command line: what a shell user expects of inputs, outputs, errors and exit codes."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vnextract.cli import main
+
+ROOT = Path(__file__).parents[2]
+SEED = ROOT / "samples" / "seed.txt"
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, [str(a) for a in args], input=input)
+
+    return invoke
+
+
+def lines(result):
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_extract_a_file(run):
+    r = run("extract", SEED)
+    assert r.exit_code == 0, r.output
+    (row,) = lines(r)
+    assert row["source"] == str(SEED)
+    assert len(row["records"]) == 8 and row["warnings"] == []
+
+
+def test_extract_a_folder_jsonl_and_stdin(run, tmp_path):
+    (tmp_path / "a.txt").write_text("Năm 2023, doanh thu đạt 5 tỷ đồng.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Không có số liệu.", encoding="utf-8")
+    jl = tmp_path / "news.jsonl"
+    jl.write_text(
+        json.dumps({"id": "n1", "text": "Tháng 10, xuất khẩu đạt 520 triệu USD.", "date": "2023-11-02"}, ensure_ascii=False)
+        + "\n", encoding="utf-8")
+    r = run("extract", tmp_path / "a.txt", tmp_path / "sub", jl, "-", input="Năm 2022, thu ngân sách đạt 9.000 tỷ đồng.")
+    assert r.exit_code == 0, r.output
+    rows = lines(r)
+    assert [row["source"] for row in rows] == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.txt"), "n1", "-"]
+    assert rows[2]["records"][0]["year"] == 2023  # from the line's date
+    assert rows[3]["records"][0]["value"] == 9000
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_processed(run, tmp_path):
+    jl = tmp_path / "bad.jsonl"
+    jl.write_text('{"id": "ok", "text": "Năm 2023, doanh thu đạt 5 tỷ đồng."}\n{not json\n{"id": "x"}\n', encoding="utf-8")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Năm 2023, doanh thu đạt 5 tỷ đồng.".encode("utf-8") + b"\xff\xfe")
+    r = run("extract", jl, tmp_path / "missing.txt", binary, latin)
+    assert r.exit_code == 1
+    assert [row["source"] for row in lines(r)] == ["ok", str(latin)]
+    err = r.stderr
+    assert f"{jl}:2: not valid JSON" in err
+    assert f"{jl}:3: field 'text' is missing" in err
+    assert "missing.txt: no such file or folder" in err
+    assert "blob.txt: looks like a binary file" in err
+    assert "invalid UTF-8 at byte" in lines(r)[1]["warnings"][0]
+
+
+def test_usage_errors(run):
+    assert run("extract").exit_code == 2
+    assert run("extract", "--no-such-option", SEED).exit_code == 2
+    r = run("extract", "--date", "yesterday", SEED)
+    assert r.exit_code == 2 and "is not a date" in r.output
+
+
+def test_pretty_output_is_indented_json(run):
+    r = run("extract", "--pretty", SEED)
+    assert r.exit_code == 0
+    assert r.stdout.startswith("{\n  ")
+    assert json.loads(r.stdout)["records"][0]["metric"] == "giá trị sản xuất công nghiệp"
+
+
+def test_schema_command_writes_the_checked_in_files(run, tmp_path):
+    r = run("schema", tmp_path)
+    assert r.exit_code == 0
+    for p in tmp_path.iterdir():
+        assert p.read_text(encoding="utf-8") == (ROOT / "schemas" / p.name).read_text(encoding="utf-8")
+
+
+def test_eval_scores_the_corpus_and_a_run_file(run, tmp_path):
+    r = run("eval", ROOT / "corpus", "--json")
+    assert r.exit_code == 0
+    scores = json.loads(r.stdout)
+    assert scores["documents"] >= 60 and 0 < scores["f1"] <= 1
+    out = tmp_path / "run.jsonl"
+    run("extract", "-o", out, ROOT / "corpus" / "docs")
+    r2 = run("eval", ROOT / "corpus", "--run", out, "--json")
+    # the run has no document dates, so only the year field may differ
+    assert json.loads(r2.stdout)["matched"] == scores["matched"]
+
+
+def test_diff_exits_1_when_runs_differ(run, tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    run("extract", "-o", a, SEED)
+    row = json.loads(a.read_text(encoding="utf-8"))
+    assert run("diff", a, a).exit_code == 0
+    row["records"][0]["kind"] = "actual"
+    del row["records"][3]
+    b.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = run("diff", a, b)
+    assert r.exit_code == 1
+    assert "kind: estimate → actual" in r.stdout
+    assert "- dự án đầu tư mới = 112 dự án" in r.stdout

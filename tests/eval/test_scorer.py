@@ -1,0 +1,62 @@
+"""The scorer follows RECORDS.md "Scoring against gold"."""
+from vnextract.eval.scorer import field_right, match, matches_amount, metric_overlap, score, split_unit
+
+
+def rec(metric, value=None, unit=None, changes=(), **kw):
+    r = {"metric": metric, "value": value, "unit": unit, "bound": "exact", "kind": "actual",
+         "changes": list(changes), "plan_percent": None, "share_percent": None, "year": None, "months": None}
+    r.update(kw)
+    return r
+
+
+def ch(direction="increase", percent=None, **kw):
+    c = {"direction": direction, "percent": percent, "points": None, "ratio": None, "amount": None,
+         "unit": None, "reference": None, "reference_year": None}
+    c.update(kw)
+    return c
+
+
+def test_scales_make_equal_amounts():
+    assert split_unit("nghìn tỷ đồng") == (12, "đồng")
+    assert split_unit("ngàn tỉ đồng") == (12, "đồng")
+    assert matches_amount(rec("vốn", 60.2, "nghìn tỷ đồng"), rec("vốn", 60200, "tỷ đồng"))
+    assert not matches_amount(rec("vốn", 60.2, "nghìn tỷ đồng"), rec("vốn", 60.2, "tỷ đồng"))
+    assert not matches_amount(rec("vốn", 5, "triệu USD"), rec("vốn", 5, "triệu đồng"))
+
+
+def test_percentages_compare_to_a_hundredth():
+    assert matches_amount(rec("tỷ lệ", 2.501, "%"), rec("tỷ lệ", 2.5, "%"))
+    assert not matches_amount(rec("tỷ lệ", 2.52, "%"), rec("tỷ lệ", 2.5, "%"))
+
+
+def test_value_less_gold_matches_on_its_first_change():
+    gold = rec("kim ngạch xuất khẩu", changes=[ch(percent=8.1)])
+    assert matches_amount(rec("kim ngạch xuất khẩu", 500, "triệu USD", [ch(percent=8.1)]), gold)
+    assert not matches_amount(rec("kim ngạch xuất khẩu", changes=[ch("decrease", 8.1)]), gold)
+    assert matches_amount(rec("thu ngân sách", plan_percent=85), rec("thu ngân sách", plan_percent=85.0))
+
+
+def test_metric_shares_half_the_gold_syllables_with_abbreviations_expanded():
+    assert metric_overlap("giá trị sản xuất CN", "giá trị sản xuất công nghiệp") == 1.0
+    assert metric_overlap("GRDP", "tổng sản phẩm trên địa bàn") == 1.0
+    assert metric_overlap("Hoà Bình", "hòa bình") == 1.0
+    assert metric_overlap("dự án", "dự án đầu tư") == 0.5
+    assert metric_overlap("vốn", "dự án đầu tư mới") == 0.0
+
+
+def test_matching_is_one_to_one():
+    gold = [rec("doanh thu", 5, "tỷ đồng"), rec("doanh thu", 5, "tỷ đồng")]
+    pred = [rec("doanh thu", 5, "tỷ đồng")]
+    assert len(match(pred, gold)) == 1
+    report = score({"d": pred}, [type("G", (), {"stem": "d", "records": gold})()])
+    assert (report.precision, report.recall) == (1.0, 0.5)
+
+
+def test_fields_are_exact():
+    g = rec("x", 5, "tỷ đồng", [ch(percent=14.8, reference="năm 2017", reference_year=2017)], year=2018)
+    p = rec("x", 5000, "triệu đồng", [ch(percent=14.8, reference="Năm  2017", reference_year=2017)], year=2018)
+    assert field_right("changes", p, g)
+    assert field_right("unit", p, g)
+    assert field_right("year", p, g)
+    assert not field_right("changes", rec("x", 5, "tỷ đồng", [ch(percent=14.8)]), g)
+    assert not field_right("months", rec("x", months=[1, 9]), rec("x", months=[1, 6]))

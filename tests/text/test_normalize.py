@@ -1,0 +1,71 @@
+"""Normalisation keeps a map back to the caller's offsets, whatever the input's form."""
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vnextract.lang.vi import lexicon
+from vnextract.text import fold, normalize, split_sentences
+
+TEXT = "Năm 2018, giá trị sản xuất CN ước đạt trên 90.260 tỷ đồng, tăng 14,8% so với năm 2017."
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        TEXT,
+        unicodedata.normalize("NFD", TEXT),
+        TEXT.replace(" ", "\u00a0"),
+        TEXT.replace(", ", ",\r\n"),
+        TEXT.replace("90.260", "90.\u200b260").replace("Đ", "\u00d0"),
+        "\ufeff" + TEXT.replace("ả", "a\u0309"),
+    ],
+    ids=["nfc", "nfd", "nbsp", "crlf", "zero-width-and-eth", "bom-and-mixed"],
+)
+def test_cleaned_text_is_nfc_and_maps_back(variant):
+    n = normalize(variant)
+    assert unicodedata.is_normalized("NFC", n.text)
+    assert "\u200b" not in n.text and "\ufeff" not in n.text and "\r" not in n.text
+    # every word of the cleaned copy maps back to the same word in the original
+    for word in ("90.260", "tỷ", "đồng", "14,8%"):
+        i = n.text.find(word)
+        if i < 0:
+            continue
+        s, e = n.span(i, i + len(word))
+        assert unicodedata.normalize("NFC", variant[s:e]).replace("\u200b", "") == word
+
+
+def test_typos_are_fixed_but_map_back_to_what_was_written():
+    n = normalize("doanh thu dich vụ đạt 5 tỷ", lexicon().typos)
+    assert "dịch vụ" in n.text
+    i = n.text.index("dịch vụ")
+    s, e = n.span(i, i + len("dịch vụ"))
+    assert n.original[s:e] == "dich vụ"
+
+
+def test_fold_makes_tone_placement_and_case_equal():
+    assert fold("Hoà Bình") == fold("hòa bình")
+    assert fold("thuỷ sản") == fold("thủy sản")
+    assert fold("quý III") == "quý iii"  # the u of "qu" is not a vowel
+    assert len(fold("ĐỒNG\u00a0Nai")) == len("ĐỒNG\u00a0Nai")
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_any_text_maps_back_inside_itself(text):
+    n = normalize(text)
+    assert len(n.starts) == len(n.text) + 1
+    for i in range(len(n.text)):
+        s, e = n.span(i, i + 1)
+        assert 0 <= s < e <= len(text)
+
+
+def test_sentences_are_slices_with_paragraphs():
+    text = "Năm 2023, doanh thu đạt 5 tỷ đồng. Lợi nhuận tăng 3%.\n\nDòng thứ hai không có số"
+    sents = split_sentences(text)
+    assert [text[s.start:s.end] for s in sents] == [
+        "Năm 2023, doanh thu đạt 5 tỷ đồng.",
+        "Lợi nhuận tăng 3%.",
+        "Dòng thứ hai không có số",
+    ]
+    assert [s.paragraph for s in sents] == [0, 0, 1]  # numbered by non-empty lines

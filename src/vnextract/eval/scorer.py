@@ -80,9 +80,21 @@ def amount(value, unit) -> tuple[Decimal, str] | None:
     return _dec(value).scaleb(power), base
 
 
+def same_base(a: str, b: str) -> bool:
+    """Base units agree; a counted noun may carry a modifier ("cửa hàng" ~ "cửa hàng tiện lợi")."""
+    if a == b:
+        return True
+    money_or_rate = {"đồng", "usd", "eur", "%"}
+    if not a or not b or a.split("/")[0] in money_or_rate or b.split("/")[0] in money_or_rate or "/" in a + b:
+        return False
+    wa, wb = a.split(), b.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return long_[: len(short)] == short
+
+
 def _same_amount(p: dict, g: dict) -> bool:
     a, b = amount(p.get("value"), p.get("unit")), amount(g.get("value"), g.get("unit"))
-    if a is None or b is None or a[1] != b[1]:
+    if a is None or b is None or not same_base(a[1], b[1]):
         return False
     if a[1] == "%":
         return abs(a[0] - b[0]) <= TOLERANCE
@@ -158,7 +170,7 @@ def field_right(name: str, p: dict, g: dict) -> bool:
     if name == "unit":
         if g.get("value") is None:
             return p.get("unit") is None
-        return split_unit(p.get("unit"))[1] == split_unit(g.get("unit"))[1] and _same_amount(p, g)
+        return _same_amount(p, g)
     return p.get(name) == g.get(name)
 
 

@@ -51,8 +51,13 @@ def clause_start(folded: str, s: int, e: int) -> int:
     return last
 
 
-def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool) -> tuple[str, int] | None:
-    """The metric named in ``text[s:e]`` and where it starts, or None when the stretch names none."""
+def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
+                bare: bool = False) -> tuple[str, int] | None:
+    """The metric named in ``text[s:e]`` and where it starts, or None when the stretch names none.
+
+    ``bare``: the figure follows with no verb or cue of its own, so a comma
+    right before it means nothing before it names it ("…, 50% DN …").
+    """
     s = clause_start(folded, s, e)
     masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
     cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
@@ -63,7 +68,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool) -> tu
             s = cut
             break
     comma = folded.rfind(",", s, e)
-    if comma >= 0 and not folded[comma + 1:e].strip():
+    if bare and comma >= 0 and not folded[comma + 1:e].strip():
         return None  # "…, 50% DN …": nothing names the figure before it
     chunks = _chunks(folded, s, e)
     if not chunks:
@@ -75,7 +80,11 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool) -> tu
             if picked:
                 break
             continue
-        if picked and not ((enumeration and _plain(folded, ws)) or _abbreviation_list(text, picked[0], ws)):
+        if picked and not (
+            (enumeration and _plain(folded, ws))
+            or _abbreviation_list(text, picked[0], ws)
+            or _noun_list(folded, picked[0], ws)
+        ):
             break
         picked.insert(0, ws)
         if not enumeration:
@@ -146,6 +155,18 @@ def _abbreviation_list(text: str, right: list[tuple[int, int]], left: list[tuple
         return len(w) >= 2 and w.isupper()
 
     return len(right) == 1 and acronym(right[0]) and acronym(left[-1])
+
+
+_PREPOSITION_HEAD = regex.compile(
+    r"(?:tại|trong|theo|với|về|sau|trước|để|do|nhờ|khi|nếu|từ|qua|bên|ngoài|như|nhìn|tính|so|đối|riêng|đặc|ông|bà|anh|chị)(?![\p{L}])"
+)
+
+
+def _noun_list(folded: str, right: list[tuple[int, int]], left: list[tuple[int, int]]) -> bool:
+    """"doanh thu của các TTTM, siêu thị": a short item after a comma extends the noun phrase before it."""
+    if len(right) > 3 or len(left) < 2 or len(left) > 14 or not _plain(folded, left):
+        return False
+    return _PREPOSITION_HEAD.match(folded, left[0][0]) is None
 
 
 def _plain(folded: str, ws: list[tuple[int, int]]) -> bool:

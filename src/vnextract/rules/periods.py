@@ -25,6 +25,7 @@ _PATTERNS = regex.compile(
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<yearword>năm)[ \t]++(?P<year>{_YEAR})
+      | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
     )
     (?![\p{{L}}\p{{N}}])
     """,
@@ -88,4 +89,6 @@ def _period(m, folded: str) -> Period | None:
         return Period(s, e, year, (3 * q - 2, 3 * q))
     if m.group("year"):
         return Period(s, e, int(m.group("year")), None, year_only=True)
+    if m.group("whole"):
+        return Period(s, e, year, None, year_only=True)
     return None

@@ -24,9 +24,10 @@ from .periods import Period, find_periods
 from .roles import Mention, classify
 from .words import words
 
-_ATTACH_GAP = regex.compile(r"(?:[\s,()\-–]|(?<![\p{L}])(?:và|đồng[ \t]+thời|nhưng|song|cùng[ \t]+với|tương[ \t]+ứng|so[ \t]+với)(?![\p{L}]))*+")
+_ATTACH_GAP = regex.compile(r"(?:[\s,()\-–]|(?<![\p{L}])(?:và|đồng[ \t]+thời|nhưng|song|cùng[ \t]+với|tương[ \t]+ứng|so[ \t]+với|chỉ|mới|mới[ \t]+chỉ|cũng|vẫn)(?![\p{L}]))*+")
+_VALUE_GAP = regex.compile(r"[\s,]*+(?:(?:với|đạt|ở[ \t]+mức|tương[ \t]+ứng)(?![\p{L}])[\s]*+)?")
 _BULLET = regex.compile(r"[ \t]*+(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][)])[ \t]++")
-_PLAN_CONTEXT = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|hoàn[ \t]+thành|bằng|so[ \t]+với|theo|thực[ \t]+hiện)[ \t]++(?:mức[ \t]++)?\Z")
+_PLAN_CONTEXT = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|hoàn[ \t]+thành|bằng|so[ \t]+với|thực[ \t]+hiện)[ \t]++(?:mức[ \t]++)?\Z")
 _BREAKDOWN = regex.compile(r"[\s,;(]*+(?<![\p{L}])(?:trong[ \t]++đó|cụ[ \t]++thể)(?![\p{L}])")
 
 
@@ -67,6 +68,10 @@ class SentenceAnalysis:
     periods: list[Period]
 
 
+def lexicon_participants() -> tuple[str, ...]:
+    return words("not_record", "participants").words
+
+
 def sentence_bounds(folded: str, sent: Sentence) -> tuple[int, int, bool]:
     """The sentence's span without its list bullet, and whether it had one."""
     bullet = _BULLET.match(folded, sent.start, sent.end)
@@ -84,6 +89,9 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
         m = classify(q, F, lo, hi)
         if m is not None:
             mentions.append(m)
+    if mentions and words("not_record", "event").search(F, lo, hi):
+        participants = set(lexicon_participants())
+        mentions = [m for m in mentions if not (m.q.category == "count" and (m.q.unit or "").lower() in participants)]
     shadows = [s for m in mentions for s in m.shadow]
     periods = [p for p in find_periods(F, lo, hi) if not any(a <= p.start < b for a, b in shadows)]
     return SentenceAnalysis(lo, hi, bullet, mentions, periods)
@@ -123,13 +131,20 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             _apply(frame, periods[p_i])
             p_i += 1
         gap = F[last_end:m.lead]
+        if cur is not None and m.role == "value" and not any(x.role == "value" for x in cur.mentions) \
+                and _VALUE_GAP.fullmatch(gap):
+            # "chiếm 76,3% với 29.342 tỷ đồng", "tăng 5%, đạt 500 triệu USD": the figure's own value
+            cur.mentions.insert(0, m)
+            cur.end = max(cur.end, m.end)
+            last_end = m.end
+            continue
         if cur is not None and (m.equivalent or (m.role != "value" and _ATTACH_GAP.fullmatch(gap))):
             if not m.equivalent:
                 cur.mentions.append(m)
             cur.end = max(cur.end, m.end)
             last_end = m.end
             continue
-        named = name_metric(T, F, last_end, m.lead, enumeration)
+        named = name_metric(T, F, last_end, m.lead, enumeration, bare=m.role == "value" and m.lead == m.q.num_start)
         if named is not None and _DEMONSTRATIVE.search(named[0]):
             named = None  # "chỉ số này": the figure before names it
         post = m.post if m.post is not None else (_post_phrase(F, m) if m.role == "value" else None)
@@ -232,16 +247,16 @@ def _apply(frame: _Frame, p: Period) -> None:
         frame.months = None
 
 
-def _target_cues(F: str, lo: int, hi: int, mentions: list[Mention]) -> list[int]:
+def _target_cues(F: str, lo: int, hi: int, mentions: list[Mention]) -> list[tuple[int, bool]]:
     spans = [(m.lead, m.end) for m in mentions if m.role == "plan"]
     spans += [c.span() for c in words("kind", "not_target").finditer(F, lo, hi)]
     out = []
     for c in words("kind", "target").finditer(F, lo, hi):
         if any(a <= c.start() < b for a, b in spans):
             continue
-        if _PLAN_CONTEXT.search(F, max(lo, c.start() - 20), c.start()):
-            continue
-        out.append(c.start())
+        # "vượt chỉ tiêu", "để đạt mục tiêu …": a weak cue, it sets only the figure of its own clause.
+        weak = _PLAN_CONTEXT.search(F, max(lo, c.start() - 20), c.start()) is not None
+        out.append((c.start(), weak))
     return out
 
 
@@ -255,9 +270,12 @@ def _head_estimate(F: str, lo: int, mentions: list[Mention]) -> bool:
     return comma >= 0
 
 
-def _kind(F: str, lo: int, seg_start: int, m: Mention, targets: list[int], head_estimate: bool,
+def _kind(F: str, lo: int, seg_start: int, m: Mention, targets: list[tuple[int, bool]], head_estimate: bool,
           drafts: list[_Draft], frame: _Frame) -> str:
-    if any(t < m.q.num_start for t in targets) or frame.list_kind == "target":
+    clause = clause_start(F, seg_start, m.lead)
+    if frame.list_kind == "target" or any(
+        t < m.q.num_start and (not weak or t >= clause) for t, weak in targets
+    ):
         return "target"
     if head_estimate or frame.list_kind == "estimate":
         return "estimate"

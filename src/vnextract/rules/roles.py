@@ -18,7 +18,7 @@ from .quantities import Quantity
 from .words import _alternation, words
 
 HUNDRED = Decimal(100)
-_STOP_PHRASE = r"[,;:()\[\]\.!?…\"“”]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên|do|nhờ|chủ[ \t]+yếu|trong[ \t]+khi|là|xếp|góp[ \t]+phần|đưa)(?![\p{L}\p{N}])"
+_STOP_PHRASE = r"[,;:()\[\]\.!?…\"“”]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên|do|nhờ|chủ[ \t]+yếu|trong[ \t]+khi|là|xếp|góp[ \t]+phần|đưa|đã|giúp|khiến|làm)(?![\p{L}\p{N}])"
 
 
 @dataclass
@@ -68,7 +68,7 @@ def _res():
         "ref_sub_year": regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|tuần)(?![\p{L}])"),
         "ref_prev": regex.compile(r"(?<![\p{L}])(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm|năm[ \t]++(?:trước|ngoái))(?![\p{L}])"),
         "count_stop": regex.compile(
-            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trong[ \t]+đó|và|nâng|của|tại|được|là|có|từ|trong|thuộc|gồm|cùng|với|như|nhưng|song|giai[ \t]+đoạn)(?![\p{L}\p{N}])"
+            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trong[ \t]+đó|và|nâng|của|tại|là|có[ \t]+tổng|có[ \t]+vốn|từ|trong|thuộc|gồm|cùng|với|như|nhưng|song|giai[ \t]+đoạn)(?![\p{L}\p{N}])"
         ),
     }
 
@@ -175,6 +175,9 @@ def _value(q: Quantity, folded: str, lead: int, end: int, hi: int, bound: str) -
         if pe > q.end:
             m.post = (q.end + len(folded[q.end:pe]) - len(folded[q.end:pe].lstrip()), pe)
             m.end = pe
+            tail = words("bound", "over_after").after(folded, pe, hi)
+            if tail:  # "đạt 94,5% dân số trở lên"
+                m.bound, m.end = "over", tail[1]
     return m
 
 

@@ -71,7 +71,11 @@ def _align(text: str, s: int, e: int, pieces: list[str]) -> list[tuple[int, int]
             spans.append(_strip(text, pos, e))
             return [sp for sp in spans if sp[0] < sp[1]]
         start, end = start
-        spans.append((start, end))
+        if spans and start == spans[-1][1]:
+            # No space after the stop: not a sentence end ("tấn.km", "TP.HCM").
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
         pos = end
     if pos < e:
         tail = _strip(text, pos, e)

@@ -154,11 +154,10 @@ def _make_doc(vocab: Vocab, norm: NormText, spans: list[tuple[int, int]], sent_s
         starts.append(i in sent_starts)
         pos = ob
     _gap(original[pos:], words, spaces, starts)
-    doc = Doc(vocab, words=words, spaces=spaces)
-    if words:
-        for tok, is_start in zip(doc, starts):
-            tok.is_sent_start = True if tok.i == 0 else bool(is_start)
-    return doc
+    if not words:
+        return Doc(vocab, words=[], spaces=[])
+    starts[0] = True
+    return Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
 
 
 def _gap(gap: str, words: list[str], spaces: list[bool], starts: list[bool]) -> None:

@@ -47,8 +47,22 @@ class NormText:
         return nxt if nxt > last else last + 1
 
 
+_NEEDS_WORK = regex.compile(r"[\r\u00d0\u00f0\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
     """Clean ``original`` for the rules, keeping a map back to it."""
+    if unicodedata.is_normalized("NFC", original) and not _NEEDS_WORK.search(original):
+        # The common case: nothing to change but typos; every offset maps to itself.
+        text, starts = original, array("l", range(len(original) + 1))
+    else:
+        text, starts = _clean(original)
+    if typos:
+        text, starts = _fix_typos(text, starts, typos)
+    return NormText(original, text, starts, fold(text))
+
+
+def _clean(original: str) -> tuple[str, array]:
     out: list[str] = []
     starts = array("l")
     i, n = 0, len(original)
@@ -78,10 +92,7 @@ def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
             starts.append(i)
         i = j
     starts.append(n)
-    text = "".join(out)
-    if typos:
-        text, starts = _fix_typos(text, starts, typos)
-    return NormText(original, text, starts, fold(text))
+    return "".join(out), starts
 
 
 def _fix_typos(text: str, starts: array, typos: dict[str, str]) -> tuple[str, array]:

@@ -7,6 +7,9 @@ period phrases are dropped and report shorthand is expanded (RECORDS.md).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 
 import regex
@@ -43,6 +46,27 @@ def _res():
     }
 
 
+#: Multi-syllable words underthesea found in the document being assembled (start → end).
+_WORDS: ContextVar[tuple[list[int], list[int]]] = ContextVar("vnextract_words", default=([], []))
+
+
+@contextmanager
+def segmented_words(spans: dict[int, int]):
+    """Let metric trimming respect word boundaries: "chứng chỉ" is one word, not "chứng" + "chỉ"."""
+    starts = sorted(spans)
+    token = _WORDS.set((starts, [spans[a] for a in starts]))
+    try:
+        yield
+    finally:
+        _WORDS.reset(token)
+
+
+def _inside_word(pos: int) -> bool:
+    starts, ends = _WORDS.get()
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and starts[i] < pos < ends[i]
+
+
 def clause_start(folded: str, s: int, e: int) -> int:
     """Where the clause holding ``folded[s:e]``'s end starts: after the last ``;``, ``:``, bullet or open bracket."""
     last = s
@@ -62,6 +86,9 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
     cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
             if not any(a <= m.start() < b for a, b in masked)]
+    reports = [m.end() for m in words("metric", "report").finditer(folded, s, e)]
+    if reports and not _clean(text, folded, reports[-1], e) and (not cuts or reports[-1] >= cuts[-1]):
+        return None  # "kết quả khảo sát cho thấy chưa đến 35% DN …": the figure is named after it
     for cut in reversed(cuts):
         # A cue word ends the preamble only if a metric follows it.
         if _clean(text, folded, cut, e):
@@ -74,21 +101,22 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     if not chunks:
         return None
     picked: list[list[tuple[int, int]]] = []
+    whole = []  # for each picked chunk: did cleaning keep all of its words?
     for cs, ce in reversed(chunks):
         ws = _clean(text, folded, cs, ce)
         if not ws:
             if picked:
                 break
             continue
+        kept_all = len(ws) == len(_WORD.findall(folded, cs, ce))
         if picked and not (
             (enumeration and _plain(folded, ws))
             or _abbreviation_list(text, picked[0], ws)
-            or _noun_list(folded, picked[0], ws)
+            or (kept_all and whole[0] and _noun_list(folded, picked[0], ws))
         ):
             break
         picked.insert(0, ws)
-        if not enumeration:
-            break
+        whole.insert(0, kept_all or not picked[1:])
     if not picked:
         return None
     parts = [" ".join(text[a:b] for a, b in ws) for ws in picked]
@@ -143,8 +171,12 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
         m = r["tail"].search(joined)
         if m:
             n = len(m.group().split())
-            ws = ws[:-n]
-            changed = True
+            # never cut through a segmented word: "chứng chỉ đạt" loses "đạt", not "chỉ đạt"
+            while n and _inside_word(ws[-n][0]):
+                n -= 1
+            if n:
+                ws = ws[:-n]
+                changed = True
     return ws
 
 
@@ -158,7 +190,7 @@ def _abbreviation_list(text: str, right: list[tuple[int, int]], left: list[tuple
 
 
 _PREPOSITION_HEAD = regex.compile(
-    r"(?:tại|trong|theo|với|về|sau|trước|để|do|nhờ|khi|nếu|từ|qua|bên|ngoài|như|nhìn|tính|so|đối|riêng|đặc|ông|bà|anh|chị)(?![\p{L}])"
+    r"(?:tại|trong|theo|với|về|sau|trước|để|do|nhờ|khi|nếu|từ|qua|bên|ngoài|như|nhìn|tính|so|đối|riêng|đặc|ông|bà|anh|chị|mặc|dù|tuy|vì|bởi|nhằm|giúp|cùng)(?![\p{L}])"
 )
 
 

@@ -65,6 +65,8 @@ def _unit_re():
     )
 
 
+_RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+\Z")
+_RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _DATE_NEIGHBOUR = regex.compile(r"[/\-.]\d")
 _ID_AFTER = regex.compile(r"/[\p{L}]|-[\p{Lu}]")
 _ATTACHED_BEFORE = regex.compile(r"[\p{L}][\-]?\Z|\d[/.]\Z|[/]\Z")
@@ -90,6 +92,8 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             continue
         if not_before.before(folded, s, start):
             continue
+        if _RANGE_BEFORE.search(folded, max(start, s - 4), s) or _RANGE_AFTER.match(folded, e, end):
+            continue  # "50-80 triệu đồng", "từ 120 đến 180 nghìn": a range is no single figure
         if m.value == 1 and words("not_record", "per_one").before(folded, s, start):
             continue
         bound = _any_bound().before(folded, s, start)
@@ -111,13 +115,22 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             base = lex.units[_squash(u.group("unit"))]
             unit, category = base.unit, base.category
             base_start = u.start("unit")
+        if scale and not unit and next_word is not None:
+            # "50 triệu cổ phiếu": a scale before a counted noun no unit list knows.
+            word = next_word(u.end("scale"))
+            if word is not None and _counted_noun(folded, *word):
+                unit, category, base_start = text[word[0]:word[1]].lower(), "count", word[0]
+                uend = word[1]
+        if scale and not unit and scale.power < 9:
+            continue  # "200 triệu phú", "1,2 triệu" alone: no unit, no figure
         if unit or scale:
-            uend = u.end("den") if u.group("den") else max(
-                (u.end(g) for g in ("scale", "points", "ratio", "pct", "unit") if u.group(g)), default=e
-            )
+            if uend == e:
+                uend = u.end("den") if u.group("den") else max(
+                    (u.end(g) for g in ("scale", "points", "ratio", "pct", "unit") if u.group(g)), default=e
+                )
             if scale and not unit:
                 # "60,2 ngàn tỷ": large scales without a unit are money in this genre.
-                unit, category = ("đồng", "money") if scale.power >= 9 else ("", "count")
+                unit, category = "đồng", "money"
             if scale and category not in ("percent", "points", "ratio"):
                 unit = f"{scale.name} {unit}".strip()
             if u.group("den"):

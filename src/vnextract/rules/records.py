@@ -19,7 +19,7 @@ from ..numbers import Convention
 from ..schema import Change, Evidence, Record
 from ..text.normalize import NormText
 from ..text.sentences import Sentence
-from .metric import _expand, clause_start, name_metric
+from .metric import _expand, clause_start, name_metric, segmented_words
 from .periods import Period, find_periods
 from .roles import Mention, classify
 from .words import words
@@ -98,16 +98,21 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
 
 
 def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceAnalysis],
-             date: Date | None = None) -> list[Record]:
-    """All records of a document, in text order."""
+             date: Date | None = None, words: dict[int, int] | None = None) -> list[Record]:
+    """All records of a document, in text order.
+
+    ``words`` are the multi-syllable words underthesea found (start → end in
+    the normalised text); metric trimming does not cut through them.
+    """
     frame = _Frame()
     records: list[Record] = []
-    for sent, a in zip(sentences, analyses):
-        if sent.paragraph != frame.paragraph:
-            frame.months = None
-            frame.paragraph = sent.paragraph
-        for d in _sentence(norm, a, frame):
-            records.append(_record(norm, d, date))
+    with segmented_words(words or {}):
+        for sent, a in zip(sentences, analyses):
+            if sent.paragraph != frame.paragraph:
+                frame.months = None
+                frame.paragraph = sent.paragraph
+            for d in _sentence(norm, a, frame):
+                records.append(_record(norm, d, date))
     return records
 
 

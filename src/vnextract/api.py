@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from .schema import Extraction
+from .schema import Evidence, Extraction, Record
 
 DateLike = Date | str | None
 
@@ -36,18 +36,55 @@ def _date(date: DateLike) -> Date | None:
     return Date.fromisoformat(str(date)[:10])
 
 
+#: Texts longer than this are read block by block (cut at line ends), so memory
+#: stays bounded and time linear however long a document is.
+BLOCK = 200_000
+
+
+def _blocks(text: str, size: int = BLOCK) -> Iterator[tuple[int, str]]:
+    """``(offset, block)`` pieces of ``text``, cut at a line end, else a sentence end, else a space."""
+    start, n = 0, len(text)
+    while n - start > size:
+        end = start + size
+        cut = text.rfind("\n", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(". ", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, end)
+        cut = end if cut < 0 else cut + 1
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def _run(nlp: Language, text: str, date: Date | None) -> list[Record]:
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.records
+
+
 def extract(text: str, *, date: DateLike = None, source: str | None = None) -> Extraction:
     """Every statistic in ``text`` as validated records.
 
     ``date`` (a ``datetime.date`` or an ISO string) gives the year of figures
-    the text itself does not date.
+    the text itself does not date. A text longer than ``BLOCK`` characters is
+    read in blocks cut at line ends; a year frame does not cross blocks.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, got {type(text).__name__}")
     nlp = _shared("statistics")
-    doc = nlp.make_doc(text)
-    doc._.date = _date(date)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return Extraction(source=source, records=doc._.records)
+    day = _date(date)
+    if len(text) <= BLOCK:
+        return Extraction(source=source, records=_run(nlp, text, day))
+    records: list[Record] = []
+    warnings = [f"text of {len(text)} characters read in blocks of at most {BLOCK}"]
+    for offset, block in _blocks(text):
+        for r in _run(nlp, block, day):
+            ev = Evidence(start=r.evidence.start + offset, end=r.evidence.end + offset, text=r.evidence.text)
+            records.append(r.model_copy(update={"evidence": ev}))
+    return Extraction(source=source, records=records, warnings=warnings)
 
 
 def extract_many(texts: Iterable[str | tuple[str, DateLike]], *, batch_size: int = 64) -> Iterator[Extraction]:

@@ -6,6 +6,10 @@ from typing import NamedTuple
 import regex
 
 _LINE = regex.compile(r"[^\n]+")
+#: Longer sentences are cut at clause marks, then at spaces: segmenting a
+#: run-on "sentence" of megabytes would cost time and memory out of all proportion.
+MAX_SENTENCE = 1500
+_CLAUSE_MARK = regex.compile(r"[;:]\s")
 _EDGE = regex.compile(r"^\s+|\s+$")
 
 
@@ -29,10 +33,32 @@ def split_sentences(text: str) -> list[Sentence]:
         if s >= e:
             continue
         if not _may_hold_several(text, s, e):
-            out.append(Sentence(s, e, para))
-            continue
-        for ss, se in _align(text, s, e, _sent_tokenize(text[s:e])):
-            out.append(Sentence(ss, se, para))
+            spans = [(s, e)]
+        else:
+            spans = [(ss, se) for a, b in _pieces(text, s, e) for ss, se in _align(text, a, b, _sent_tokenize(text[a:b]))]
+        for ss, se in spans:
+            for a, b in _pieces(text, ss, se):
+                out.append(Sentence(a, b, para))
+    return out
+
+
+def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` cut into stretches of at most MAX_SENTENCE characters, at clause marks or spaces."""
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = None
+        for m in _CLAUSE_MARK.finditer(text, s + MAX_SENTENCE // 2, s + MAX_SENTENCE):
+            cut = m.end()
+        if cut is None:
+            sp = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            cut = sp + 1 if sp > 0 else s + MAX_SENTENCE
+        a, b = _strip(text, s, cut)
+        if a < b:
+            out.append((a, b))
+        s = cut
+    a, b = _strip(text, s, e)
+    if a < b:
+        out.append((a, b))
     return out
 
 

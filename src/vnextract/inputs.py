@@ -11,7 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TEXT_SUFFIXES = (".txt",)
+from .text.decode import decode
+
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 
 
@@ -22,23 +25,26 @@ class Document:
     date: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
-
-
-def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """UTF-8 text from bytes (a BOM is dropped); invalid bytes are replaced and reported."""
-    warnings: list[str] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), warnings
-    except UnicodeDecodeError as e:
-        warnings.append(f"{name}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced with U+FFFD")
-        return data.decode("utf-8", errors="replace"), warnings
+    #: True when ``text`` was taken out of HTML (the output then carries it).
+    from_html: bool = False
 
 
 def read_documents(paths: list[str], *, text_field: str = "text", id_field: str = "id",
-                   date_field: str = "date") -> Iterator[Document]:
-    """Every document named by ``paths`` (files, folders, or ``-`` for stdin), in order."""
+                   date_field: str = "date", html: bool | None = None) -> Iterator[Document]:
+    """Every document named by ``paths`` (files, folders, or ``-`` for stdin), in order.
+
+    ``html``: True reads every text as HTML, False never, None (default) for
+    ``.html``/``.htm`` files only.
+    """
+    for doc in _read_all(paths, text_field, id_field, date_field):
+        if doc.text is not None and (html or (html is None and doc.source.lower().endswith(HTML_SUFFIXES))):
+            from .text.html import html_to_text
+
+            doc.text, doc.from_html = html_to_text(doc.text), True
+        yield doc
+
+
+def _read_all(paths: list[str], text_field: str, id_field: str, date_field: str) -> Iterator[Document]:
     for p in paths:
         if p == "-":
             text, warns = decode(sys.stdin.buffer.read(), "<stdin>")
@@ -46,9 +52,13 @@ def read_documents(paths: list[str], *, text_field: str = "text", id_field: str 
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix in TEXT_SUFFIXES + JSONL_SUFFIXES)
+            try:
+                files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+            except OSError as e:
+                yield Document(p, None, error=f"{p}: cannot read folder: {e.strerror or e}")
+                continue
             if not files:
-                yield Document(p, None, error=f"{p}: no .txt or .jsonl files in this folder")
+                yield Document(p, None, error=f"{p}: no .txt, .html or .jsonl files in this folder")
             for f in files:
                 yield from _read_file(f, text_field, id_field, date_field)
         elif path.exists():

@@ -112,3 +112,27 @@ def test_diff_exits_1_when_runs_differ(run, tmp_path):
     assert r.exit_code == 1
     assert "kind: estimate → actual" in r.stdout
     assert "- dự án đầu tư mới = 112 dự án" in r.stdout
+
+
+def test_html_files_carry_the_text_their_offsets_refer_to(run, tmp_path):
+    page = tmp_path / "tin.html"
+    page.write_text("<html><body><nav>Menu 2023</nav><p>Năm 2023, doanh thu đạt 5 tỷ đồng, tăng 3%.</p></body></html>",
+                    encoding="utf-8")
+    (row,) = lines(run("extract", page))
+    assert row["text"] == "Năm 2023, doanh thu đạt 5 tỷ đồng, tăng 3%."
+    ev = row["records"][0]["evidence"]
+    assert row["text"][ev["start"]:ev["end"]] == ev["text"]
+    plain = tmp_path / "tin.txt"
+    plain.write_text("<p>Năm 2023, doanh thu đạt 5 tỷ đồng.</p>", encoding="utf-8")
+    assert "text" in lines(run("extract", "--html", plain))[0]
+    assert "text" not in lines(run("extract", plain))[0]
+
+
+def test_legacy_encoded_files_are_converted_and_said_so(run, tmp_path):
+    from vnextract.text.decode import encode_cp1258
+
+    old = tmp_path / "baocao.txt"
+    old.write_bytes(encode_cp1258("Năm 2023, giá trị sản xuất công nghiệp đạt 90.260 tỷ đồng."))
+    (row,) = lines(run("extract", old))
+    assert row["records"][0]["metric"] == "giá trị sản xuất công nghiệp"
+    assert "decoded as Windows-1258" in row["warnings"][0]

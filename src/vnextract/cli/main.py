@@ -23,9 +23,11 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of standard output.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the document id.")
+@click.option("--html/--no-html", default=None,
+              help="Read inputs as HTML and extract the article text (default: only .html/.htm files).")
 def extract(paths: tuple[str, ...], pretty: bool, default_date: str | None, output: str | None,
-            text_field: str, id_field: str) -> None:
-    """Extract records from PATHS: .txt files, folders of them, .jsonl files, or - for standard input.
+            text_field: str, id_field: str, html: bool | None) -> None:
+    """Extract records from PATHS: .txt or .html files, folders of them, .jsonl files, or - for standard input.
 
     Writes JSON Lines, one line per document: {"source", "records", "warnings"}.
     Exits 1 when some document could not be read (the others are still written).
@@ -38,7 +40,7 @@ def extract(paths: tuple[str, ...], pretty: bool, default_date: str | None, outp
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     failed = 0
     try:
-        for doc in read_documents(list(paths), text_field=text_field, id_field=id_field):
+        for doc in read_documents(list(paths), text_field=text_field, id_field=id_field, html=html):
             if doc.error:
                 failed += 1
                 click.echo(f"vnextract: error: {doc.error}", err=True)
@@ -51,6 +53,8 @@ def extract(paths: tuple[str, ...], pretty: bool, default_date: str | None, outp
                 continue
             row = ex.model_dump(mode="json")
             row["warnings"] = doc.warnings + row["warnings"]
+            if doc.from_html:
+                row["text"] = doc.text  # evidence offsets refer to this text, not to the markup
             out.write(json.dumps(row, ensure_ascii=False, indent=2 if pretty else None) + "\n")
             out.flush()
     finally:

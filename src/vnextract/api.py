@@ -57,12 +57,12 @@ def _blocks(text: str, size: int = BLOCK) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def _run(nlp: Language, text: str, date: Date | None) -> list[Record]:
-    doc = nlp.make_doc(text)
-    doc._.date = date
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.records
+def _run(text: str, date: Date | None) -> list[Record]:
+    # The rules the spaCy components run, without building a Doc: the fast path.
+    from .rules.records import read_records
+    from .text.prepare import prepare
+
+    return read_records(prepare(text), date)
 
 
 def extract(text: str, *, date: DateLike = None, source: str | None = None) -> Extraction:
@@ -74,29 +74,20 @@ def extract(text: str, *, date: DateLike = None, source: str | None = None) -> E
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, got {type(text).__name__}")
-    nlp = _shared("statistics")
     day = _date(date)
     if len(text) <= BLOCK:
-        return Extraction(source=source, records=_run(nlp, text, day))
+        return Extraction(source=source, records=_run(text, day))
     records: list[Record] = []
     warnings = [f"text of {len(text)} characters read in blocks of at most {BLOCK}"]
     for offset, block in _blocks(text):
-        for r in _run(nlp, block, day):
+        for r in _run(block, day):
             ev = Evidence(start=r.evidence.start + offset, end=r.evidence.end + offset, text=r.evidence.text)
             records.append(r.model_copy(update={"evidence": ev}))
     return Extraction(source=source, records=records, warnings=warnings)
 
 
-def extract_many(texts: Iterable[str | tuple[str, DateLike]], *, batch_size: int = 64) -> Iterator[Extraction]:
-    """Stream ``extract`` over many texts (each a string or a ``(text, date)`` pair)."""
-    nlp = _shared("statistics")
-
-    def docs():
-        for item in texts:
-            text, date = (item, None) if isinstance(item, str) else item
-            doc = nlp.make_doc(text)
-            doc._.date = _date(date)
-            yield doc
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield Extraction(records=doc._.records)
+def extract_many(texts: Iterable[str | tuple[str, DateLike]]) -> Iterator[Extraction]:
+    """Stream ``extract`` over many texts (each a string or a ``(text, date)`` pair), lazily."""
+    for item in texts:
+        text, date = (item, None) if isinstance(item, str) else item
+        yield extract(text, date=date)

@@ -84,3 +84,11 @@ def test_extract_many_matches_extract():
     assert many[0].records == vnextract.extract(SEED).records
     assert many[1].records[0].year == 2023 and many[1].records[0].months == (10, 10)
     assert isinstance(Doc, type)
+
+
+def test_the_fast_path_and_the_spacy_pipeline_agree_on_the_corpus(nlp):
+    """extract() skips building a Doc; it must give exactly what doc._.records gives."""
+    docs = sorted((Path(__file__).parents[2] / "corpus" / "docs").glob("*.txt"))
+    for p in docs:
+        text = p.read_text(encoding="utf-8")
+        assert vnextract.extract(text).records == nlp(text)._.records, p.name

@@ -13,8 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..rules.quantities import find_quantities
-from ..rules.records import analyse, assemble, sentence_bounds
+from ..rules.records import analyse, assemble, find_all_quantities
 from .tokenizer import ViTokenizer  # noqa: F401  (registers the tokenizer)
 
 QUANTITY_KEY = "vx_quantities"
@@ -47,12 +46,7 @@ class QuantityFinder:
     """Numbers with their units, per sentence."""
 
     def __call__(self, doc: Doc) -> Doc:
-        st = _state(doc)
-        F, T = st.norm.folded, st.norm.text
-        found = []
-        for sent in st.sentences:
-            lo, hi, _ = sentence_bounds(F, sent)
-            found.append(find_quantities(F, T, st.convention, lo, hi, next_word=st.next_word))
+        found = find_all_quantities(_state(doc))
         doc._.quantities = found
         _add_spans(doc, QUANTITY_KEY, ((q.num_start, q.end, (q.category or "number").upper()) for qs in found for q in qs))
         return doc

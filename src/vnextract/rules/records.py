@@ -93,8 +93,35 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
         participants = set(lexicon_participants())
         mentions = [m for m in mentions if not (m.q.category == "count" and (m.q.unit or "").lower() in participants)]
     shadows = [s for m in mentions for s in m.shadow]
-    periods = [p for p in find_periods(F, lo, hi) if not any(a <= p.start < b for a, b in shadows)]
+    periods = [p for p in find_periods(F, lo, hi) if not any(a <= p.start < b for a, b in shadows)] \
+        if _MAY_HOLD_PERIOD.search(F, lo, hi) else []
     return SentenceAnalysis(lo, hi, bullet, mentions, periods)
+
+
+_MAY_HOLD_PERIOD = regex.compile(r"\d|quý|nửa|cả[ \t]+năm")
+_MAY_HOLD_FIGURE = regex.compile(r"\d|(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
+
+
+def find_all_quantities(prepared) -> list[list]:
+    """The quantities of every sentence of a prepared document (``text.prepare``)."""
+    from .quantities import find_quantities
+
+    F, T = prepared.norm.folded, prepared.norm.text
+    out = []
+    for sent in prepared.sentences:
+        lo, hi, _ = sentence_bounds(F, sent)
+        if not _MAY_HOLD_FIGURE.search(T, lo, hi):
+            out.append([])
+            continue
+        out.append(find_quantities(F, T, prepared.convention, lo, hi, next_word=prepared.next_word))
+    return out
+
+
+def read_records(prepared, date: Date | None = None) -> list[Record]:
+    """Every record of a prepared document: quantities, roles, then assembly."""
+    quantities = find_all_quantities(prepared)
+    analyses = [analyse(prepared.norm, sent, qs) for sent, qs in zip(prepared.sentences, quantities)]
+    return assemble(prepared.norm, prepared.sentences, analyses, date, prepared.words)
 
 
 def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceAnalysis],

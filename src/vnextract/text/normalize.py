@@ -57,9 +57,12 @@ def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
         text, starts = original, array("l", range(len(original) + 1))
     else:
         text, starts = _clean(original)
+    folded = fold(text)
     if typos:
-        text, starts = _fix_typos(text, starts, typos)
-    return NormText(original, text, starts, fold(text))
+        fixed, starts = _fix_typos(text, starts, typos, folded)
+        if fixed is not text:
+            text, folded = fixed, fold(fixed)
+    return NormText(original, text, starts, folded)
 
 
 def _clean(original: str) -> tuple[str, array]:
@@ -95,14 +98,13 @@ def _clean(original: str) -> tuple[str, array]:
     return "".join(out), starts
 
 
-def _fix_typos(text: str, starts: array, typos: dict[str, str]) -> tuple[str, array]:
+def _fix_typos(text: str, starts: array, typos: dict[str, str], folded: str) -> tuple[str, array]:
     pattern = _typo_pattern(tuple(sorted(typos, key=len, reverse=True)))
     if pattern is None:
         return text, starts
     out: list[str] = []
     new = array("l")
     pos = 0
-    folded = fold(text)
     for m in pattern.finditer(folded):
         s, e = m.span()
         out.append(text[pos:s])

@@ -20,19 +20,24 @@ class Sentence(NamedTuple):
     paragraph: int
 
 
-def split_sentences(text: str) -> list[Sentence]:
+_FIGURE_WORD = regex.compile(r"\d|(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
+
+
+def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
     """Split ``text`` into sentences, each a ``(start, end)`` slice of it.
 
     Every line is a paragraph; underthesea splits the lines that hold more than
     one sentence. Its output is aligned back onto ``text``, so the offsets are
-    exact even where it trims or rewrites spaces.
+    exact even where it trims or rewrites spaces. ``lazy`` leaves whole a line
+    with no digit or number word: no record can come from it, so its inner
+    sentence ends do not matter to the rules.
     """
     out: list[Sentence] = []
     for para, line in enumerate(_LINE.finditer(text)):
         s, e = _strip(text, line.start(), line.end())
         if s >= e:
             continue
-        if not _may_hold_several(text, s, e):
+        if not _may_hold_several(text, s, e) or (lazy and not _FIGURE_WORD.search(text, s, e)):
             spans = [(s, e)]
         else:
             spans = [(ss, se) for a, b in _pieces(text, s, e) for ss, se in _align(text, a, b, _sent_tokenize(text[a:b]))]
@@ -88,10 +93,9 @@ def _align(text: str, s: int, e: int, pieces: list[str]) -> list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     pos = s
     for piece in pieces:
-        core = "".join(piece.split())
-        if not core:
+        if not piece.strip():
             continue
-        start = _find_spaced(text, core, pos, e)
+        start = find_piece(text, piece.strip(), pos, e)
         if start is None:
             # Should underthesea ever rewrite a character, keep the rest of the line whole.
             spans.append(_strip(text, pos, e))
@@ -113,8 +117,22 @@ def _align(text: str, s: int, e: int, pieces: list[str]) -> list[tuple[int, int]
     return spans
 
 
+def find_piece(text: str, piece: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Where ``piece`` (a sentence or word a segmenter returned) sits in ``text[pos:end]``.
+
+    Usually it is there as is, right after ``pos`` and spaces: one ``find``.
+    Else its spacing may differ, and it is matched without spaces.
+    """
+    hit = text.find(piece, pos, end)
+    if hit >= 0 and not text[pos:hit].strip():
+        return hit, hit + len(piece)
+    return _find_spaced(text, "".join(piece.split()), pos, end)
+
+
 def _find_spaced(text: str, core: str, pos: int, end: int) -> tuple[int, int] | None:
     """Locate ``core`` (no spaces) in ``text[pos:end]`` allowing any spacing between its characters."""
+    if not core:
+        return None
     i = pos
     while i < end and text[i].isspace():
         i += 1

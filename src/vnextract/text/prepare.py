@@ -1,0 +1,120 @@
+"""A document made ready for the rules: normalised, split, and segmented where a figure may be.
+
+Both ways in share it: ``vnextract.extract`` calls ``prepare`` directly (no
+spaCy ``Doc`` to build: the fast path for batches), and the spaCy tokenizer
+calls it with ``tokens=True`` and builds its ``Doc`` from the result. The rules
+see the same thing either way, so both give the same records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..lang.vi import lexicon
+from ..numbers import Convention, detect_convention
+from .normalize import NormText, normalize
+from .sentences import Sentence, find_piece, split_sentences
+
+SEGMENT_MODES = ("statistics", "all", "none")
+
+_SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:[.,][\p{N}]++)*+|[^\s\p{L}\p{M}\p{N}]")
+_NOT_COUNTED = ("tháng", "năm", "ngày", "giờ", "phút", "quý", "tuổi", "lần")
+#: Verbs after which a number followed by an unknown noun is likely a count ("đón 58 homestay").
+_COUNT_VERBS = ("đạt", "có", "là", "thu hút", "thu hút được", "đón", "cấp", "cấp mới", "gồm", "với", "tuyển",
+                "tuyển dụng", "giải quyết", "hỗ trợ", "còn", "lên", "thêm", "xây dựng", "trồng", "sản xuất",
+                "phát triển", "thành lập", "đưa", "vận chuyển", "tiếp nhận", "phục vụ")
+
+
+@dataclass
+class Prepared:
+    """What the rules read: the normalised text, its sentences, and where underthesea found words."""
+
+    norm: NormText
+    sentences: list[Sentence]
+    convention: Convention
+    segmented: int  # how many sentences went through underthesea
+    #: Multi-syllable words found by underthesea: start → end, in normalised offsets.
+    words: dict[int, int]
+    #: Token spans in normalised offsets (only with ``tokens=True``).
+    tokens: list[tuple[int, int]] | None = None
+    #: Index into ``tokens`` of each sentence's first token.
+    sent_starts: set[int] | None = None
+
+    def next_word(self, pos: int) -> tuple[int, int] | None:
+        """The segmented word starting at ``pos`` (after spaces), if underthesea found one there."""
+        text = self.norm.text
+        while pos < len(text) and text[pos] in " \t\u00a0\u202f":
+            pos += 1
+        end = self.words.get(pos)
+        return (pos, end) if end is not None else None
+
+
+@cache
+def statistic_hint():
+    """A number followed by a unit, or a count verb, a number and a word: where segmentation pays."""
+    from ..rules.words import _alternation
+
+    lex = lexicon()
+    alt = _alternation(tuple(lex.scales) + tuple(k for k in lex.units if k != "%"))
+    skip = _alternation(_NOT_COUNTED)
+    verbs = _alternation(_COUNT_VERBS)
+    bound = r"(?:hơn|gần|khoảng|trên|dưới|xấp xỉ|được|thêm|mới|tổng cộng)[ \t]++"
+    return regex.compile(
+        rf"\d[ \t\u00a0]{{0,2}}+(?:%|(?:{alt})(?![\p{{L}}\p{{N}}]))"
+        rf"|(?<![\p{{L}}])(?:{verbs})[ \t]++(?:{bound}){{0,2}}+\d[\d.,]*+[ \t]++(?!(?:{skip})(?![\p{{L}}]))\p{{Ll}}"
+    )
+
+
+def _segment(sentence: str) -> list[str]:
+    from underthesea import word_tokenize
+
+    return word_tokenize(sentence, use_token_normalize=False)
+
+
+def prepare(text: str, segment: str = "statistics", tokens: bool = False) -> Prepared:
+    """Normalise, split and segment ``text``; with ``tokens``, also give every token's span."""
+    if segment not in SEGMENT_MODES:
+        raise ValueError(f"segment must be one of {SEGMENT_MODES}, got {segment!r}")
+    norm = normalize(text, lexicon().typos)
+    sentences = split_sentences(norm.text, lazy=not tokens)
+    hint = statistic_hint()
+    spans: list[tuple[int, int]] = []
+    starts: set[int] = set()
+    words: dict[int, int] = {}
+    segmented = 0
+    for sent in sentences:
+        s, e = sent.start, sent.end
+        first = len(spans)
+        if segment == "all" or (segment == "statistics" and hint.search(norm.folded, s, e)):
+            segmented += 1
+            found = align_words(norm.text, s, e, _segment(norm.text[s:e]))
+            words.update((a, b) for a, b in found if " " in norm.text[a:b])
+            if tokens:
+                spans.extend(found)
+        elif tokens:
+            spans.extend(m.span() for m in _SYLLABLE.finditer(norm.text, s, e))
+        if len(spans) > first:
+            starts.add(first)
+    return Prepared(norm, sentences, detect_convention(norm.text), segmented, words,
+                    spans if tokens else None, starts if tokens else None)
+
+
+def align_words(text: str, s: int, e: int, pieces: list[str]) -> list[tuple[int, int]]:
+    """Place underthesea's words on ``text[s:e]``; a piece that cannot be placed falls back to syllables."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for piece in pieces:
+        if not piece.strip():
+            continue
+        hit = find_piece(text, piece.strip(), pos, e)
+        if hit is None:
+            continue
+        if hit[0] > pos:
+            out.extend((m.start(), m.end()) for m in _SYLLABLE.finditer(text, pos, hit[0]))
+        out.append(hit)
+        pos = hit[1]
+    if pos < e:
+        out.extend((m.start(), m.end()) for m in _SYLLABLE.finditer(text, pos, e))
+    return out

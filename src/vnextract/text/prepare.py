@@ -87,18 +87,51 @@ def prepare(text: str, segment: str = "statistics", tokens: bool = False) -> Pre
     for sent in sentences:
         s, e = sent.start, sent.end
         first = len(spans)
-        if segment == "all" or (segment == "statistics" and hint.search(norm.folded, s, e)):
-            segmented += 1
-            found = align_words(norm.text, s, e, _segment(norm.text[s:e]))
-            words.update((a, b) for a, b in found if " " in norm.text[a:b])
+        if segment == "all":
+            windows = [(s, e)]
+        elif segment == "statistics":
+            windows = _windows(norm.text, [m.start() for m in hint.finditer(norm.folded, s, e)], s, e)
+        else:
+            windows = []
+        pos = s
+        for a, b in windows:
+            if tokens:
+                spans.extend(m.span() for m in _SYLLABLE.finditer(norm.text, pos, a))
+            found = align_words(norm.text, a, b, _segment(norm.text[a:b]))
+            words.update((x, y) for x, y in found if " " in norm.text[x:y])
             if tokens:
                 spans.extend(found)
-        elif tokens:
-            spans.extend(m.span() for m in _SYLLABLE.finditer(norm.text, s, e))
+            pos = b
+        segmented += bool(windows)
+        if tokens:
+            spans.extend(m.span() for m in _SYLLABLE.finditer(norm.text, pos, e))
         if len(spans) > first:
             starts.add(first)
     return Prepared(norm, sentences, detect_convention(norm.text), segmented, words,
                     spans if tokens else None, starts if tokens else None)
+
+
+#: Characters segmented on each side of a figure: enough for the verb and metric
+#: words before it and the counted noun after it, a fraction of a long sentence.
+WINDOW = 60
+
+
+def _windows(text: str, hits: list[int], s: int, e: int) -> list[tuple[int, int]]:
+    """Stretches of ``text[s:e]`` around ``hits``, merged, cut at spaces."""
+    out: list[tuple[int, int]] = []
+    for h in hits:
+        a, b = max(s, h - WINDOW), min(e, h + WINDOW)
+        if a > s:
+            sp = text.find(" ", a, h)
+            a = sp + 1 if sp >= 0 else a
+        if b < e:
+            sp = text.rfind(" ", h, b)
+            b = sp if sp > h else b
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def align_words(text: str, s: int, e: int, pieces: list[str]) -> list[tuple[int, int]]:

@@ -65,6 +65,47 @@ def extract(paths: tuple[str, ...], pretty: bool, default_date: str | None, outp
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the output parts, the errors and the resume ledger.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
+              help="jsonl: a line per document; csv/parquet: a row per record (see the README for the columns).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: the CPU count).")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Documents per output part (the unit of work and of resuming).")
+@click.option("--resume", is_flag=True, help="Continue a batch that stopped: documents already committed are skipped.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: an existing cluster's scheduler (else a local one).")
+@click.option("--text-field", default="text", show_default=True, help="Field or column holding the text.")
+@click.option("--id-field", default="id", show_default=True, help="Field or column holding the document id.")
+@click.option("--date-field", default="date", show_default=True, help="Field or column holding the document date.")
+@click.option("--html/--no-html", default=None, help="Read inputs as HTML (default: only .html/.htm files).")
+@click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on standard error.")
+def batch(paths, out, fmt, workers, chunk_size, resume, engine, scheduler, text_field, id_field, date_field, html,
+          progress) -> None:
+    """Extract records from many documents in parallel, into a folder of committed parts.
+
+    PATHS are folders, .txt/.html files, .jsonl or .jsonl.gz, .csv or .parquet
+    files with a text column. A document that fails goes to OUT/errors/ and
+    the batch goes on. Killed at any moment, the same command with --resume
+    finishes the job with every document processed exactly once.
+    """
+    from ..batch import run_batch
+
+    if scheduler and engine != "dask":
+        raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    try:
+        summary = run_batch(list(paths), out, fmt=fmt, workers=workers, chunk_size=chunk_size, resume=resume,
+                            engine=engine, scheduler=scheduler, progress=progress, text_field=text_field,
+                            id_field=id_field, date_field=date_field, html=html)
+    except (FileExistsError, RuntimeError) as e:
+        raise click.ClickException(str(e))
+    click.echo(f"vnextract batch: {summary.line()}", err=True)
+    if summary.errors:
+        click.echo(f"vnextract batch: see {out}/errors/", err=True)
+
+
+@main.command()
 @click.argument("directory", default="schemas", type=click.Path(file_okay=False))
 def schema(directory: str) -> None:
     """Write the JSON Schema of the output models into DIRECTORY (default: schemas/)."""

@@ -1,0 +1,168 @@
+"""Output parts written atomically, and the ledger that makes a batch resumable.
+
+A batch writes its output as numbered parts: ``records/part-NNNNN.<format>``
+and ``errors/part-NNNNN.jsonl`` (so ``records/`` reads as one dataset, e.g.
+``pyarrow.parquet.read_table("out/records")``). A part is written to a hidden
+temporary name and renamed into place only when complete, then a ledger entry
+``_done/NNNNN.json`` lists the documents it holds: the entry is the commit. A run killed at any moment leaves whole parts with entries, and
+perhaps files without one, which ``--resume`` deletes before redoing their
+documents. So every document ends up in exactly one committed part.
+
+Formats:
+
+- ``jsonl``: one line per document, as ``vnextract extract`` writes it.
+- ``csv`` and ``parquet``: one row per record, with the columns ``COLUMNS``
+  (the first change and the plan flattened, the whole record as JSON in
+  ``record``). Documents without records have no rows; the ledger still
+  counts them as done.
+
+Errors go to ``errors/part-NNNNN.jsonl``: ``{"source", "error"}`` per line.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("jsonl", "csv", "parquet")
+DONE = "_done"
+
+#: Columns of the csv and parquet outputs, one row per record.
+COLUMNS = (
+    "source", "metric", "value", "unit", "bound", "kind",
+    "change_direction", "change_percent", "change_points", "change_ratio", "change_amount", "change_unit",
+    "change_reference", "change_reference_year", "changes_count",
+    "plan_percent", "share_percent", "year", "month_first", "month_last",
+    "evidence_start", "evidence_end", "evidence_text", "record",
+)
+
+
+def flatten(source: str, r: dict) -> dict[str, Any]:
+    """One csv/parquet row for record ``r`` of document ``source``."""
+    c = (r.get("changes") or [{}])[0]
+    months = r.get("months") or [None, None]
+    ev = r.get("evidence") or {}
+    return {
+        "source": source, "metric": r.get("metric"), "value": r.get("value"), "unit": r.get("unit"),
+        "bound": r.get("bound"), "kind": r.get("kind"),
+        "change_direction": c.get("direction"), "change_percent": c.get("percent"),
+        "change_points": c.get("points"), "change_ratio": c.get("ratio"), "change_amount": c.get("amount"),
+        "change_unit": c.get("unit"), "change_reference": c.get("reference"),
+        "change_reference_year": c.get("reference_year"), "changes_count": len(r.get("changes") or []),
+        "plan_percent": r.get("plan_percent"), "share_percent": r.get("share_percent"), "year": r.get("year"),
+        "month_first": months[0], "month_last": months[1],
+        "evidence_start": ev.get("start"), "evidence_end": ev.get("end"), "evidence_text": ev.get("text"),
+        "record": json.dumps(r, ensure_ascii=False),
+    }
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+class PartWriter:
+    """Writes committed parts into ``folder``; knows which documents are done."""
+
+    def __init__(self, folder: Path, fmt: str = "jsonl"):
+        if fmt not in FORMATS:
+            raise ValueError(f"format must be one of {FORMATS}, got {fmt!r}")
+        self.folder = folder
+        self.fmt = fmt
+        self.done_dir = folder / DONE
+        self.records_dir = folder / "records"
+        self.errors_dir = folder / "errors"
+
+    # -- resuming -----------------------------------------------------------
+    def prepare(self, resume: bool) -> set[str]:
+        """Make the folder ready; with ``resume``, drop uncommitted files and return the done ids."""
+        if self.folder.exists() and any(self.folder.iterdir()) and not resume:
+            raise FileExistsError(f"{self.folder} is not empty: pass --resume to continue that batch, or choose another folder")
+        for d in (self.done_dir, self.records_dir, self.errors_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        for p in self.done_dir.glob(".*"):
+            p.unlink()  # a ledger entry whose writing was cut short
+        committed = {p.stem for p in self.done_dir.glob("*.json")}
+        done: set[str] = set()
+        for p in self.done_dir.glob("*.json"):
+            done.update(json.loads(p.read_text(encoding="utf-8"))["sources"])
+        for d in (self.records_dir, self.errors_dir):
+            for p in d.iterdir():
+                if p.name.startswith(".") or p.name.split("-")[-1].split(".")[0] not in committed:
+                    p.unlink()  # a part whose commit never happened, or a temporary file
+        self.next_part = max((int(s) for s in committed), default=-1) + 1
+        return done
+
+    # -- writing -------------------------------------------------------------
+    def commit(self, rows: list[dict[str, Any]]) -> int:
+        """Write one part holding ``rows`` (output and error rows); returns its number."""
+        n = self.next_part
+        self.next_part += 1
+        ok = [r for r in rows if "error" not in r]
+        errors = [r for r in rows if "error" in r]
+        if ok:
+            _atomic_write(self.records_dir / f"part-{n:05d}.{self.fmt}", self._encode(ok))
+        if errors:
+            data = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors).encode("utf-8")
+            _atomic_write(self.errors_dir / f"part-{n:05d}.jsonl", data)
+        entry = {"part": n, "sources": [r["source"] for r in rows], "records": sum(len(r.get("records", [])) for r in ok),
+                 "errors": len(errors)}
+        _atomic_write(self.done_dir / f"{n:05d}.json", json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        return n
+
+    def _encode(self, rows: list[dict[str, Any]]) -> bytes:
+        if self.fmt == "jsonl":
+            return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+        flat = [flatten(r["source"], rec) for r in rows for rec in r["records"]]
+        if self.fmt == "csv":
+            buf = io.StringIO()
+            w = csv.DictWriter(buf, fieldnames=COLUMNS)
+            w.writeheader()
+            w.writerows(flat)
+            return buf.getvalue().encode("utf-8")
+        return _parquet_bytes(flat)
+
+
+def _parquet_bytes(flat: list[dict[str, Any]]) -> bytes:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as e:
+        raise RuntimeError("Parquet output needs pyarrow: pip install 'vnextract[parquet]'") from e
+    schema = pa.schema([
+        (c, pa.float64() if c in {"value", "change_percent", "change_points", "change_ratio", "change_amount",
+                                  "plan_percent", "share_percent"}
+         else pa.int64() if c in {"change_reference_year", "changes_count", "year", "month_first", "month_last",
+                                  "evidence_start", "evidence_end"}
+         else pa.string())
+        for c in COLUMNS
+    ])
+    table = pa.Table.from_pylist(flat, schema=schema)
+    buf = io.BytesIO()
+    pq.write_table(table, buf)
+    return buf.getvalue()
+
+
+def read_errors(folder: Path) -> list[dict]:
+    """Every error row of a batch output."""
+    return [json.loads(line) for p in sorted((folder / "errors").glob("part-*.jsonl"))
+            for line in p.read_text(encoding="utf-8").splitlines()]
+
+
+def read_output(folder: Path) -> dict[str, dict]:
+    """Every committed document row of a jsonl batch output, by source (for tests and tools)."""
+    out: dict[str, dict] = {}
+    for p in sorted((folder / "records").glob("part-*.jsonl")):
+        for line in p.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["source"] in out:
+                raise ValueError(f"{row['source']} appears twice in {folder}")
+            out[row["source"]] = row
+    return out

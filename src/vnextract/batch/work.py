@@ -1,0 +1,38 @@
+"""The per-document function every engine runs: a document in, an output row (or an error) out.
+
+It must stay a plain top-level function of plain data, so that process pools
+and Dask workers can ship it.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+#: (id, text, date, warnings, from_html) — what a worker needs of a document.
+Task = tuple[str, str, str | None, list[str], bool]
+
+
+def process(task: Task) -> dict[str, Any]:
+    """Extract one document; an exception becomes an error row naming the document."""
+    source, text, date, warnings, from_html = task
+    try:
+        from ..api import extract
+
+        ex = extract(text, date=date, source=source)
+    except Exception as e:  # one broken document never stops a batch
+        return {"source": source, "error": f"{source}: extraction failed: {type(e).__name__}: {e}"}
+    row = ex.model_dump(mode="json")
+    row["warnings"] = list(warnings) + row["warnings"]
+    if from_html:
+        row["text"] = text
+    return row
+
+
+def process_chunk(tasks: list[Task]) -> list[dict[str, Any]]:
+    return [process(t) for t in tasks]
+
+
+def warm() -> None:
+    """Load the lexicon and models once per worker process, before the first document."""
+    from ..api import extract
+
+    extract("Năm 2023, doanh thu đạt 5 tỷ đồng.")

@@ -173,3 +173,22 @@ def test_vietnamese_decimals_round_trip(whole, frac):
     text = _vi(whole) + (f",{frac}" if frac else "")
     assert parse_digits(text, "comma") == value
     assert [m.value for m in scan(f"đạt {text} tỷ đồng.")] == [value]
+
+
+# --------------------------------------------------------------------------
+# Fuzz: a fixed number of examples in CI, derandomized
+# --------------------------------------------------------------------------
+
+from hypothesis import settings  # noqa: E402
+
+_NUMBERISH = "0123456789.,  \u00a0\u202f%-/mườiháinămtrămnghìnngàntriệutỷtỉrưỡilẻlinhmốtlămtư"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=_NUMBERISH, max_size=120), st.sampled_from(["comma", "point"]))
+def test_fuzz_scan_never_raises_and_gives_slices(text, convention):
+    for m in scan(text, convention):
+        assert text[m.start:m.end] == m.text
+        assert m.value >= 0
+        if not m.spelled:
+            assert parse_digits(m.text, convention) == m.value

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from vnextract.text.decode import _tcvn3, decode, decode_tcvn3, encode_cp1258, vietnamese_share
+from vnextract.text.decode import _tcvn3, _vni, decode, decode_tcvn3, decode_vni, encode_cp1258, vietnamese_share
 from vnextract.text.html import html_to_text, looks_like_html
 
 TEXT = "Năm 2023, giá trị sản xuất công nghiệp ước đạt 90.260 tỷ đồng, tăng 14,8% so với cùng kỳ; thuỷ sản, dịch vụ đều tăng."
@@ -44,6 +44,21 @@ def test_tcvn3():
     assert "decoded as TCVN3" in warnings[0]
     # a hand-encoded sample: "Giá trị sản xuất" in TCVN3 bytes
     assert decode_tcvn3(b"Gi\xb8 tr\xde s\xb6n xu\xcat") == "Giá trị sản xuất"
+
+
+def to_vni(text: str) -> bytes:
+    inverse = {c: seq for seq, c in _vni()[0].items()}
+    return "".join(inverse.get(c, c) for c in unicodedata.normalize("NFC", text)).encode("latin-1")
+
+
+def test_vni():
+    text, warnings = decode(to_vni(TEXT), "vni.txt")
+    assert text == unicodedata.normalize("NFC", TEXT)
+    assert "decoded as VNI" in warnings[0]
+    # hand-encoded samples of the VNI layout
+    assert decode_vni("Xin chaøo caùc baïn".encode("latin-1")) == "Xin chào các bạn"
+    assert decode_vni("Giaù trò saûn xuaát coâng nghieäp ñaït".encode("latin-1")) == "Giá trị sản xuất công nghiệp đạt"
+    assert decode_vni("Ñoàng Nai, thuûy saûn, xuaát khaåu".encode("latin-1")) == "Đồng Nai, thủy sản, xuất khẩu"
 
 
 def test_invalid_utf8_is_replaced_and_located():

@@ -1,5 +1,6 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with a BOM, and the
-legacy Vietnamese encodings still found in government files.
+legacy Vietnamese encodings still found in government files (Windows-1258,
+TCVN3, VNI; the last two are data tables in ``lang/vi/encodings``).
 
 Every decision is reported as a warning naming the file, so a user can see
 what was guessed. Invalid UTF-8 that no legacy encoding explains is decoded
@@ -42,6 +43,25 @@ def decode_tcvn3(data: bytes) -> str:
     return "".join(table.get(b) or chr(b) for b in data)
 
 
+@cache
+def _vni():
+    import regex
+
+    pairs = {}
+    for line in (files("vnextract.lang.vi") / "encodings" / "vni.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            seq, char = line.split("\t")
+            pairs[seq] = char
+    pattern = regex.compile("|".join(regex.escape(k) for k in sorted(pairs, key=len, reverse=True)))
+    return pairs, pattern
+
+
+def decode_vni(data: bytes) -> str:
+    """VNI Windows: base letters followed by mark bytes, composed into Unicode letters."""
+    pairs, pattern = _vni()
+    return pattern.sub(lambda m: pairs[m.group()], data.decode("latin-1"))
+
+
 def _decode_cp1258(data: bytes) -> str:
     # Windows-1258 writes tones as combining marks: compose them.
     return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
@@ -65,7 +85,7 @@ def encode_cp1258(text: str) -> bytes:
     return "".join(out).encode("cp1258")
 
 
-LEGACY = {"Windows-1258": _decode_cp1258, "TCVN3 (ABC)": decode_tcvn3}
+LEGACY = {"Windows-1258": _decode_cp1258, "TCVN3 (ABC)": decode_tcvn3, "VNI": decode_vni}
 
 
 def vietnamese_share(text: str) -> float:

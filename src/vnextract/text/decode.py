@@ -88,12 +88,48 @@ def encode_cp1258(text: str) -> bytes:
 LEGACY = {"Windows-1258": _decode_cp1258, "TCVN3 (ABC)": decode_tcvn3, "VNI": decode_vni}
 
 
+_NUCLEI = ("oai oay oao oeo uây uôi ươi ươu uya uyê iêu yêu uyu "
+           "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô uơ ươ ưa ưi ưu uy yê "
+           "a ă â e ê i o ô ơ u ư y").split()
+
+
+@cache
+def _syllable():
+    import regex
+
+    nuclei = "|".join(sorted(_NUCLEI, key=len, reverse=True))
+    return regex.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?(?:{nuclei})(?:ch|ng|nh|[cmnpt])?")
+
+
+def syllable_share(text: str) -> float:
+    """Share of the words with non-ASCII letters that are well-formed Vietnamese syllables.
+
+    Mojibake of one Vietnamese encoding read as another is mostly made of
+    Vietnamese letters too, but in impossible orders ("Naêm" for "Năm").
+    """
+    import regex
+
+    words = [w for w in regex.findall(r"\p{L}+", text) if not w.isascii()]
+    if not words:
+        return 1.0
+    pattern = _syllable()
+    ok = 0
+    for w in words:
+        bare = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", w.lower()) if c not in _TONES))
+        ok += pattern.fullmatch(bare) is not None
+    return ok / len(words)
+
+
 def vietnamese_share(text: str) -> float:
     """Share of non-ASCII letters that are Vietnamese letters (1.0 for text with none)."""
     others = [c for c in text if ord(c) > 127 and c.isalpha()]
     if not others:
         return 1.0
     return sum(c.lower() in _VIETNAMESE for c in others) / len(others)
+
+
+def _plausibility(text: str) -> tuple[float, float]:
+    return syllable_share(text), vietnamese_share(text)
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
@@ -111,9 +147,8 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as e:
         bad = e.start
-    best = max(((label, fn(data)) for label, fn in LEGACY.items()), key=lambda lt: vietnamese_share(lt[1]))
-    label, text = best
-    if vietnamese_share(text) >= 0.9 and any(ord(c) > 127 for c in text):
+    label, text = max(((label, fn(data)) for label, fn in LEGACY.items()), key=lambda lt: _plausibility(lt[1]))
+    if vietnamese_share(text) >= 0.9 and syllable_share(text) >= 0.8 and any(ord(c) > 127 for c in text):
         return text, [f"{name}: not UTF-8 (first invalid byte at offset {bad}); decoded as {label}"]
     return data.decode("utf-8", errors="replace"), [
         f"{name}: invalid UTF-8 at byte {bad}; undecodable bytes replaced with U+FFFD"

@@ -169,6 +169,8 @@ class _Lexicon(NamedTuple):
     short_form: dict[str, int]
     multipliers: frozenset[str]
     words_re: regex.Pattern
+    #: Any multiplier word: a spelled number of two or more words has one, so text without any has none.
+    multiplier_re: regex.Pattern
 
 
 @cache
@@ -191,9 +193,14 @@ def _lexicon() -> _Lexicon:
         rf"{word}(?:[^\S\r\n]{{1,4}}+{word}){{0,{_MAX_WORDS - 1}}}+", regex.IGNORECASE
     )
     multipliers = frozenset({words["ten"], words["tens"], words["hundred"], *scales})
+    mult_forms = multipliers | {k for k, v in variants.items() if v in multipliers}
+    mult_forms |= {unicodedata.normalize("NFD", w) for w in mult_forms}
+    multiplier_re = regex.compile(
+        "|".join(regex.escape(w) for w in sorted(mult_forms, key=len, reverse=True)), regex.IGNORECASE
+    )
     return _Lexicon(
         variants, words["ten"], words["tens"], words["hundred"], words["zero_tens"],
-        scales, *tables, multipliers, words_re,
+        scales, *tables, multipliers, words_re, multiplier_re,
     )
 
 
@@ -288,6 +295,8 @@ def parse_spelled(s: str) -> Decimal | None:
 
 def _scan_spelled(text: str) -> list[NumberMatch]:
     lx = _lexicon()
+    if not lx.multiplier_re.search(text):
+        return []  # no multiplier: at most lone number words, which are never reported
     out = []
     for m in lx.words_re.finditer(text):
         spans = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group())]

@@ -148,6 +148,13 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     lo, hi, mentions, periods = a.lo, a.hi, a.mentions, a.periods
     if not a.bullet and (frame.list_kind is not None or frame.list_months is not None):
         frame.list_kind = frame.list_months = None
+    if not mentions:
+        # No figure: the sentence can only move the frames on.
+        for p in periods:
+            _apply(frame, p)
+        if F[lo:hi].rstrip().endswith(":"):
+            _open_list(F, lo, hi, frame)
+        return []
     targets = _target_cues(F, lo, hi, mentions)
     head_estimate = _head_estimate(F, lo, mentions)
     # A sentence that opens with "Trong đó" breaks down the estimate before it.
@@ -209,10 +216,14 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     if enumeration:
         _share_reference(drafts)
 
-    if F[lo:hi].rstrip().endswith(":") and not mentions:
-        frame.list_kind = "target" if targets else ("estimate" if words("kind", "estimate").search(F, lo, hi) else None)
-        frame.list_months = frame.months
     return drafts
+
+
+def _open_list(F: str, lo: int, hi: int, frame: _Frame) -> None:
+    """A sentence ending in ':' heads a list: its kind and months frame the items."""
+    targets = _target_cues(F, lo, hi, [])
+    frame.list_kind = "target" if targets else ("estimate" if words("kind", "estimate").search(F, lo, hi) else None)
+    frame.list_months = frame.months
 
 
 _DEMONSTRATIVE = regex.compile(r"(?<![\p{L}])(?:này|đó|trên)$")

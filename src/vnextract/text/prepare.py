@@ -51,9 +51,11 @@ class Prepared:
         return (pos, end) if end is not None else None
 
 
+_NUMBER = regex.compile(r"(?<![\d.,])\d[\d.,]*+")
+
+
 @cache
-def statistic_hint():
-    """A number followed by a unit, or a count verb, a number and a word: where segmentation pays."""
+def _hint_parts():
     from ..rules.words import _alternation
 
     lex = lexicon()
@@ -61,10 +63,22 @@ def statistic_hint():
     skip = _alternation(_NOT_COUNTED)
     verbs = _alternation(_COUNT_VERBS)
     bound = r"(?:hơn|gần|khoảng|trên|dưới|xấp xỉ|được|thêm|mới|tổng cộng)[ \t]++"
-    return regex.compile(
-        rf"\d[ \t\u00a0]{{0,2}}+(?:%|(?:{alt})(?![\p{{L}}\p{{N}}]))"
-        rf"|(?<![\p{{L}}])(?:{verbs})[ \t]++(?:{bound}){{0,2}}+\d[\d.,]*+[ \t]++(?!(?:{skip})(?![\p{{L}}]))\p{{Ll}}"
-    )
+    unit_after = regex.compile(rf"[ \t\u00a0]{{0,2}}+(?:%|(?:{alt})(?![\p{{L}}\p{{N}}]))")
+    word_after = regex.compile(rf"[ \t]++(?!(?:{skip})(?![\p{{L}}]))\p{{Ll}}")
+    verb_before = regex.compile(rf"(?<![\p{{L}}])(?:{verbs})[ \t]++(?:{bound}){{0,2}}+\Z")
+    return unit_after, word_after, verb_before
+
+
+def figure_hints(folded: str, s: int, e: int) -> list[int]:
+    """Where in ``folded[s:e]`` a figure likely starts: a number followed by a unit, or a count verb,
+    a number and a word. Underthesea segments around these."""
+    unit_after, word_after, verb_before = _hint_parts()
+    out = []
+    for m in _NUMBER.finditer(folded, s, e):
+        a, b = m.span()
+        if unit_after.match(folded, b, e) or (word_after.match(folded, b, e) and verb_before.search(folded, max(s, a - 40), a)):
+            out.append(a)
+    return out
 
 
 def _segment(sentence: str) -> list[str]:
@@ -79,7 +93,6 @@ def prepare(text: str, segment: str = "statistics", tokens: bool = False) -> Pre
         raise ValueError(f"segment must be one of {SEGMENT_MODES}, got {segment!r}")
     norm = normalize(text, lexicon().typos)
     sentences = split_sentences(norm.text, lazy=not tokens)
-    hint = statistic_hint()
     spans: list[tuple[int, int]] = []
     starts: set[int] = set()
     words: dict[int, int] = {}
@@ -90,7 +103,7 @@ def prepare(text: str, segment: str = "statistics", tokens: bool = False) -> Pre
         if segment == "all":
             windows = [(s, e)]
         elif segment == "statistics":
-            windows = _windows(norm.text, [m.start() for m in hint.finditer(norm.folded, s, e)], s, e)
+            windows = _windows(norm.text, figure_hints(norm.folded, s, e), s, e)
         else:
             windows = []
         pos = s
@@ -111,16 +124,17 @@ def prepare(text: str, segment: str = "statistics", tokens: bool = False) -> Pre
                     spans if tokens else None, starts if tokens else None)
 
 
-#: Characters segmented on each side of a figure: enough for the verb and metric
-#: words before it and the counted noun after it, a fraction of a long sentence.
-WINDOW = 60
+#: Characters segmented before and after a figure: the verb and metric words
+#: right before it, the counted-noun phrase after it; a fraction of a long sentence.
+WINDOW_BEFORE = 40
+WINDOW_AFTER = 70
 
 
 def _windows(text: str, hits: list[int], s: int, e: int) -> list[tuple[int, int]]:
     """Stretches of ``text[s:e]`` around ``hits``, merged, cut at spaces."""
     out: list[tuple[int, int]] = []
     for h in hits:
-        a, b = max(s, h - WINDOW), min(e, h + WINDOW)
+        a, b = max(s, h - WINDOW_BEFORE), min(e, h + WINDOW_AFTER)
         if a > s:
             sp = text.find(" ", a, h)
             a = sp + 1 if sp >= 0 else a

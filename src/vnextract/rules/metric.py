@@ -26,18 +26,20 @@ _CLAUSE_BREAK = regex.compile(r"[;:\n\"“”]|\((?![^()]{0,200}\))")
 @cache
 def _res():
     lead = _alternation(words("metric", "lead").words)
-    tail = _alternation(
+    tail_words = (
         words("metric", "verbs").words
         + words("bound", "over").words
         + words("bound", "under").words
         + words("bound", "about").words
         + words("kind", "estimate").words
     )
+    tail = _alternation(tail_words)
     actors = _alternation(("tỉnh", "thành phố", "huyện", "ngành", "sở", "địa phương", "toàn ngành", "đơn vị", "chúng ta", "chúng tôi"))
     abbrev = lexicon().abbreviations
     return {
         "lead": regex.compile(rf"^(?:{lead})(?![\p{{L}}\p{{N}}])"),
         "tail": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{tail})$"),
+        "tail_words": frozenset(w for w in tail_words if " " not in w),
         "actor_only": regex.compile(rf"^(?:(?:{actors})\s*)+$"),
         "abbrev": regex.compile(
             r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(abbrev, key=len, reverse=True)) + r")(?![\p{L}\p{N}])"
@@ -61,10 +63,17 @@ def segmented_words(spans: dict[int, int]):
         _WORDS.reset(token)
 
 
-def _inside_word(pos: int) -> bool:
+def _inside_word(text: str, pos: int, prev: int | None) -> bool:
+    """Whether a segmented word joins the kept word starting at ``prev`` to the one at ``pos``.
+
+    Words with capitals are not trusted: the segmenter glues acronyms to the
+    next syllable ("XK ước").
+    """
+    if prev is None:
+        return False
     starts, ends = _WORDS.get()
     i = bisect_right(starts, pos) - 1
-    return i >= 0 and starts[i] < pos < ends[i]
+    return i >= 0 and starts[i] == prev and pos < ends[i] and text[starts[i]:ends[i]].islower()
 
 
 def clause_start(folded: str, s: int, e: int) -> int:
@@ -172,7 +181,9 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
         if m:
             n = len(m.group().split())
             # never cut through a segmented word: "chứng chỉ đạt" loses "đạt", not "chỉ đạt"
-            while n and _inside_word(ws[-n][0]):
+            # A phrase starting with a cue of its own ("ước đạt") is stripped whatever the segmenter glued.
+            while n and folded[ws[-n][0]:ws[-n][1]] not in r["tail_words"] and \
+                    _inside_word(text, ws[-n][0], ws[-n - 1][0] if len(ws) > n else None):
                 n -= 1
             if n:
                 ws = ws[:-n]

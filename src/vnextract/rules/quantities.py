@@ -115,7 +115,7 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             base = lex.units[_squash(u.group("unit"))]
             unit, category = base.unit, base.category
             base_start = u.start("unit")
-        if scale and not unit and next_word is not None:
+        if scale and not unit and scale.power < 9 and next_word is not None:
             # "50 triệu cổ phiếu": a scale before a counted noun no unit list knows.
             word = next_word(u.end("scale"))
             if word is not None and _counted_noun(folded, *word):

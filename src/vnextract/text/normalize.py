@@ -21,6 +21,25 @@ _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _LETTERS = {"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u0111": "đ"}
 
 
+class _Identity:
+    """The offset map of a text that normalisation left as it was: every index maps to itself."""
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n + 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return range(*i.indices(self.n + 1))
+        if not -self.n - 1 <= i <= self.n:
+            raise IndexError(i)
+        return i % (self.n + 1)
+
+
 @dataclass(frozen=True)
 class NormText:
     """A normalised copy of ``original`` with a map back to it."""
@@ -29,7 +48,7 @@ class NormText:
     text: str
     #: ``starts[i]`` is the offset in ``original`` where ``text[i]`` came from;
     #: ``starts[len(text)] == len(original)``.
-    starts: array = field(repr=False)
+    starts: array | _Identity = field(repr=False)
     #: Lower-cased, tone-placement-folded copy of ``text`` (same length), for look-ups.
     folded: str = field(repr=False)
 
@@ -54,7 +73,7 @@ def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
     """Clean ``original`` for the rules, keeping a map back to it."""
     if unicodedata.is_normalized("NFC", original) and not _NEEDS_WORK.search(original):
         # The common case: nothing to change but typos; every offset maps to itself.
-        text, starts = original, array("l", range(len(original) + 1))
+        text, starts = original, _Identity(len(original))
     else:
         text, starts = _clean(original)
     folded = fold(text)
@@ -98,7 +117,7 @@ def _clean(original: str) -> tuple[str, array]:
     return "".join(out), starts
 
 
-def _fix_typos(text: str, starts: array, typos: dict[str, str], folded: str) -> tuple[str, array]:
+def _fix_typos(text: str, starts, typos: dict[str, str], folded: str) -> tuple[str, array]:
     pattern = _typo_pattern(tuple(sorted(typos, key=len, reverse=True)))
     if pattern is None:
         return text, starts

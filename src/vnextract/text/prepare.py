@@ -126,8 +126,8 @@ def prepare(text: str, segment: str = "statistics", tokens: bool = False) -> Pre
 
 #: Characters segmented before and after a figure: the verb and metric words
 #: right before it, the counted-noun phrase after it; a fraction of a long sentence.
-WINDOW_BEFORE = 40
-WINDOW_AFTER = 70
+WINDOW_BEFORE = 30
+WINDOW_AFTER = 60
 
 
 def _windows(text: str, hits: list[int], s: int, e: int) -> list[tuple[int, int]]:

@@ -136,3 +136,13 @@ def test_legacy_encoded_files_are_converted_and_said_so(run, tmp_path):
     (row,) = lines(run("extract", old))
     assert row["records"][0]["metric"] == "giá trị sản xuất công nghiệp"
     assert "decoded as Windows-1258" in row["warnings"][0]
+
+
+def test_empty_and_blank_files_give_empty_records(run, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\t\r\n\u00a0\n", encoding="utf-8")
+    (tmp_path / "bom-only.txt").write_bytes(b"\xef\xbb\xbf")
+    r = run("extract", tmp_path)
+    assert r.exit_code == 0, r.output
+    rows = lines(r)
+    assert len(rows) == 3 and all(row["records"] == [] for row in rows)

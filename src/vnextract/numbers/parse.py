@@ -133,9 +133,14 @@ def _evidence(run: str) -> Convention | None:
     return "comma" if seps[-1] == "," else "point"
 
 
+_HAS_SEPARATOR = regex.compile(r"[0-9][.,][0-9]")
+
+
 def detect_convention(text: str) -> Convention:
     """The decimal mark ``text`` uses, judged from its unambiguous numbers; "comma" on a tie."""
     votes = {"comma": 0, "point": 0}
+    if not _HAS_SEPARATOR.search(text):
+        return "comma"  # no number with a separator: nothing to judge by
     for m in _DIGIT_RE.finditer(text):
         found = m.group()
         if "." not in found and "," not in found:

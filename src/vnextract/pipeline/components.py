@@ -79,7 +79,7 @@ class RecordAssembler:
         day = doc._.date
         if isinstance(day, str):
             day = Date.fromisoformat(day)
-        doc._.records = assemble(st.norm, st.sentences, doc._.analyses, day, st.words)
+        doc._.records = assemble(st.norm, st.sentences, doc._.analyses, day, st.word_at)
         doc.spans[RECORD_KEY] = [
             s for s in (doc.char_span(r.evidence.start, r.evidence.end, label=r.metric[:40], alignment_mode="expand")
                         for r in doc._.records) if s is not None

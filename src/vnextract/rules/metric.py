@@ -7,7 +7,6 @@ period phrases are dropped and report shorthand is expanded (RECORDS.md).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -48,19 +47,22 @@ def _res():
     }
 
 
-#: Multi-syllable words underthesea found in the document being assembled (start → end).
-_WORDS: ContextVar[tuple[list[int], list[int]]] = ContextVar("vnextract_words", default=([], []))
+#: How to find the segmented word at a position of the document being assembled.
+_WORD_AT: ContextVar = ContextVar("vnextract_word_at", default=lambda pos: None)
 
 
 @contextmanager
-def segmented_words(spans: dict[int, int]):
-    """Let metric trimming respect word boundaries: "chứng chỉ" is one word, not "chứng" + "chỉ"."""
-    starts = sorted(spans)
-    token = _WORDS.set((starts, [spans[a] for a in starts]))
+def segmented_words(word_at):
+    """Let metric trimming respect word boundaries: "chứng chỉ" is one word, not "chứng" + "chỉ".
+
+    ``word_at(pos)`` gives the (start, end) of the multi-syllable word at
+    ``pos``, or None (``Prepared.word_at``, which segments lazily).
+    """
+    token = _WORD_AT.set(word_at)
     try:
         yield
     finally:
-        _WORDS.reset(token)
+        _WORD_AT.reset(token)
 
 
 def _inside_word(text: str, pos: int, prev: int | None) -> bool:
@@ -71,9 +73,8 @@ def _inside_word(text: str, pos: int, prev: int | None) -> bool:
     """
     if prev is None:
         return False
-    starts, ends = _WORDS.get()
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and starts[i] == prev and pos < ends[i] and text[starts[i]:ends[i]].islower()
+    word = _WORD_AT.get()(pos)
+    return word is not None and word[0] == prev and text[word[0]:word[1]].islower()
 
 
 def clause_start(folded: str, s: int, e: int) -> int:

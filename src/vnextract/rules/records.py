@@ -121,19 +121,19 @@ def read_records(prepared, date: Date | None = None) -> list[Record]:
     """Every record of a prepared document: quantities, roles, then assembly."""
     quantities = find_all_quantities(prepared)
     analyses = [analyse(prepared.norm, sent, qs) for sent, qs in zip(prepared.sentences, quantities)]
-    return assemble(prepared.norm, prepared.sentences, analyses, date, prepared.words)
+    return assemble(prepared.norm, prepared.sentences, analyses, date, prepared.word_at)
 
 
 def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceAnalysis],
-             date: Date | None = None, words: dict[int, int] | None = None) -> list[Record]:
+             date: Date | None = None, word_at=None) -> list[Record]:
     """All records of a document, in text order.
 
-    ``words`` are the multi-syllable words underthesea found (start → end in
-    the normalised text); metric trimming does not cut through them.
+    ``word_at(pos)`` gives the multi-syllable word underthesea finds at a
+    position (``Prepared.word_at``); metric trimming does not cut through one.
     """
     frame = _Frame()
     records: list[Record] = []
-    with segmented_words(words or {}):
+    with segmented_words(word_at or (lambda pos: None)):
         for sent, a in zip(sentences, analyses):
             if sent.paragraph != frame.paragraph:
                 frame.months = None

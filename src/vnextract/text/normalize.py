@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\x0b\x0c"), " ")
+_ODD_SPACE = regex.compile("[" + "".join(map(chr, _SPACES)) + "]")
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _LETTERS = {"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u0111": "đ"}
 
@@ -119,8 +120,8 @@ def _clean(original: str) -> tuple[str, array]:
 
 def _fix_typos(text: str, starts, typos: dict[str, str], folded: str) -> tuple[str, array]:
     pattern = _typo_pattern(tuple(sorted(typos, key=len, reverse=True)))
-    if pattern is None:
-        return text, starts
+    if pattern is None or not any(k in folded for k in typos):
+        return text, starts  # the usual case, found by plain substring search
     out: list[str] = []
     new = array("l")
     pos = 0
@@ -177,7 +178,9 @@ _TONE_RE = regex.compile(
 
 def fold(text: str) -> str:
     """Lower-case, fold odd spaces and tone placement, keeping the length of ``text``."""
-    low = text.lower().translate(_SPACES)
+    low = text.lower()
+    if _ODD_SPACE.search(low):
+        low = low.translate(_SPACES)
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_SPACES)
     return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], low)

@@ -7,6 +7,7 @@ see the same thing either way, so both give the same records.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,26 +30,76 @@ _COUNT_VERBS = ("đạt", "có", "là", "thu hút", "thu hút được", "đón"
 
 @dataclass
 class Prepared:
-    """What the rules read: the normalised text, its sentences, and where underthesea found words."""
+    """What the rules read: the normalised text, its sentences, and where underthesea finds words.
+
+    Segmentation is lazy: ``prepare`` only decides the windows around likely
+    figures; a window goes through underthesea the first time a rule asks
+    about a word in it (most never ask). The spaCy tokenizer asks for all of
+    them. A window's words do not depend on when it is segmented, so both
+    ways give the same records.
+    """
 
     norm: NormText
     sentences: list[Sentence]
     convention: Convention
-    segmented: int  # how many sentences went through underthesea
-    #: Multi-syllable words found by underthesea: start → end, in normalised offsets.
-    words: dict[int, int]
+    #: Stretches (normalised offsets) where underthesea may segment, sorted.
+    windows: list[tuple[int, int]]
     #: Token spans in normalised offsets (only with ``tokens=True``).
     tokens: list[tuple[int, int]] | None = None
     #: Index into ``tokens`` of each sentence's first token.
     sent_starts: set[int] | None = None
 
+    def __post_init__(self) -> None:
+        self._window_starts = [a for a, _ in self.windows]
+        self._found: dict[int, list[tuple[int, int]]] = {}  # window index → its words
+        self._multi: dict[int, int] = {}  # multi-syllable word start → end
+
+    @property
+    def segmented(self) -> int:
+        """How many windows went through underthesea so far."""
+        return len(self._found)
+
+    @property
+    def words(self) -> dict[int, int]:
+        """Multi-syllable words found so far (all of them, once ``segment_all`` ran): start → end."""
+        return self._multi
+
+    def _window_of(self, pos: int) -> int | None:
+        i = bisect_right(self._window_starts, pos) - 1
+        return i if i >= 0 and pos < self.windows[i][1] else None
+
+    def window_words(self, i: int) -> list[tuple[int, int]]:
+        """The tokens of window ``i``, segmenting it on first use."""
+        found = self._found.get(i)
+        if found is None:
+            a, b = self.windows[i]
+            text = self.norm.text
+            found = align_words(text, a, b, _segment(text[a:b]))
+            self._found[i] = found
+            self._multi.update((x, y) for x, y in found if " " in text[x:y])
+        return found
+
+    def segment_all(self) -> None:
+        for i in range(len(self.windows)):
+            self.window_words(i)
+
+    def word_at(self, pos: int) -> tuple[int, int] | None:
+        """The multi-syllable word that starts at or spans ``pos``, if underthesea found one."""
+        i = self._window_of(pos)
+        if i is None:
+            return None
+        for x, y in self.window_words(i):
+            if x <= pos < y:
+                return (x, y) if " " in self.norm.text[x:y] else None
+        return None
+
     def next_word(self, pos: int) -> tuple[int, int] | None:
-        """The segmented word starting at ``pos`` (after spaces), if underthesea found one there."""
+        """The multi-syllable word starting at ``pos`` (after spaces), if underthesea found one there."""
         text = self.norm.text
         while pos < len(text) and text[pos] in " \t\u00a0\u202f":
             pos += 1
-        end = self.words.get(pos)
-        return (pos, end) if end is not None else None
+        word = self.word_at(pos)
+        return word if word is not None and word[0] == pos else None
 
 
 _NUMBER = regex.compile(r"(?<![\d.,])\d[\d.,]*+")
@@ -88,40 +139,43 @@ def _segment(sentence: str) -> list[str]:
 
 
 def prepare(text: str, segment: str = "statistics", tokens: bool = False) -> Prepared:
-    """Normalise, split and segment ``text``; with ``tokens``, also give every token's span."""
+    """Normalise and split ``text`` and choose where to segment; with ``tokens``, segment now and
+    give every token's span (syllables outside the windows)."""
     if segment not in SEGMENT_MODES:
         raise ValueError(f"segment must be one of {SEGMENT_MODES}, got {segment!r}")
     norm = normalize(text, lexicon().typos)
     sentences = split_sentences(norm.text, lazy=not tokens)
-    spans: list[tuple[int, int]] = []
-    starts: set[int] = set()
-    words: dict[int, int] = {}
-    segmented = 0
+    windows: list[tuple[int, int]] = []
     for sent in sentences:
         s, e = sent.start, sent.end
-        first = len(spans)
         if segment == "all":
-            windows = [(s, e)]
+            windows.append((s, e))
         elif segment == "statistics":
-            windows = _windows(norm.text, figure_hints(norm.folded, s, e), s, e)
-        else:
-            windows = []
-        pos = s
-        for a, b in windows:
-            if tokens:
-                spans.extend(m.span() for m in _SYLLABLE.finditer(norm.text, pos, a))
-            found = align_words(norm.text, a, b, _segment(norm.text[a:b]))
-            words.update((x, y) for x, y in found if " " in norm.text[x:y])
-            if tokens:
-                spans.extend(found)
+            windows.extend(_windows(norm.text, figure_hints(norm.folded, s, e), s, e))
+    prepared = Prepared(norm, sentences, detect_convention(norm.text), windows)
+    if tokens:
+        prepared.tokens, prepared.sent_starts = _tokens(prepared)
+    return prepared
+
+
+def _tokens(p: Prepared) -> tuple[list[tuple[int, int]], set[int]]:
+    text = p.norm.text
+    spans: list[tuple[int, int]] = []
+    starts: set[int] = set()
+    w = 0
+    for sent in p.sentences:
+        first = len(spans)
+        pos = sent.start
+        while w < len(p.windows) and p.windows[w][0] < sent.end:
+            a, b = p.windows[w]
+            spans.extend(m.span() for m in _SYLLABLE.finditer(text, pos, a))
+            spans.extend(p.window_words(w))
             pos = b
-        segmented += bool(windows)
-        if tokens:
-            spans.extend(m.span() for m in _SYLLABLE.finditer(norm.text, pos, e))
+            w += 1
+        spans.extend(m.span() for m in _SYLLABLE.finditer(text, pos, sent.end))
         if len(spans) > first:
             starts.add(first)
-    return Prepared(norm, sentences, detect_convention(norm.text), segmented, words,
-                    spans if tokens else None, starts if tokens else None)
+    return spans, starts
 
 
 #: Characters segmented before and after a figure: the verb and metric words

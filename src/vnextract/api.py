@@ -3,23 +3,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
-from functools import lru_cache
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from .schema import Evidence, Extraction, Record
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DateLike = Date | str | None
 
 
-@lru_cache(maxsize=4)
-def _shared(segment: str) -> Language:
-    from .pipeline import build_pipeline
-
-    return build_pipeline(segment)
-
-
-def load(segment: str = "statistics") -> Language:
+def load(segment: str = "statistics") -> "Language":
     """The vnextract spaCy pipeline: ``doc = load()(text); doc._.records``.
 
     ``segment`` says where underthesea segments words: ``"statistics"`` (only

@@ -13,10 +13,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from ..text import NormText
-from ..text.prepare import SEGMENT_MODES, Prepared, prepare
-
-#: Kept for code that imported the tokenizer's state under its first name.
-DocState = Prepared
+from ..text.prepare import SEGMENT_MODES, prepare
 
 
 class ViTokenizer:

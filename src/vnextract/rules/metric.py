@@ -15,7 +15,7 @@ import regex
 
 from ..lang.vi import lexicon
 from .periods import find_periods
-from .words import _alternation, words
+from .words import alternation, words
 
 _WORD = regex.compile(r"[^\s,;:]+")
 _PUNCT_EDGE = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
@@ -24,7 +24,7 @@ _CLAUSE_BREAK = regex.compile(r"[;:\n\"“”]|\((?![^()]{0,200}\))")
 
 @cache
 def _res():
-    lead = _alternation(words("metric", "lead").words)
+    lead = alternation(words("metric", "lead").words)
     tail_words = (
         words("metric", "verbs").words
         + words("bound", "over").words
@@ -32,8 +32,8 @@ def _res():
         + words("bound", "about").words
         + words("kind", "estimate").words
     )
-    tail = _alternation(tail_words)
-    actors = _alternation(("tỉnh", "thành phố", "huyện", "ngành", "sở", "địa phương", "toàn ngành", "đơn vị", "chúng ta", "chúng tôi"))
+    tail = alternation(tail_words)
+    actors = alternation(("tỉnh", "thành phố", "huyện", "ngành", "sở", "địa phương", "toàn ngành", "đơn vị", "chúng ta", "chúng tôi"))
     abbrev = lexicon().abbreviations
     return {
         "lead": regex.compile(rf"^(?:{lead})(?![\p{{L}}\p{{N}}])"),

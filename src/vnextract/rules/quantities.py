@@ -15,7 +15,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..numbers import Convention, scan
-from .words import _alternation, words
+from .words import alternation, words
 
 _END = r"(?![\p{L}\p{N}])"
 
@@ -44,11 +44,11 @@ class Quantity:
 @cache
 def _unit_re():
     lex = lexicon()
-    scales = _alternation(tuple(lex.scales))
-    units = _alternation(tuple(k for k in lex.units if k != "%"))
-    dens = _alternation(lex.denominators)
-    points = _alternation(words("change", "points").words)
-    ratio = _alternation(words("change", "ratio_unit").words)
+    scales = alternation(tuple(lex.scales))
+    units = alternation(tuple(k for k in lex.units if k != "%"))
+    dens = alternation(lex.denominators)
+    points = alternation(words("change", "points").words)
+    ratio = alternation(words("change", "ratio_unit").words)
     return regex.compile(
         rf"""
         [ \t]{{0,3}}+

@@ -68,10 +68,6 @@ class SentenceAnalysis:
     periods: list[Period]
 
 
-def lexicon_participants() -> tuple[str, ...]:
-    return words("not_record", "participants").words
-
-
 def sentence_bounds(folded: str, sent: Sentence) -> tuple[int, int, bool]:
     """The sentence's span without its list bullet, and whether it had one."""
     bullet = _BULLET.match(folded, sent.start, sent.end)
@@ -90,7 +86,7 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
         if m is not None:
             mentions.append(m)
     if mentions and words("not_record", "event").search(F, lo, hi):
-        participants = set(lexicon_participants())
+        participants = set(words("not_record", "participants").words)
         mentions = [m for m in mentions if not (m.q.category == "count" and (m.q.unit or "").lower() in participants)]
     shadows = [s for m in mentions for s in m.shadow]
     periods = [p for p in find_periods(F, lo, hi) if not any(a <= p.start < b for a, b in shadows)] \

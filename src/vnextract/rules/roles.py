@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from .quantities import Quantity
-from .words import _alternation, words
+from .words import alternation, words
 
 HUNDRED = Decimal(100)
 _STOP_PHRASE = r"[,;:()\[\]\.!?…\"“”]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên|do|nhờ|chủ[ \t]+yếu|trong[ \t]+khi|là|xếp|góp[ \t]+phần|đưa|đã|giúp|khiến|làm)(?![\p{L}\p{N}])"
@@ -54,10 +54,10 @@ class Mention:
 
 @cache
 def _res():
-    plan_nouns = _alternation(words("plan", "nouns").words)
-    exceed = _alternation(words("plan", "exceed").words)
-    refs = _alternation(words("change", "reference").words)
-    bare = _alternation(words("change", "reference_bare").words)
+    plan_nouns = alternation(words("plan", "nouns").words)
+    exceed = alternation(words("plan", "exceed").words)
+    refs = alternation(words("change", "reference").words)
+    bare = alternation(words("change", "reference_bare").words)
     return {
         "plan_after": regex.compile(rf"[ \t]*+(?:so[ \t]++với[ \t]++)?(?:{plan_nouns})(?![\p{{L}}\p{{N}}])"),
         "exceed_plan_before": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{exceed})[ \t]++(?:{plan_nouns})(?:[ \t]++năm)?[ \t]*+\Z"),

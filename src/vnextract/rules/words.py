@@ -14,7 +14,7 @@ _END_WORD = r"(?![\p{L}\p{N}])"
 WINDOW = 60
 
 
-def _alternation(words: tuple[str, ...]) -> str:
+def alternation(words: tuple[str, ...]) -> str:
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
@@ -24,7 +24,7 @@ class WordSet:
 
     def __init__(self, words: tuple[str, ...]):
         self.words = tuple(words)
-        alt = _alternation(self.words)
+        alt = alternation(self.words)
         self._after = regex.compile(rf"[ \t]*+({alt}){_END_WORD}")
         self._before = regex.compile(rf"{_NOT_WORD}({alt})[ \t]*+\Z")
         self._any = regex.compile(rf"{_NOT_WORD}(?:{alt}){_END_WORD}")

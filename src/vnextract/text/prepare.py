@@ -107,12 +107,12 @@ _NUMBER = regex.compile(r"(?<![\d.,])\d[\d.,]*+")
 
 @cache
 def _hint_parts():
-    from ..rules.words import _alternation
+    from ..rules.words import alternation
 
     lex = lexicon()
-    alt = _alternation(tuple(lex.scales) + tuple(k for k in lex.units if k != "%"))
-    skip = _alternation(_NOT_COUNTED)
-    verbs = _alternation(_COUNT_VERBS)
+    alt = alternation(tuple(lex.scales) + tuple(k for k in lex.units if k != "%"))
+    skip = alternation(_NOT_COUNTED)
+    verbs = alternation(_COUNT_VERBS)
     bound = r"(?:hơn|gần|khoảng|trên|dưới|xấp xỉ|được|thêm|mới|tổng cộng)[ \t]++"
     unit_after = regex.compile(rf"[ \t\u00a0]{{0,2}}+(?:%|(?:{alt})(?![\p{{L}}\p{{N}}]))")
     word_after = regex.compile(rf"[ \t]++(?!(?:{skip})(?![\p{{L}}]))\p{{Ll}}")

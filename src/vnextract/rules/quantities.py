@@ -36,10 +36,6 @@ class Quantity:
     #: Where the base unit starts (after any scale word); ``num_end`` when there is none.
     base_start: int = -1
 
-    @property
-    def is_percent_like(self) -> bool:
-        return self.category in ("percent", None)
-
 
 @cache
 def _unit_re():

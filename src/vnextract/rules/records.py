@@ -18,7 +18,7 @@ import regex
 from ..numbers import Convention
 from ..schema import Change, Evidence, Record
 from ..text.normalize import NormText
-from ..text.sentences import Sentence
+from ..text.sentences import MAY_HOLD_FIGURE, Sentence
 from .metric import _expand, clause_start, name_metric, segmented_words
 from .periods import Period, find_periods
 from .roles import Mention, classify
@@ -95,7 +95,6 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
 
 
 _MAY_HOLD_PERIOD = regex.compile(r"\d|quý|nửa|cả[ \t]+năm")
-_MAY_HOLD_FIGURE = regex.compile(r"\d|(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
 
 
 def find_all_quantities(prepared) -> list[list]:
@@ -106,7 +105,7 @@ def find_all_quantities(prepared) -> list[list]:
     out = []
     for sent in prepared.sentences:
         lo, hi, _ = sentence_bounds(F, sent)
-        if not _MAY_HOLD_FIGURE.search(T, lo, hi):
+        if not MAY_HOLD_FIGURE.search(T, lo, hi):
             out.append([])
             continue
         out.append(find_quantities(F, T, prepared.convention, lo, hi, next_word=prepared.next_word))

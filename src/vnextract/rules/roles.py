@@ -63,7 +63,6 @@ def _res():
         "exceed_plan_before": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{exceed})[ \t]++(?:{plan_nouns})(?:[ \t]++năm)?[ \t]*+\Z"),
         "ref": regex.compile(rf"[ \t]*+,?[ \t]*+(?:(?:{refs})[ \t]++(?P<phrase>(?:{bare}|\p{{L}})[^\n]{{0,80}}?)|(?P<bare>(?:{bare})[^\n]{{0,60}}?))(?={_STOP_PHRASE}|\Z|\n)"),
         "phrase_end": regex.compile(rf"[^\n]{{0,80}}?(?={_STOP_PHRASE}|\d|(?<![\p{{L}}])với(?![\p{{L}}])|\Z|\n)"),
-        "word": regex.compile(r"[ \t]*+[\p{L}\p{N}]"),
         "ref_year": regex.compile(r"(?<![\p{L}\p{N}/])(?P<y>(?:19|20)\d\d)(?![\p{N}])"),
         "ref_sub_year": regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|tuần)(?![\p{L}])"),
         "ref_prev": regex.compile(r"(?<![\p{L}])(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm|năm[ \t]++(?:trước|ngoái))(?![\p{L}])"),

@@ -20,7 +20,8 @@ class Sentence(NamedTuple):
     paragraph: int
 
 
-_FIGURE_WORD = regex.compile(r"\d|(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
+#: A digit or a number word: a line or sentence without one holds no figure.
+MAY_HOLD_FIGURE = regex.compile(r"\d|(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
 
 
 def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
@@ -37,7 +38,7 @@ def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
         s, e = _strip(text, line.start(), line.end())
         if s >= e:
             continue
-        if not _may_hold_several(text, s, e) or (lazy and not _FIGURE_WORD.search(text, s, e)):
+        if not _may_hold_several(text, s, e) or (lazy and not MAY_HOLD_FIGURE.search(text, s, e)):
             spans = [(s, e)]
         else:
             spans = [(ss, se) for a, b in _pieces(text, s, e) for ss, se in _align(text, a, b, _sent_tokenize(text[a:b]))]

@@ -24,7 +24,8 @@ def load(segment: str = "statistics") -> "Language":
     return build_pipeline(segment)
 
 
-def _date(date: DateLike) -> Date | None:
+def as_date(date: DateLike) -> Date | None:
+    """A ``datetime.date`` from a date, an ISO string (a time part is ignored) or None."""
     if date is None or isinstance(date, Date):
         return date
     return Date.fromisoformat(str(date)[:10])
@@ -68,7 +69,7 @@ def extract(text: str, *, date: DateLike = None, source: str | None = None) -> E
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, got {type(text).__name__}")
-    day = _date(date)
+    day = as_date(date)
     if len(text) <= BLOCK:
         return Extraction(source=source, records=_run(text, day))
     records: list[Record] = []

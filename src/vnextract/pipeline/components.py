@@ -7,12 +7,11 @@ its findings in ``doc.spans`` for displaCy (``style="span"``).
 """
 from __future__ import annotations
 
-from datetime import date as Date
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..api import as_date
 from ..rules.records import analyse, assemble, find_all_quantities
 from .tokenizer import ViTokenizer  # noqa: F401  (registers the tokenizer)
 
@@ -76,9 +75,7 @@ class RecordAssembler:
         st = _state(doc)
         if doc._.analyses is None:
             raise ValueError("vnextract_records needs vnextract_cues before it")
-        day = doc._.date
-        if isinstance(day, str):
-            day = Date.fromisoformat(day)
+        day = as_date(doc._.date)
         doc._.records = assemble(st.norm, st.sentences, doc._.analyses, day, st.word_at)
         doc.spans[RECORD_KEY] = [
             s for s in (doc.char_span(r.evidence.start, r.evidence.end, label=r.metric[:40], alignment_mode="expand")

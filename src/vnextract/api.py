@@ -64,21 +64,23 @@ def extract(text: str, *, date: DateLike = None, source: str | None = None) -> E
     """Every statistic in ``text`` as validated records.
 
     ``date`` (a ``datetime.date`` or an ISO string) gives the year of figures
-    the text itself does not date. A text longer than ``BLOCK`` characters is
+    the text itself does not date; the output's ``date`` and ``date_source``
+    say which date periods were read against and where it came from. A text longer than ``BLOCK`` characters is
     read in blocks cut at line ends; a year frame does not cross blocks.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, got {type(text).__name__}")
     day = as_date(date)
+    dated = {"date": day, "date_source": "caller" if day else None}
     if len(text) <= BLOCK:
-        return Extraction(source=source, records=_run(text, day))
+        return Extraction(source=source, **dated, records=_run(text, day))
     records: list[Record] = []
     warnings = [f"text of {len(text)} characters read in blocks of at most {BLOCK}"]
     for offset, block in _blocks(text):
         for r in _run(block, day):
             ev = Evidence(start=r.evidence.start + offset, end=r.evidence.end + offset, text=r.evidence.text)
             records.append(r.model_copy(update={"evidence": ev}))
-    return Extraction(source=source, records=records, warnings=warnings)
+    return Extraction(source=source, **dated, records=records, warnings=warnings)
 
 
 def extract_many(texts: Iterable[str | tuple[str, DateLike]]) -> Iterator[Extraction]:

@@ -5,12 +5,18 @@ test fails when the checked-in files drift from them.
 """
 from __future__ import annotations
 
+from datetime import date as Date
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 
-__all__ = ["Change", "Evidence", "Extraction", "Record", "Number"]
+from .lang.vi.indicators import indicator_ids
+
+__all__ = ["Change", "Evidence", "Extraction", "Record", "Number", "IndicatorId"]
+
+#: A canonical indicator id (``lang/vi/indicators.toml``); the JSON Schema lists them.
+IndicatorId = Literal[indicator_ids()]  # type: ignore[valid-type]
 
 
 def _number(d: Decimal) -> int | float:
@@ -45,6 +51,10 @@ class Evidence(_Model):
         return self
 
 
+Bound = Literal["exact", "over", "under", "about", "range"]
+Kind = Literal["actual", "estimate", "target", "forecast"]
+
+
 class Change(_Model):
     """One comparison stated for a figure."""
 
@@ -54,23 +64,37 @@ class Change(_Model):
     ratio: Number | None = None
     amount: Number | None = None
     unit: str | None = None
+    bound: Bound = "exact"
+    high: Number | None = None
     reference: str | None = None
     reference_year: int | None = None
 
+    @model_validator(mode="after")
+    def _consistent(self) -> "Change":
+        if (self.high is not None) != (self.bound == "range"):
+            raise ValueError("a change has `high` exactly when its bound is `range`")
+        if self.amount is None and self.unit is not None:
+            raise ValueError("a change without an amount has no unit")
+        return self
+
 
 class Record(_Model):
-    """One quantitative statement about one indicator for one period (RECORDS.md)."""
+    """One quantitative statement about one indicator for one place and period."""
 
     metric: str = Field(min_length=1)
+    indicator: IndicatorId | None = None
     value: Number | None = None
+    value_high: Number | None = None
     unit: str | None = None
-    bound: Literal["exact", "over", "under", "about"] = "exact"
-    kind: Literal["actual", "estimate", "target"] = "actual"
+    bound: Bound = "exact"
+    kind: Kind = "actual"
     changes: list[Change] = Field(default_factory=list)
     plan_percent: Number | None = None
     share_percent: Number | None = None
+    contribution_points: Number | None = None
     year: int | None = None
     months: tuple[int, int] | None = None
+    place: str | None = None
     evidence: Evidence
 
     @model_validator(mode="after")
@@ -81,12 +105,24 @@ class Record(_Model):
                 raise ValueError(f"months must be 1 <= first <= last <= 12, got {self.months}")
         if self.value is None and self.unit is not None:
             raise ValueError("a record without a value has no unit")
+        if (self.value_high is not None) != (self.bound == "range"):
+            raise ValueError("a record has `value_high` exactly when its bound is `range`")
+        if self.value_high is not None and (self.value is None or self.value_high < self.value):
+            raise ValueError("`value_high` is the upper end of a range that starts at `value`")
         return self
 
 
 class Extraction(_Model):
-    """The records of one document, with what went wrong on the way."""
+    """The records of one document, with the date its periods were read against and what went wrong."""
 
     source: str | None = None
+    date: Date | None = None
+    date_source: Literal["caller", "text"] | None = None
     records: list[Record] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _dated(self) -> "Extraction":
+        if (self.date is None) != (self.date_source is None):
+            raise ValueError("`date_source` says where `date` came from: both are set or neither")
+        return self

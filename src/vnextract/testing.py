@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .eval.render import describe, quote
+from .schema import Record
 
 __all__ = ["diff_records", "diff_runs", "assert_same_records"]
 
-_FIELDS = ("metric", "value", "unit", "bound", "kind", "changes", "plan_percent", "share_percent", "year", "months")
+_FIELDS = tuple(name for name in Record.model_fields if name != "evidence")
 
 
 def _as_dict(r) -> dict:

@@ -19,6 +19,7 @@ from ..numbers import Convention
 from ..schema import Change, Evidence, Record
 from ..text.normalize import NormText
 from ..text.sentences import MAY_HOLD_FIGURE, Sentence
+from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
 from .periods import Period, find_periods
 from .roles import Mention, classify
@@ -361,7 +362,7 @@ def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
     start, end = _trim(T, d.start, d.end)
     ostart, oend = norm.span(start, end)
     return Record(
-        metric=d.metric, value=value, unit=unit if value is not None else None, bound=bound, kind=d.kind,
+        metric=d.metric, indicator=indicator_of(d.metric), value=value, unit=unit if value is not None else None, bound=bound, kind=d.kind,
         changes=changes, plan_percent=plan, share_percent=share, year=year, months=d.months,
         evidence=Evidence(start=ostart, end=oend, text=norm.original[ostart:oend]),
     )

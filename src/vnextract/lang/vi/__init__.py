@@ -7,9 +7,12 @@ to ``units.tsv``, a cue word to ``cues.toml``, a shorthand to
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+
+import regex
 
 from ...text.normalize import fold
 
@@ -65,3 +68,30 @@ def lexicon() -> Lexicon:
         for group, table in raw.items()
     }
     return Lexicon(units, scales, denominators, abbreviations, acronyms, typos, cues)
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+@cache
+def _expansions() -> dict[str, tuple[str, ...]]:
+    lex = lexicon()
+    out = {fold(k): tuple(_WORD.findall(fold(v))) for k, v in lex.abbreviations.items()}
+    out.update({fold(k): tuple(_WORD.findall(fold(v))) for k, v in lex.acronyms.items()})
+    return out
+
+
+def metric_words(metric: str) -> tuple[str, ...]:
+    """A metric's words for comparison: NFC, folded, shorthand and acronyms expanded, punctuation gone.
+
+    An acronym written right after its expansion counts once: "chỉ số sản xuất
+    công nghiệp (IIP)" gives the words of "chỉ số sản xuất công nghiệp".
+    """
+    exp = _expansions()
+    out: list[str] = []
+    for w in _WORD.findall(fold(unicodedata.normalize("NFC", metric))):
+        long_ = exp.get(w, (w,))
+        if len(long_) > 1 and tuple(out[-len(long_):]) == long_:
+            continue
+        out.extend(long_)
+    return tuple(out)

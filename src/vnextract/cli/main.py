@@ -124,19 +124,15 @@ def _check_date(value: str) -> None:
         raise click.BadParameter(f"{value!r} is not a date like 2023-10-05", param_hint="--date")
 
 
-def run_corpus(corpus: Path) -> dict[str, list[dict]]:
-    """Extract every corpus document (with its gold date) → records by document stem."""
+def run_corpus(gold) -> dict[str, list[dict]]:
+    """Extract every gold document (with its gold date) → records by document key."""
     from ..api import extract as run
-    from ..eval import load_corpus
 
-    return {
-        gd.stem: run(gd.text, date=gd.date).model_dump(mode="json")["records"]
-        for gd in load_corpus(corpus)
-    }
+    return {gd.key: run(gd.text, date=gd.date).model_dump(mode="json")["records"] for gd in gold}
 
 
 def read_run(path: Path) -> dict[str, list[dict]]:
-    """A JSON Lines run (as ``vnextract extract`` writes it) → records by document stem."""
+    """A JSON Lines run (as ``vnextract extract`` writes it) → records by source, and by file stem."""
     out: dict[str, list[dict]] = {}
     with open(path, encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):
@@ -144,7 +140,9 @@ def read_run(path: Path) -> dict[str, list[dict]]:
                 continue
             try:
                 row = json.loads(line)
-                out[Path(str(row["source"])).stem] = row["records"]
+                source = str(row["source"])
+                out[source] = row["records"]
+                out.setdefault(Path(source).stem, row["records"])
             except (json.JSONDecodeError, KeyError, TypeError) as e:
                 raise click.ClickException(f"{path}:{lineno}: not a vnextract output line ({e})")
     return out
@@ -154,22 +152,58 @@ def read_run(path: Path) -> dict[str, list[dict]]:
 @click.argument("corpus", default="corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--run", "run_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Score this JSON Lines output instead of running the extractor.")
+@click.option("--texts", type=click.Path(dir_okay=False, path_type=Path), envvar="VNEXTRACT_BENCH",
+              help="For a real-text corpus: the news-5k.jsonl.gz file its articles come from "
+                   "(default: the path in its corpus.toml; also $VNEXTRACT_BENCH).")
+@click.option("--part", type=click.Choice(["dev", "test", "all"]), default=None,
+              help="For a real-text corpus: score one part. Details are listed for the development part only, "
+                   "unless --part test asks for the test part's.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable scores, with every miss and spurious record.")
 @click.option("--details/--no-details", default=True, show_default=True, help="List misses, spurious records and wrong fields.")
-def eval_(corpus: Path, run_file: Path | None, as_json: bool, details: bool) -> None:
-    """Score extraction against the gold records of CORPUS (default: corpus/)."""
-    from ..eval import load_corpus, score
-    from ..eval.render import render_report
+def eval_(corpus: Path, run_file: Path | None, texts: Path | None, part: str | None, as_json: bool,
+          details: bool) -> None:
+    """Score extraction against the gold records of CORPUS (default: corpus/).
 
-    gold = load_corpus(corpus)
+    CORPUS is a written corpus (docs/ and gold/) or a real-text one (corpus.toml
+    and gold/ with offsets into articles kept outside the repository): for the
+    latter the development and test parts are scored apart. Tune rules on the
+    development part; the test part is scored when a piece of work is done.
+    """
+    from ..eval import load_corpus, score
+    from ..eval.real import MissingTexts
+    from ..eval.render import render_details, render_scores
+
+    try:
+        gold = load_corpus(corpus, texts)
+    except (MissingTexts, ValueError) as e:
+        raise click.ClickException(str(e))
     if not gold:
         raise click.ClickException(f"{corpus}: no gold files in {corpus / 'gold'}")
-    predictions = read_run(run_file) if run_file else run_corpus(corpus)
+    if part in ("dev", "test"):
+        gold = [gd for gd in gold if gd.part == part]
+    predictions = read_run(run_file) if run_file else run_corpus(gold)
     report = score(predictions, gold)
+    parts = sorted({gd.part for gd in gold if gd.part}, key=["dev", "test"].index)
+    shown = {"dev"} if part is None else {"dev", "test"}  # test-part errors are listed only when asked for
     if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        out = report.to_json(details=details and not parts)
+        if parts:
+            out["parts"] = {p: report.subset(p).to_json(details=details and p in shown) for p in parts}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    if not parts:
+        lines = render_scores(report) + (render_details(report) if details else [])
     else:
-        click.echo(render_report(report, details=details))
+        names = {"dev": "development part", "test": "test part"}
+        lines = []
+        for p in parts:
+            lines += render_scores(report.subset(p), f"== {names[p]}") + [""]
+        if len(parts) > 1:
+            lines += render_scores(report, "== both parts")
+        for p in parts:
+            if details and p in shown:
+                lines += [f"", f"== details: {names[p]}"] + render_details(report.subset(p))
+    click.echo("\n".join(lines))
 
 
 @main.command()

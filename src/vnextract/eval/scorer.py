@@ -5,43 +5,26 @@ A prediction matches a gold record of the same document when its amount
 (or, for a gold record without a value, its changes hold the gold record's
 first change; with no change either, its plan or share equals the gold one),
 and its metric shares at least half of the gold metric's syllables.
+
+Each field is then scored over the matched records whose gold states it: a
+gold file written before a field existed does not score that field.
 """
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
-import regex
-
-from ..lang.vi import lexicon
+from ..lang.vi import lexicon, metric_words
 from ..text.normalize import fold
+from .corpus import GoldDoc, load_corpus
 
-FIELDS = ("changes", "plan_percent", "share_percent", "year", "months", "kind", "bound", "unit")
+__all__ = ["FIELDS", "GoldDoc", "Report", "load_corpus", "match", "score"]
+
+FIELDS = ("metric", "indicator", "value_high", "unit", "bound", "kind", "changes", "plan_percent", "share_percent",
+          "contribution_points", "year", "months", "place")
 TOLERANCE = Decimal("0.01")
-_SYLLABLE = regex.compile(r"[\p{L}\p{N}]+")
-
-
-@dataclass
-class GoldDoc:
-    stem: str
-    path: Path
-    text: str
-    date: str | None
-    records: list[dict]
-
-
-def load_corpus(corpus: Path) -> list[GoldDoc]:
-    """Every document of ``corpus`` (``docs/*.txt`` with ``gold/*.json``), by name."""
-    docs = []
-    for gold_path in sorted((corpus / "gold").glob("*.json")):
-        doc_path = corpus / "docs" / (gold_path.stem + ".txt")
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        docs.append(GoldDoc(gold_path.stem, doc_path, doc_path.read_text(encoding="utf-8"), gold.get("date"), gold["records"]))
-    return docs
 
 
 # -- comparing values ------------------------------------------------------
@@ -92,8 +75,8 @@ def same_base(a: str, b: str) -> bool:
     return long_[: len(short)] == short
 
 
-def _same_amount(p: dict, g: dict) -> bool:
-    a, b = amount(p.get("value"), p.get("unit")), amount(g.get("value"), g.get("unit"))
+def _same_amount(p: dict, g: dict, key: str = "value") -> bool:
+    a, b = amount(p.get(key), p.get("unit")), amount(g.get(key), g.get("unit"))
     if a is None or b is None or not same_base(a[1], b[1]):
         return False
     if a[1] == "%":
@@ -114,6 +97,10 @@ def _change_equal(p: dict, g: dict) -> bool:
         return False
     if g.get("amount") is not None and not _same_amount({"value": p["amount"], "unit": p.get("unit")},
                                                        {"value": g["amount"], "unit": g.get("unit")}):
+        return False
+    if "bound" in g and p.get("bound", "exact") != g["bound"]:
+        return False
+    if "high" in g and not _close(p.get("high"), g["high"]):
         return False
     return _text(p.get("reference")) == _text(g.get("reference")) and p.get("reference_year") == g.get("reference_year")
 
@@ -136,33 +123,32 @@ def matches_amount(p: dict, g: dict) -> bool:
     return False
 
 
-@cache
-def _expansions() -> dict[str, str]:
-    lex = lexicon()
-    out = {fold(k): v for k, v in lex.abbreviations.items()}
-    out.update({fold(k): v for k, v in lex.acronyms.items()})
-    return out
-
-
 def syllables(metric: str) -> set[str]:
     """The metric's syllables: case-folded, NFC, tone placement folded, abbreviations expanded."""
-    exp = _expansions()
-    out: set[str] = set()
-    for s in _SYLLABLE.findall(fold(unicodedata.normalize("NFC", metric))):
-        out.update(_SYLLABLE.findall(fold(exp[s])) if s in exp else [s])
-    return out
+    return set(metric_words(metric))
 
 
 def metric_overlap(p: str, g: str) -> float:
+    """Share of the gold metric's syllables that the predicted metric has (rule 2 needs ≥ 0.5)."""
     gs = syllables(g)
     return len(gs & syllables(p)) / len(gs) if gs else 0.0
 
 
+def metric_f1(p: str, g: str) -> float:
+    """Syllable F1 of two metrics: how close a matched metric is, when it is not exactly right."""
+    ps, gs = syllables(p), syllables(g)
+    both = len(ps & gs)
+    return 2 * both / (len(ps) + len(gs)) if both else 0.0
+
+
 def field_right(name: str, p: dict, g: dict) -> bool:
+    """Whether the prediction has the gold value of one field (the gold record states it)."""
+    if name == "metric":
+        return syllables(p.get("metric") or "") == syllables(g.get("metric") or "")
     if name == "changes":
         pc, gc = p.get("changes") or [], g.get("changes") or []
         return len(pc) == len(gc) and all(_change_equal(a, b) for a, b in zip(pc, gc))
-    if name in ("plan_percent", "share_percent"):
+    if name in ("plan_percent", "share_percent", "contribution_points"):
         return _close(p.get(name), g.get(name))
     if name == "months":
         pm, gm = p.get("months"), g.get("months")
@@ -171,6 +157,16 @@ def field_right(name: str, p: dict, g: dict) -> bool:
         if g.get("value") is None:
             return p.get("unit") is None
         return _same_amount(p, g)
+    if name == "value_high":
+        if g.get("value_high") is None:
+            return p.get("value_high") is None
+        return _same_amount(p, g, "value_high")
+    if name == "place":
+        return _text(p.get("place")) == _text(g.get("place"))
+    if name == "bound":
+        return p.get("bound", "exact") == g.get("bound")
+    if name == "kind":
+        return p.get("kind", "actual") == g.get("kind")
     return p.get(name) == g.get(name)
 
 
@@ -185,12 +181,16 @@ class DocScore:
     misses: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
     wrong: list[tuple[dict, dict, list[str]]] = field(default_factory=list)
+    part: str | None = None
+    pairs: list[tuple[dict, dict]] = field(default_factory=list, repr=False)  # (predicted, gold) matched
 
 
 @dataclass
 class Report:
     docs: list[DocScore]
     field_hits: dict[str, int]
+    field_counts: dict[str, int]
+    metric_f1_sum: float = 0.0
 
     @property
     def matched(self) -> int:
@@ -217,8 +217,19 @@ class Report:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def accuracy(self, name: str) -> float:
-        return self.field_hits[name] / self.matched if self.matched else 0.0
+    @property
+    def metric_similarity(self) -> float:
+        """Mean syllable F1 of the matched records' metrics."""
+        return self.metric_f1_sum / self.matched if self.matched else 0.0
+
+    def accuracy(self, name: str) -> float | None:
+        """Share of the matched records stating ``name`` in gold that have it right (None: none states it)."""
+        n = self.field_counts[name]
+        return self.field_hits[name] / n if n else None
+
+    def subset(self, part: str) -> "Report":
+        """The report of one part ("dev" or "test") of a real corpus."""
+        return _tally([d for d in self.docs if d.part == part])
 
     def summary(self) -> dict:
         return {
@@ -229,17 +240,20 @@ class Report:
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
-            "fields": {name: round(self.accuracy(name), 4) for name in FIELDS},
+            "metric_similarity": round(self.metric_similarity, 4),
+            "fields": {name: None if (a := self.accuracy(name)) is None else round(a, 4) for name in FIELDS},
+            "field_counts": dict(self.field_counts),
         }
 
-    def to_json(self) -> dict:
+    def to_json(self, details: bool = True) -> dict:
         out = self.summary()
-        out["per_document"] = [
-            {"document": d.stem, "gold": d.gold, "predicted": d.predicted, "matched": len(d.matched),
-             "misses": d.misses, "spurious": d.spurious,
-             "wrong_fields": [{"gold": g, "predicted": p, "fields": f} for p, g, f in d.wrong]}
-            for d in self.docs
-        ]
+        if details:
+            out["per_document"] = [
+                {"document": d.stem, "part": d.part, "gold": d.gold, "predicted": d.predicted,
+                 "matched": len(d.matched), "misses": d.misses, "spurious": d.spurious,
+                 "wrong_fields": [{"gold": g, "predicted": p, "fields": f} for p, g, f in d.wrong]}
+                for d in self.docs
+            ]
         return out
 
 
@@ -265,25 +279,33 @@ def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
     return sorted(pairs, key=lambda ij: ij[1])
 
 
+def _tally(docs: list[DocScore]) -> Report:
+    hits, counts, f1_sum = dict.fromkeys(FIELDS, 0), dict.fromkeys(FIELDS, 0), 0.0
+    for d in docs:
+        for p, g in d.pairs:
+            f1_sum += metric_f1(p.get("metric") or "", g.get("metric") or "")
+            for name in FIELDS:
+                if name in g:
+                    counts[name] += 1
+                    hits[name] += field_right(name, p, g)
+    return Report(docs, hits, counts, f1_sum)
+
+
 def score(predictions: dict[str, list[dict]], gold_docs: list[GoldDoc]) -> Report:
-    """Score predicted records (by document stem) against the gold corpus."""
-    hits = dict.fromkeys(FIELDS, 0)
+    """Score predicted records (by document key: file stem or article id) against gold documents."""
     docs = []
     for gd in gold_docs:
-        pred = predictions.get(gd.stem, [])
+        key = getattr(gd, "key", None) or gd.stem
+        pred = predictions.get(key, predictions.get(gd.stem, []))
         pairs = match(pred, gd.records)
-        ds = DocScore(gd.stem, len(gd.records), len(pred), pairs)
+        ds = DocScore(gd.stem, len(gd.records), len(pred), pairs, part=getattr(gd, "part", None))
         mp, mg = {i for i, _ in pairs}, {j for _, j in pairs}
         ds.misses = [g for j, g in enumerate(gd.records) if j not in mg]
         ds.spurious = [p for i, p in enumerate(pred) if i not in mp]
         for i, j in pairs:
-            bad = []
-            for name in FIELDS:
-                if field_right(name, pred[i], gd.records[j]):
-                    hits[name] += 1
-                else:
-                    bad.append(name)
+            bad = [name for name in FIELDS if name in gd.records[j] and not field_right(name, pred[i], gd.records[j])]
             if bad:
                 ds.wrong.append((pred[i], gd.records[j], bad))
+        ds.pairs = [(pred[i], gd.records[j]) for i, j in pairs]
         docs.append(ds)
-    return Report(docs, hits)
+    return _tally(docs)

@@ -1,9 +1,13 @@
-"""The gold corpus is well formed: every quote is in its document, every record is a valid record."""
+"""The gold corpora are well formed: every quote or evidence is in its document, every record is a valid record."""
 import unicodedata
+from pathlib import Path
+
+import regex
 
 from vnextract import Evidence, Record
 
-REQUIRED = {"metric", "value", "unit", "bound", "kind", "changes", "plan_percent", "share_percent", "year", "months"}
+REQUIRED = {"metric", "indicator", "value", "value_high", "unit", "bound", "kind", "changes", "plan_percent", "share_percent",
+            "contribution_points", "year", "months", "place"}
 
 
 def test_corpus_size(corpus_docs):
@@ -27,8 +31,6 @@ def test_corpus_has_nfd_and_typos(corpus_docs):
 
 
 def test_heldout_gold_is_valid_too():
-    from pathlib import Path
-
     from vnextract.eval import load_corpus
 
     docs = load_corpus(Path(__file__).parents[1] / "corpus" / "heldout")
@@ -38,3 +40,48 @@ def test_heldout_gold_is_valid_too():
         for r in d.records:
             assert unicodedata.normalize("NFC", r["quote"]) in text, (d.stem, r["quote"])
             Record(**{k: r[k] for k in REQUIRED}, evidence=Evidence(start=0, end=0, text=""))
+
+
+# -- the real-text gold (corpus/real): offsets into articles of the news-5k bench --------
+
+REAL = Path(__file__).parents[1] / "corpus" / "real"
+_FIGURE = regex.compile(r"\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|đôi|nửa")
+
+
+def test_real_gold_size_and_parts(real_docs):
+    assert len(real_docs) >= 160
+    assert sum(len(d.records) for d in real_docs) >= 1500
+    parts = [d.part for d in real_docs]
+    assert set(parts) == {"dev", "test"}
+    assert 0.2 <= parts.count("test") / len(parts) <= 0.4
+
+
+def test_real_gold_records_are_valid(real_docs):
+    for d in real_docs:
+        for r in d.records:
+            ev = r["evidence"]
+            assert REQUIRED <= set(r), (d.stem, r)
+            Record(**{k: r[k] for k in REQUIRED}, evidence=Evidence(**ev))
+            assert ev["text"] == d.text[ev["start"]:ev["end"]]
+            assert _FIGURE.search(ev["text"].lower()), (d.stem, ev)
+
+
+def test_real_gold_holds_offsets_not_article_text():
+    import json
+
+    for path in sorted((REAL / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert set(gold) == {"id", "date", "records"}, path
+        for r in gold["records"]:
+            assert "quote" not in r and set(r["evidence"]) == {"start", "end"}, (path, r)
+            assert all(len(v) < 150 for v in r.values() if isinstance(v, str)), (path, r)
+
+
+def test_the_split_is_fixed_by_the_id():
+    from vnextract.eval.real import manifest, part_of
+
+    assert manifest(REAL)["test_percent"] == 30
+    assert [part_of(i) for i in ("baomoi/21472076", "unc-dantri/news_business_002")] == \
+        [part_of(i) for i in ("baomoi/21472076", "unc-dantri/news_business_002")]
+    ids = [f"baomoi/{n}" for n in range(1000)]
+    assert 0.25 < sum(part_of(i) == "test" for i in ids) / len(ids) < 0.35

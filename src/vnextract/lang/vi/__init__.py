@@ -84,14 +84,17 @@ def _expansions() -> dict[str, tuple[str, ...]]:
 def metric_words(metric: str) -> tuple[str, ...]:
     """A metric's words for comparison: NFC, folded, shorthand and acronyms expanded, punctuation gone.
 
-    An acronym written right after its expansion counts once: "chỉ số sản xuất
-    công nghiệp (IIP)" gives the words of "chỉ số sản xuất công nghiệp".
+    An acronym written right after (part of) its expansion counts once: "chỉ số
+    sản xuất công nghiệp (IIP)" and "chỉ số IIP" give the words of "chỉ số sản
+    xuất công nghiệp".
     """
     exp = _expansions()
     out: list[str] = []
     for w in _WORD.findall(fold(unicodedata.normalize("NFC", metric))):
         long_ = exp.get(w, (w,))
-        if len(long_) > 1 and tuple(out[-len(long_):]) == long_:
-            continue
+        for k in range(min(len(long_) - 1, len(out)), 0, -1):
+            if tuple(out[-k:]) == long_[:k]:
+                del out[-k:]
+                break
         out.extend(long_)
     return tuple(out)

@@ -8,6 +8,8 @@ repository. Subcommands:
     check DRAFT...      validate annotators' drafts (quotes found, fields per contract v2)
     build DRAFT... -o corpus/real/gold
                         turn drafts (records with quotes) into gold files (offsets only)
+    agree FIRST SECOND  score the drafts of folder SECOND against those of FIRST (same articles):
+                        inter-annotator agreement, per field, with vnextract's own scorer
 
 A draft is JSON: {"id": ARTICLE_ID, "records": [{"quote": exact clause, "occurrence": n?,
 …every record field…}]}. ``quote`` is located in the article text (NFC-insensitively),
@@ -28,6 +30,7 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from vnextract.eval.corpus import dump_gold  # noqa: E402
 from vnextract.eval.real import DEFAULT_BENCH, part_of, read_bench, stem_of  # noqa: E402
 
 #: Statistic cues whose count makes an article "statistic-dense" (six or more hits).
@@ -138,6 +141,39 @@ def check_draft(draft: dict, text: str) -> tuple[list[dict], list[str]]:
     return out, problems
 
 
+def _records(bench: dict, path: Path) -> tuple[str, list[dict]]:
+    draft = json.loads(path.read_text(encoding="utf-8"))
+    text = bench[draft["id"]]["text"]
+    records, problems = check_draft(draft, text)
+    if problems:
+        raise SystemExit(f"{path}: {len(problems)} problems; run check first")
+    for r in records:
+        r["evidence"]["text"] = text[r["evidence"]["start"]:r["evidence"]["end"]]
+    return draft["id"], records
+
+
+def agree(bench: dict, first: Path, second: Path, details: bool) -> int:
+    """Agreement of two annotations of the same articles: SECOND scored as predictions against FIRST."""
+    from vnextract.eval.corpus import GoldDoc
+    from vnextract.eval.render import render_details, render_scores
+    from vnextract.eval.scorer import score
+
+    gold, pred = [], {}
+    for path in sorted(second.glob("*.json")):
+        article_id, records = _records(bench, path)
+        pred[article_id] = records
+        first_path = first / path.name
+        if not first_path.exists():
+            raise SystemExit(f"{first_path}: no first annotation of {article_id}")
+        _, gold_records = _records(bench, first_path)
+        gold.append(GoldDoc(path.stem, first_path, bench[article_id]["text"], None, gold_records, key=article_id,
+                            part=part_of(article_id)))
+    report = score(pred, gold)
+    lines = render_scores(report, f"agreement of {second} with {first} ({len(gold)} articles)")
+    print("\n".join(lines + (render_details(report) if details else [])))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the news-5k.jsonl.gz file")
@@ -151,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build")
     b.add_argument("drafts", nargs="+", type=Path)
     b.add_argument("-o", "--out", type=Path, required=True)
+    g = sub.add_parser("agree")
+    g.add_argument("first", type=Path)
+    g.add_argument("second", type=Path)
+    g.add_argument("--details", action="store_true", help="list every disagreement")
     a = ap.parse_args(argv)
 
     if a.cmd == "select":
@@ -170,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"[{at}] {line}" if a.offsets else line)
                 at += len(line) + 1
         return 0
+    if a.cmd == "agree":
+        return agree(bench, a.first, a.second, a.details)
     bad = 0
     for path in a.drafts:
         draft = json.loads(path.read_text(encoding="utf-8"))
@@ -187,8 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         elif not problems:
             a.out.mkdir(parents=True, exist_ok=True)
             gold = {"id": draft["id"], "date": None, "records": records}
-            (a.out / f"{stem_of(draft['id'])}.json").write_text(
-                json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            (a.out / f"{stem_of(draft['id'])}.json").write_text(dump_gold(gold), encoding="utf-8")
     return 1 if bad else 0
 
 

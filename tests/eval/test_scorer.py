@@ -60,3 +60,46 @@ def test_fields_are_exact():
     assert field_right("year", p, g)
     assert not field_right("changes", rec("x", 5, "tỷ đồng", [ch(percent=14.8)]), g)
     assert not field_right("months", rec("x", months=[1, 9]), rec("x", months=[1, 6]))
+
+
+def test_an_amount_only_change_matches_on_its_amount():
+    gold = rec("lợi nhuận", changes=[ch("decrease", amount=307, unit="tỷ đồng")])
+    assert matches_amount(rec("lợi nhuận", changes=[ch("decrease", amount=307000, unit="triệu đồng")]), gold)
+    assert not matches_amount(rec("lợi nhuận", changes=[ch("decrease", amount=2150, unit="tỷ đồng")]), gold)
+    assert not matches_amount(rec("lợi nhuận", changes=[ch("decrease", percent=3)]), gold)
+
+
+def test_a_contribution_alone_matches_on_itself():
+    gold = rec("khu vực dịch vụ", contribution_points=3.2)
+    assert matches_amount(rec("khu vực dịch vụ", contribution_points=3.2), gold)
+    assert not matches_amount(rec("khu vực dịch vụ", contribution_points=2.3), gold)
+
+
+def test_a_field_is_scored_only_where_the_gold_states_it():
+    old_gold = rec("doanh thu", 5, "tỷ đồng")  # written before `place` and `indicator` existed
+    new_gold = rec("doanh thu", 7, "tỷ đồng", place="Long An", indicator=None)
+    pred = [rec("doanh thu", 5, "tỷ đồng", place="Long An"), rec("doanh thu", 7, "tỷ đồng", place="long an")]
+    gd = type("G", (), {"stem": "d", "records": [old_gold, new_gold]})()
+    report = score({"d": pred}, [gd])
+    assert report.field_counts["place"] == 1 and report.accuracy("place") == 1.0
+    assert report.field_counts["indicator"] == 1 and report.field_counts["unit"] == 2
+    assert report.accuracy("contribution_points") is None
+
+
+def test_strict_metric_and_syllable_similarity():
+    g = rec("chỉ số sản xuất công nghiệp", changes=[ch(percent=8.5)])
+    assert field_right("metric", rec("IIP"), g)
+    assert field_right("metric", rec("Chỉ số sản xuất công nghiệp (IIP)"), g)
+    assert not field_right("metric", rec("chỉ số sản xuất"), g)
+    pred = rec("chỉ số sản xuất", changes=[ch(percent=8.5)])
+    report = score({"d": [pred]}, [type("G", (), {"stem": "d", "records": [g]})()])
+    assert abs(report.metric_similarity - 2 * 4 / (4 + 6)) < 1e-9  # 4 of 6 syllables
+
+
+def test_ranges_and_bounded_changes():
+    g = rec("giá lúa", 6800, "đồng/kg", bound="range", value_high=7500)
+    assert field_right("value_high", rec("giá lúa", 6.8, "nghìn đồng/kg", value_high=7.5), g)
+    assert not field_right("value_high", rec("giá lúa", 6800, "đồng/kg"), g)
+    gc = rec("tai nạn", changes=[ch("decrease", 5, bound="range", high=10)])
+    assert field_right("changes", rec("tai nạn", changes=[ch("decrease", 5, bound="range", high=10)]), gc)
+    assert not field_right("changes", rec("tai nạn", changes=[ch("decrease", 5)]), gc)

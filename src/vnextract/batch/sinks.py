@@ -32,10 +32,10 @@ DONE = "_done"
 
 #: Columns of the csv and parquet outputs, one row per record.
 COLUMNS = (
-    "source", "metric", "value", "unit", "bound", "kind",
+    "source", "metric", "indicator", "value", "value_high", "unit", "bound", "kind",
     "change_direction", "change_percent", "change_points", "change_ratio", "change_amount", "change_unit",
-    "change_reference", "change_reference_year", "changes_count",
-    "plan_percent", "share_percent", "year", "month_first", "month_last",
+    "change_bound", "change_high", "change_reference", "change_reference_year", "changes_count",
+    "plan_percent", "share_percent", "contribution_points", "year", "month_first", "month_last", "place",
     "evidence_start", "evidence_end", "evidence_text", "record",
 )
 
@@ -46,14 +46,16 @@ def flatten(source: str, r: dict) -> dict[str, Any]:
     months = r.get("months") or [None, None]
     ev = r.get("evidence") or {}
     return {
-        "source": source, "metric": r.get("metric"), "value": r.get("value"), "unit": r.get("unit"),
-        "bound": r.get("bound"), "kind": r.get("kind"),
+        "source": source, "metric": r.get("metric"), "indicator": r.get("indicator"), "value": r.get("value"),
+        "value_high": r.get("value_high"), "unit": r.get("unit"), "bound": r.get("bound"), "kind": r.get("kind"),
         "change_direction": c.get("direction"), "change_percent": c.get("percent"),
         "change_points": c.get("points"), "change_ratio": c.get("ratio"), "change_amount": c.get("amount"),
-        "change_unit": c.get("unit"), "change_reference": c.get("reference"),
+        "change_unit": c.get("unit"), "change_bound": c.get("bound"), "change_high": c.get("high"),
+        "change_reference": c.get("reference"),
         "change_reference_year": c.get("reference_year"), "changes_count": len(r.get("changes") or []),
-        "plan_percent": r.get("plan_percent"), "share_percent": r.get("share_percent"), "year": r.get("year"),
-        "month_first": months[0], "month_last": months[1],
+        "plan_percent": r.get("plan_percent"), "share_percent": r.get("share_percent"),
+        "contribution_points": r.get("contribution_points"), "year": r.get("year"),
+        "month_first": months[0], "month_last": months[1], "place": r.get("place"),
         "evidence_start": ev.get("start"), "evidence_end": ev.get("end"), "evidence_text": ev.get("text"),
         "record": json.dumps(r, ensure_ascii=False),
     }
@@ -137,8 +139,9 @@ def _parquet_bytes(flat: list[dict[str, Any]]) -> bytes:
     except ImportError as e:
         raise RuntimeError("Parquet output needs pyarrow: pip install 'vnextract[parquet]'") from e
     schema = pa.schema([
-        (c, pa.float64() if c in {"value", "change_percent", "change_points", "change_ratio", "change_amount",
-                                  "plan_percent", "share_percent"}
+        (c, pa.float64() if c in {"value", "value_high", "change_percent", "change_points", "change_ratio",
+                                  "change_amount", "change_high", "plan_percent", "share_percent",
+                                  "contribution_points"}
          else pa.int64() if c in {"change_reference_year", "changes_count", "year", "month_first", "month_last",
                                   "evidence_start", "evidence_end"}
          else pa.string())

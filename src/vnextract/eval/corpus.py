@@ -34,6 +34,13 @@ class GoldDoc:
         self.key = self.key or self.stem
 
 
+def dump_gold(gold: dict) -> str:
+    """A gold (or snapshot) file's JSON with one record a line, so that a review diff shows whole records."""
+    head = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in gold.items() if k != "records"]
+    records = ",\n".join("  " + json.dumps(r, ensure_ascii=False) for r in gold["records"])
+    return "\n".join(["{", *head, ' "records": [', *([records] if records else []), " ]", "}"]) + "\n"
+
+
 def load_corpus(corpus: Path, texts: Path | str | None = None) -> list[GoldDoc]:
     """Every annotated document of ``corpus``, by file name.
 

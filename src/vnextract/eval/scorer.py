@@ -85,9 +85,15 @@ def _same_amount(p: dict, g: dict, key: str = "value") -> bool:
 
 
 def _same_change(p: dict, g: dict) -> bool:
-    return p.get("direction") == g.get("direction") and all(
-        _close(p.get(k), g.get(k)) for k in ("percent", "points", "ratio")
-    )
+    """The same size of change: direction and percent, points or ratio; an amount when it is the only size."""
+    if p.get("direction") != g.get("direction"):
+        return False
+    if not all(_close(p.get(k), g.get(k)) for k in ("percent", "points", "ratio")):
+        return False
+    if g.get("amount") is not None and all(g.get(k) is None for k in ("percent", "points", "ratio")):
+        return _same_amount({"value": p.get("amount"), "unit": p.get("unit")},
+                            {"value": g["amount"], "unit": g.get("unit")})
+    return True
 
 
 def _change_equal(p: dict, g: dict) -> bool:
@@ -110,7 +116,8 @@ def _text(s: str | None) -> str | None:
 
 
 def matches_amount(p: dict, g: dict) -> bool:
-    """Rule 1 of the contract: the amount, or for a value-less gold record its first change (or plan, or share)."""
+    """Rule 1 of the contract: the amount, or for a value-less gold record its first change (or plan, share,
+    contribution, in that order)."""
     if g.get("value") is not None:
         return _same_amount(p, g)
     if g.get("changes"):
@@ -118,8 +125,9 @@ def matches_amount(p: dict, g: dict) -> bool:
         return any(_same_change(c, first) for c in p.get("changes") or [])
     if g.get("plan_percent") is not None:
         return _close(p.get("plan_percent"), g["plan_percent"])
-    if g.get("share_percent") is not None:
-        return _close(p.get("share_percent"), g["share_percent"])
+    for name in ("share_percent", "contribution_points"):
+        if g.get(name) is not None:
+            return _close(p.get(name), g[name])
     return False
 
 

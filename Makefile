@@ -21,7 +21,8 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 eval: $(STAMP)
-	$(VENV)/bin/vnextract eval corpus
+	$(VENV)/bin/vnextract eval corpus/real --no-details
+	$(VENV)/bin/vnextract eval corpus --no-details
 
 snapshots: $(STAMP)
 	$(PY) -m pytest -q tests/test_snapshots.py --update-snapshots

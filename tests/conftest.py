@@ -1,4 +1,9 @@
-"""Shared fixtures: the corpus and one extraction run over it per test session."""
+"""Shared fixtures: the corpora and one extraction run over each per test session.
+
+The real-text corpus (corpus/real) reads its article texts from the news-5k
+bench beside the checkout (or $VNEXTRACT_BENCH); its tests are skipped, saying
+so, where the bench is not there.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).parents[1]
 CORPUS = ROOT / "corpus"
+REAL = CORPUS / "real"
 
 
 def pytest_addoption(parser):
@@ -15,6 +21,12 @@ def pytest_addoption(parser):
         action="store_true",
         help="accept the current extraction of every corpus document as its snapshot (review with git diff)",
     )
+
+
+def _run(docs) -> dict[str, list[dict]]:
+    from vnextract import extract
+
+    return {d.key: extract(d.text, date=d.date).model_dump(mode="json")["records"] for d in docs}
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +38,21 @@ def corpus_docs():
 
 @pytest.fixture(scope="session")
 def corpus_run(corpus_docs):
-    """stem → records (as JSON dicts) of the current extractor."""
-    from vnextract import extract
+    """document key → records (as JSON dicts) of the current extractor."""
+    return _run(corpus_docs)
 
-    return {d.stem: extract(d.text, date=d.date).model_dump(mode="json")["records"] for d in corpus_docs}
+
+@pytest.fixture(scope="session")
+def real_docs():
+    from vnextract.eval import load_corpus
+    from vnextract.eval.real import MissingTexts
+
+    try:
+        return load_corpus(REAL)
+    except MissingTexts as e:
+        pytest.skip(f"real-text gold not scored: {e}")
+
+
+@pytest.fixture(scope="session")
+def real_run(real_docs):
+    return _run(real_docs)

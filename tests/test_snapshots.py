@@ -1,53 +1,68 @@
-"""Snapshot tests: the extraction of every corpus document is checked in under corpus/snapshots/.
+"""Snapshot tests: the extraction of every corpus document is checked in, for review.
 
 When extraction changes, the failure shows which records appeared (+),
 disappeared (−) and which fields moved (~), with their evidence. Accept the
 change with `make snapshots` (pytest tests/test_snapshots.py --update-snapshots)
-and review it in `git diff corpus/snapshots`.
+and review it in `git diff corpus/snapshots corpus/real/snapshots`.
+
+Snapshots of real articles hold records only: their evidence keeps its offsets
+and drops its text, so that no article text enters the repository.
 """
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
+from vnextract.eval.corpus import dump_gold
 from vnextract.testing import diff_records
 
-from pathlib import Path
-
 CORPUS = Path(__file__).parents[1] / "corpus"
-
-SNAPSHOTS = CORPUS / "snapshots"
-
-
-def _dump(records) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+REAL = CORPUS / "real"
 
 
-def test_snapshots(corpus_run, request):
+def _without_text(records: list[dict]) -> list[dict]:
+    return [{**r, "evidence": {k: v for k, v in r["evidence"].items() if k != "text"}} for r in records]
+
+
+def _check(docs, run, folder, request, strip_text: bool) -> None:
     update = request.config.getoption("--update-snapshots")
     changed = []
-    for stem, records in sorted(corpus_run.items()):
-        path = SNAPSHOTS / f"{stem}.json"
+    for d in docs:
+        records = _without_text(run[d.key]) if strip_text else run[d.key]
+        path = folder / f"{d.stem}.json"
+        text = dump_gold({"source": d.key, "records": records})
         if update:
-            SNAPSHOTS.mkdir(exist_ok=True)
-            if not path.exists() or path.read_text(encoding="utf-8") != _dump(records):
-                path.write_text(_dump(records), encoding="utf-8")
+            folder.mkdir(exist_ok=True)
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
             continue
         if not path.exists():
-            changed.append(f"=== {stem}: no snapshot yet")
+            changed.append(f"=== {d.stem}: no snapshot yet")
             continue
-        diff = diff_records(json.loads(path.read_text(encoding="utf-8")), records)
+        old = json.loads(path.read_text(encoding="utf-8"))["records"]
+        if strip_text:  # show the evidence of both sides from the article, for the reader of the diff
+            old = [{**r, "evidence": {**r["evidence"], "text": d.text[r["evidence"]["start"]:r["evidence"]["end"]]}}
+                   for r in old]
+        diff = diff_records(old, run[d.key])
         if diff:
-            changed.append(f"=== {stem}\n{diff}")
+            changed.append(f"=== {d.stem}\n{diff}")
     if update:
-        stale = {p.stem for p in SNAPSHOTS.glob("*.json")} - set(corpus_run)
-        for stem in stale:
-            (SNAPSHOTS / f"{stem}.json").unlink()
+        for stale in {p.stem for p in folder.glob("*.json")} - {d.stem for d in docs}:
+            (folder / f"{stale}.json").unlink()
         return
     if changed:
         pytest.fail(
-            "extraction changed on the corpus; if this is intended, run `make snapshots` and review `git diff corpus/snapshots`\n\n"
-            + "\n".join(changed),
+            f"extraction changed on the documents of {folder.parent.relative_to(CORPUS.parent)}; if this is "
+            "intended, run `make snapshots` and review `git diff corpus`\n\n" + "\n".join(changed),
             pytrace=False,
         )
+
+
+def test_snapshots(corpus_docs, corpus_run, request):
+    _check(corpus_docs, corpus_run, CORPUS / "snapshots", request, strip_text=False)
+
+
+def test_real_snapshots(real_docs, real_run, request):
+    _check(real_docs, real_run, REAL / "snapshots", request, strip_text=True)

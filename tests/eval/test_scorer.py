@@ -103,3 +103,11 @@ def test_ranges_and_bounded_changes():
     gc = rec("tai nạn", changes=[ch("decrease", 5, bound="range", high=10)])
     assert field_right("changes", rec("tai nạn", changes=[ch("decrease", 5, bound="range", high=10)]), gc)
     assert not field_right("changes", rec("tai nạn", changes=[ch("decrease", 5)]), gc)
+
+
+def test_a_share_and_a_level_in_percent_match_each_other():
+    share = rec("thị phần của Habeco", share_percent=38.5)
+    level = rec("thị phần của Habeco", 38.5, "%")
+    assert matches_amount(level, share) and matches_amount(share, level)
+    assert not field_right("share_percent", level, share) and not field_right("unit", share, level)
+    assert not matches_amount(rec("thị phần của Habeco", 38.5, "tỷ đồng"), share)

@@ -115,11 +115,20 @@ def _text(s: str | None) -> str | None:
     return None if s is None else " ".join(fold(unicodedata.normalize("NFC", s)).split())
 
 
+def _is_percent(r: dict) -> bool:
+    return split_unit(r.get("unit")) == (0, "%")
+
+
 def matches_amount(p: dict, g: dict) -> bool:
     """Rule 1 of the contract: the amount, or for a value-less gold record its first change (or plan, share,
     contribution, in that order)."""
     if g.get("value") is not None:
+        if p.get("value") is None and _is_percent(g) and p.get("share_percent") is not None:
+            return _close(p["share_percent"], g["value"])  # "thị phần 31%": a share or a level in % (decision 27)
         return _same_amount(p, g)
+    if g.get("share_percent") is not None and not g.get("changes") and g.get("plan_percent") is None \
+            and p.get("value") is not None and _is_percent(p):
+        return _close(p["value"], g["share_percent"])
     if g.get("changes"):
         first = g["changes"][0]
         return any(_same_change(c, first) for c in p.get("changes") or [])

@@ -15,6 +15,7 @@ import regex
 
 import vnextract
 from vnextract.numbers import detect_convention, parse_digits, parse_spelled, scan
+from vnextract.rules.indicators import indicator_of
 from vnextract.rules.periods import find_periods
 from vnextract.rules.quantities import find_quantities
 from vnextract.text import normalize
@@ -82,6 +83,12 @@ def check_record(ex):
         assert ex["text"][ev["start"]:ev["end"]] == ev["text"]
 
 
+def check_indicator(ex):
+    assert len(ex["metrics"]) == len(ex["ids"])
+    got = [indicator_of(m) for m in ex["metrics"]]
+    assert got == [None if i == "null" else i for i in ex["ids"]], list(zip(ex["metrics"], got))
+
+
 CHECKS = {
     "example": check_example,
     "scan": check_scan,
@@ -89,6 +96,7 @@ CHECKS = {
     "quantity": check_quantity,
     "period": check_period,
     "record": check_record,
+    "indicator": check_indicator,
 }
 
 

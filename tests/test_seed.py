@@ -42,6 +42,22 @@ def test_seed_gives_exactly_the_eight_records():
         assert r.changes == [] or (r.changes[0].points, r.changes[0].ratio, r.changes[0].amount) == (None, None, None)
         assert text[r.evidence.start:r.evidence.end] == r.evidence.text
     assert records[0].value == Decimal("90260")
+    # contract version 2: the canonical indicator where INDICATORS.md has one; no place (Hà Nam is named only
+    # inside the name of a fair), no range, no contribution
+    assert [r.indicator for r in records] == [
+        "industrial_output_value", "retail_sales", "exports", None, None,
+        "industrial_output_value", "retail_sales", "exports",
+    ]
+    assert all(r.place is None and r.value_high is None and r.contribution_points is None for r in records)
+    assert all(c.bound == "exact" and c.high is None for r in records for c in r.changes)
+
+
+def test_the_output_says_which_date_periods_were_read_against():
+    text = SEED.read_text(encoding="utf-8")
+    assert (extract(text).date, extract(text).date_source) == (None, None)
+    dated = extract(text, date="2018-12-28")
+    assert (str(dated.date), dated.date_source) == ("2018-12-28", "caller")
+    assert dated.model_dump(mode="json")["date"] == "2018-12-28"
 
 
 def test_seed_is_the_spec_seed():

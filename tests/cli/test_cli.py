@@ -100,6 +100,25 @@ def test_eval_scores_the_corpus_and_a_run_file(run, tmp_path):
     assert json.loads(r2.stdout)["matched"] == scores["matched"]
 
 
+def test_eval_of_the_real_corpus_scores_both_parts_and_lists_only_development_errors(run, real_docs):
+    r = run("eval", ROOT / "corpus" / "real")
+    assert r.exit_code == 0, r.output
+    assert "== development part" in r.stdout and "== test part" in r.stdout
+    assert "== details: development part" in r.stdout and "== details: test part" not in r.stdout
+    test_stems = {d.stem for d in real_docs if d.part == "test"}
+    details = r.stdout.split("== details: development part", 1)[1]
+    assert not any(f"== {stem}\n" in details for stem in test_stems)
+    parts = json.loads(run("eval", ROOT / "corpus" / "real", "--json", "--no-details").stdout)["parts"]
+    assert parts["dev"]["documents"] + parts["test"]["documents"] == len(real_docs)
+
+
+def test_eval_of_the_real_corpus_without_its_texts_says_where_it_looked(run, tmp_path):
+    missing = tmp_path / "nowhere.jsonl.gz"
+    r = run("eval", ROOT / "corpus" / "real", "--texts", missing)
+    assert r.exit_code == 1
+    assert str(missing) in r.output and "VNEXTRACT_BENCH" in r.output
+
+
 def test_diff_exits_1_when_runs_differ(run, tmp_path):
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     run("extract", "-o", a, SEED)

@@ -91,10 +91,13 @@ def metric_words(metric: str) -> tuple[str, ...]:
     exp = _expansions()
     out: list[str] = []
     for w in _WORD.findall(fold(unicodedata.normalize("NFC", metric))):
-        long_ = exp.get(w, (w,))
-        for k in range(min(len(long_) - 1, len(out)), 0, -1):
+        long_ = exp.get(w)
+        if long_ is None:
+            out.append(w)
+            continue
+        for k in range(min(len(long_), len(out)), 0, -1):
             if tuple(out[-k:]) == long_[:k]:
-                del out[-k:]
+                del out[-k:]  # the words before the acronym are (the start of) its expansion
                 break
         out.extend(long_)
     return tuple(out)

@@ -18,7 +18,6 @@ A draft is JSON: {"id": ARTICLE_ID, "records": [{"quote": exact clause, "occurre
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import sys
@@ -31,7 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from vnextract.eval.corpus import dump_gold  # noqa: E402
-from vnextract.eval.real import DEFAULT_BENCH, part_of, read_bench, stem_of  # noqa: E402
+from vnextract.schema import Change, Evidence, Record  # noqa: E402
+from vnextract.eval.real import part_of, read_bench, stem_of, texts_path  # noqa: E402
+
+REAL = ROOT / "corpus" / "real"
 
 #: Statistic cues whose count makes an article "statistic-dense" (six or more hits).
 DENSE_CUES = ("so với cùng kỳ", "kế hoạch", "kim ngạch", "tỷ đồng", "dự toán")
@@ -102,16 +104,13 @@ def locate(text: str, quote: str, occurrence: int | None = None) -> tuple[int, i
     return start, end
 
 
-FIELDS = ("metric", "indicator", "value", "value_high", "unit", "bound", "kind", "changes", "plan_percent",
-          "share_percent", "contribution_points", "year", "months", "place")
-CHANGE_FIELDS = ("direction", "percent", "points", "ratio", "amount", "unit", "bound", "high", "reference",
-                 "reference_year")
+#: Every field a gold record states: those of the output models, but its evidence.
+FIELDS = tuple(name for name in Record.model_fields if name != "evidence")
+CHANGE_FIELDS = tuple(Change.model_fields)
 
 
 def check_draft(draft: dict, text: str) -> tuple[list[dict], list[str]]:
     """Gold records of a draft (evidence as offsets) and the problems found."""
-    from vnextract.schema import Evidence, Record
-
     problems, out = [], []
     for n, r in enumerate(draft.get("records", []), 1):
         where = f"record {n} ({r.get('metric')!r} {r.get('value')})"
@@ -176,7 +175,8 @@ def agree(bench: dict, first: Path, second: Path, details: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the news-5k.jsonl.gz file")
+    ap.add_argument("--bench", type=Path, default=None,
+                    help="the news-5k.jsonl.gz file (default: as corpus/real/corpus.toml or $VNEXTRACT_BENCH say)")
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("select")
     s = sub.add_parser("show")
@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("second", type=Path)
     g.add_argument("--details", action="store_true", help="list every disagreement")
     a = ap.parse_args(argv)
+    a.bench = texts_path(REAL, a.bench)
 
     if a.cmd == "select":
         for article_id, group in select(a.bench):

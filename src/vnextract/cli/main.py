@@ -202,7 +202,7 @@ def eval_(corpus: Path, run_file: Path | None, texts: Path | None, part: str | N
             lines += render_scores(report, "== both parts")
         for p in parts:
             if details and p in shown:
-                lines += [f"", f"== details: {names[p]}"] + render_details(report.subset(p))
+                lines += ["", f"== details: {names[p]}"] + render_details(report.subset(p))
     click.echo("\n".join(lines))
 
 

@@ -18,8 +18,6 @@ from pathlib import Path
 
 MANIFEST = "corpus.toml"
 ENV = "VNEXTRACT_BENCH"
-#: The bench file as laid out beside a checkout (``../shared/bench``).
-DEFAULT_BENCH = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "news-5k.jsonl.gz"
 DEFAULT_TEST_PERCENT = 30
 
 

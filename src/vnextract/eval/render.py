@@ -113,10 +113,3 @@ def render_details(report: Report) -> list[str]:
             lines.append(f"      gold {describe(g)}")
             lines.append(f"      got  {describe(p)}  {quote(p)}")
     return lines
-
-
-def render_report(report: Report, details: bool = False) -> str:
-    lines = render_scores(report)
-    if details:
-        lines += render_details(report)
-    return "\n".join(lines)

@@ -18,9 +18,9 @@ from functools import cache
 
 from ..lang.vi import lexicon, metric_words
 from ..text.normalize import fold
-from .corpus import GoldDoc, load_corpus
+from .corpus import GoldDoc
 
-__all__ = ["FIELDS", "GoldDoc", "Report", "load_corpus", "match", "score"]
+__all__ = ["FIELDS", "Report", "match", "score"]
 
 FIELDS = ("metric", "indicator", "value_high", "unit", "bound", "kind", "changes", "plan_percent", "share_percent",
           "contribution_points", "year", "months", "place")

@@ -8,8 +8,9 @@ repository. Subcommands:
     check DRAFT...      validate annotators' drafts (quotes found, fields per contract v2)
     build DRAFT... -o corpus/real/gold
                         turn drafts (records with quotes) into gold files (offsets only)
-    agree FIRST SECOND  score the drafts of folder SECOND against those of FIRST (same articles):
-                        inter-annotator agreement, per field, with vnextract's own scorer
+    agree FIRST SECOND  score the drafts or gold files of folder SECOND against those of FIRST (same
+                        articles): inter-annotator agreement, per field, with vnextract's own scorer;
+                        e.g. agree corpus/real/gold corpus/real/blind
 
 A draft is JSON: {"id": ARTICLE_ID, "records": [{"quote": exact clause, "occurrence": n?,
 …every record field…}]}. ``quote`` is located in the article text (NFC-insensitively),
@@ -141,11 +142,15 @@ def check_draft(draft: dict, text: str) -> tuple[list[dict], list[str]]:
 
 
 def _records(bench: dict, path: Path) -> tuple[str, list[dict]]:
+    """The records of a draft (quotes) or of a gold file (offsets), with their evidence text."""
     draft = json.loads(path.read_text(encoding="utf-8"))
     text = bench[draft["id"]]["text"]
-    records, problems = check_draft(draft, text)
-    if problems:
-        raise SystemExit(f"{path}: {len(problems)} problems; run check first")
+    if all("evidence" in r for r in draft["records"]):
+        records = [{**r, "evidence": dict(r["evidence"])} for r in draft["records"]]
+    else:
+        records, problems = check_draft(draft, text)
+        if problems:
+            raise SystemExit(f"{path}: {len(problems)} problems; run check first")
     for r in records:
         r["evidence"]["text"] = text[r["evidence"]["start"]:r["evidence"]["end"]]
     return draft["id"], records

@@ -25,6 +25,8 @@ class NumberMatch(NamedTuple):
     value: Decimal
     spelled: bool
     text: str
+    #: A single digit word ("tám", "hai"): a number only where a unit follows (``scan(..., lone=True)``).
+    lone: bool = False
 
 
 # --------------------------------------------------------------------------
@@ -45,10 +47,7 @@ _SPACED = rf"""
 """
 _RUN = r"[0-9]++(?:[.,][0-9]++)*+"
 
-_DIGIT_RE = regex.compile(
-    rf"""
-    (?=[0-9])                              # (cheap first test)
-    (?<!{_W}|{_W}[.,])                     # not inside a word or a larger number
+_DIGIT_BODY = rf"""
     (?:
         (?<![0-9][\x20{_GSP}])             # a space group never continues a number
         (?P<spaced>{_SPACED})
@@ -57,10 +56,22 @@ _DIGIT_RE = regex.compile(
         (?P<run>{_RUN})
         (?![\p{{M}}\p{{N}}])                 # a unit may follow glued on: "20ha", "15km"
     )
-    """,
-    regex.VERBOSE,
-)
-_FULL_DIGIT_RE = regex.compile(rf"(?P<spaced>{_SPACED})|(?P<run>{_RUN})", regex.VERBOSE)
+"""
+
+
+@cache
+def _digit_re() -> regex.Pattern:
+    """Digit numbers not inside a word or a larger number, but after a glued currency code ("USD2,5")."""
+    from ..lang.vi import lexicon
+
+    codes = sorted((c for c in lexicon().currency_prefixes if c[-1:].isalpha() or c.endswith("$")),
+                   key=len, reverse=True)
+    glued = "|".join(regex.escape(c) for c in codes)
+    return regex.compile(
+        rf"(?=[0-9])(?:(?<!{_W}|{_W}[.,])|(?<=(?<![\p{{L}}])(?:{glued})))" + _DIGIT_BODY, regex.VERBOSE
+    )
+
+
 _SEP_RE = regex.compile(r"[.,]")
 _HEAD_RE = regex.compile(r"[1-9][0-9]{0,2}")  # first group of a thousands grouping
 
@@ -111,9 +122,16 @@ def _read(m: regex.Match, convention: Convention) -> Decimal | None:
 
 
 def parse_digits(s: str, convention: Convention = "comma") -> Decimal | None:
-    """Value of ``s`` if it is exactly one digit number (surrounding spaces allowed), else None."""
-    m = _FULL_DIGIT_RE.fullmatch(s.strip())
-    return _read(m, convention) if m else None
+    """Value of ``s`` if it is exactly one digit number (surrounding spaces allowed), else None.
+
+    The number may carry what ``scan`` reads with it: a sign ("-1,2", "âm 1,2"),
+    a K/M suffix ("100K"), a decimal word ("2 phẩy 5").
+    """
+    t = s.strip()
+    found = [m for m in scan(t, convention) if not m.spelled]
+    if len(found) == 1 and (found[0].start, found[0].end) == (0, len(t)):
+        return found[0].value
+    return None
 
 
 def _evidence(run: str) -> Convention | None:
@@ -141,7 +159,7 @@ def detect_convention(text: str) -> Convention:
     votes = {"comma": 0, "point": 0}
     if not _HAS_SEPARATOR.search(text):
         return "comma"  # no number with a separator: nothing to judge by
-    for m in _DIGIT_RE.finditer(text):
+    for m in _digit_re().finditer(text):
         found = m.group()
         if "." not in found and "," not in found:
             continue
@@ -166,6 +184,7 @@ class _Lexicon(NamedTuple):
     tens: str
     hundred: str
     zero_tens: str
+    dozen: str
     scales: dict[str, int]
     digits: dict[str, int]
     after_tens: dict[str, int]
@@ -176,6 +195,8 @@ class _Lexicon(NamedTuple):
     words_re: regex.Pattern
     #: Any multiplier word: a spelled number of two or more words has one, so text without any has none.
     multiplier_re: regex.Pattern
+    #: A single non-zero digit word followed by a word: "tám dự án".
+    lone_re: regex.Pattern
 
 
 @cache
@@ -197,15 +218,21 @@ def _lexicon() -> _Lexicon:
     words_re = regex.compile(
         rf"{word}(?:[^\S\r\n]{{1,4}}+{word}){{0,{_MAX_WORDS - 1}}}+", regex.IGNORECASE
     )
-    multipliers = frozenset({words["ten"], words["tens"], words["hundred"], *scales})
+    multipliers = frozenset({words["ten"], words["tens"], words["hundred"], words["dozen"], *scales})
     mult_forms = multipliers | {k for k, v in variants.items() if v in multipliers}
     mult_forms |= {unicodedata.normalize("NFD", w) for w in mult_forms}
     multiplier_re = regex.compile(
         "|".join(regex.escape(w) for w in sorted(mult_forms, key=len, reverse=True)), regex.IGNORECASE
     )
+    digit_forms = {k for k, v in tables[0].items() if v > 0} | {k for k, v in variants.items() if tables[0].get(v, 0) > 0}
+    digit_forms |= {unicodedata.normalize("NFD", w) for w in digit_forms}
+    lone_re = regex.compile(
+        rf"(?<!{_W})(?:{'|'.join(regex.escape(w) for w in sorted(digit_forms, key=len, reverse=True))})(?=[ \t]++\p{{L}})",
+        regex.IGNORECASE,
+    )
     return _Lexicon(
-        variants, words["ten"], words["tens"], words["hundred"], words["zero_tens"],
-        scales, *tables, multipliers, words_re, multiplier_re,
+        variants, words["ten"], words["tens"], words["hundred"], words["zero_tens"], words["dozen"],
+        scales, *tables, multipliers, words_re, multiplier_re, lone_re,
     )
 
 
@@ -259,6 +286,8 @@ def _parse_words(ws: list[str], lx: _Lexicon) -> tuple[Decimal | None, int]:
             return None, i
         if i == n:
             return Decimal(sum(v for v, _ in stack) + g), n
+        if ws[i] == lx.dozen and i == n - 1:  # một tá, hai tá: dozens
+            return Decimal(sum(v for v, _ in stack) + g * 12), n
         if ws[i] not in lx.scales:
             return None, i
         value, power, chained = g, 0, False
@@ -298,10 +327,14 @@ def parse_spelled(s: str) -> Decimal | None:
     return _parse_words(ws, lx)[0] if ws else None
 
 
-def _scan_spelled(text: str) -> list[NumberMatch]:
+def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
     lx = _lexicon()
     if not lx.multiplier_re.search(text):
-        return []  # no multiplier: at most lone number words, which are never reported
+        if not lone:
+            return []  # no multiplier: at most lone number words, which are never reported
+        # only lone digit words are left, and a reader wants only those with a word after them
+        return [NumberMatch(m.start(), m.end(), Decimal(lx.digits[_canon(m.group(), lx)]), True, m.group(), lone=True)
+                for m in lx.lone_re.finditer(text)]
     out = []
     for m in lx.words_re.finditer(text):
         spans = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group())]
@@ -309,14 +342,70 @@ def _scan_spelled(text: str) -> list[NumberMatch]:
         i = 0
         while i < len(ws):
             value, k = _longest(ws[i : i + _MAX_WORDS], lx)
-            # A lone "một", "năm", "ba" is ordinary Vietnamese, not a figure.
+            start, end = m.start() + spans[i][0], m.start() + spans[i + k - 1][1] if value is not None else 0
+            # A lone "một", "năm", "ba" is ordinary Vietnamese, not a figure: reported only when asked for.
             if value is not None and (k >= 2 or ws[i] in lx.multipliers):
-                start, end = m.start() + spans[i][0], m.start() + spans[i + k - 1][1]
                 out.append(NumberMatch(start, end, value, True, text[start:end]))
                 i += k
+            elif value is not None and lone and k == 1 and lx.digits.get(ws[i], 0) > 0:  # "không" is "not"
+                out.append(NumberMatch(start, end, value, True, text[start:end], lone=True))
+                i += 1
             else:
                 i += 1
     return out
+
+
+# --------------------------------------------------------------------------
+# Signs, suffixes and decimals in words
+# --------------------------------------------------------------------------
+
+#: "-1,2%", "−1,2%" (a sign glued on); "- 1.200.000" only at the start or after "(", ":" or "=".
+_MINUS = regex.compile(r"(?:(?<![\p{L}\p{N})\]%])[-−]|(?:(?<=^|[(:=][ \t]?)|\A)[-−][ \t])\Z")
+_AM = regex.compile(r"(?<![\p{L}\p{N}])âm[ \t]++\Z", regex.IGNORECASE)
+#: "100K", "10k đồng", "3M": thousands and millions glued on (not "5km", "5MW").
+_SUFFIX = regex.compile(r"(?P<k>[kK])(?![\p{L}\p{N}])|(?P<m>M)(?![\p{L}\p{N}])")
+#: "2 phẩy 5", "hai phẩy năm", "2 chấm 23": the decimal mark as a word.
+_POINT_WORD = regex.compile(r"[ \t]++(?:phẩy|chấm)[ \t]++", regex.IGNORECASE)
+_FRACTION_DIGITS = regex.compile(r"[0-9]{1,6}+(?![0-9.,])")
+
+
+def _fraction(text: str, pos: int) -> tuple[str, int] | None:
+    """The digits after a decimal word at ``pos``: written ("23") or spelled ("năm", "hai mươi ba")."""
+    d = _FRACTION_DIGITS.match(text, pos)
+    if d:
+        return d.group(), d.end()
+    lx = _lexicon()
+    w = lx.words_re.match(text, pos)
+    if not w:
+        return None
+    spans = [(x.start(), x.end()) for x in regex.finditer(r"\S+", w.group())]
+    value, k = _longest([_canon(w.group()[a:b], lx) for a, b in spans], lx)
+    if value is None or value >= 1000:
+        return None
+    return str(value), w.start() + spans[k - 1][1]
+
+
+def _refine(text: str, m: NumberMatch) -> NumberMatch:
+    """A number with what is glued to it: a sign before, a K/M suffix after, "phẩy 5" after."""
+    start, end, value = m.start, m.end, m.value
+    if not m.spelled:
+        before = text[max(0, start - 4):start]
+        sign = (_MINUS.search(text, max(0, start - 3), start) if "-" in before or "−" in before else None) \
+            or (_AM.search(text, max(0, start - 5), start) if "m" in before.lower() else None)
+        if sign:
+            start, value = sign.start(), -value
+        suffix = _SUFFIX.match(text, end)
+        if suffix:
+            value, end = value * (1000 if suffix.group("k") else 1_000_000), suffix.end()
+    whole = "," not in m.text and "." not in m.text and end == m.end  # "2 phẩy 5", never "2,5 phẩy 3"
+    pw = _POINT_WORD.match(text, end) if whole and text[end + 1:end + 2] in ("p", "c", "P", "C") else None
+    frac = _fraction(text, pw.end()) if pw else None
+    if frac is not None:
+        digits, end = frac
+        value = (abs(value) + Decimal("0." + digits)).copy_sign(value) if value else Decimal("0." + digits)
+    if (start, end, value) == (m.start, m.end, m.value):
+        return m
+    return NumberMatch(start, end, value, m.spelled, text[start:end], m.lone)
 
 
 # --------------------------------------------------------------------------
@@ -324,21 +413,30 @@ def _scan_spelled(text: str) -> list[NumberMatch]:
 # --------------------------------------------------------------------------
 
 
-def scan(text: str, convention: Convention = "comma") -> list[NumberMatch]:
+def scan(text: str, convention: Convention = "comma", lone: bool = False) -> list[NumberMatch]:
     """All numbers in ``text``, digit and spelled, in text order.
 
     ``convention`` settles "1.234" / "1,234" only (see ``detect_convention``).
     A run of digits, dots and commas that is no well-formed number (a phone
     number "0236.3822.123", a date "15.10.2023", "1.2.3") yields nothing.
-    Slash dates ("15/10/2023") yield each part.
+    Slash dates ("15/10/2023") yield each part. A sign ("-1,2", "âm 1,2"), a
+    K/M suffix ("100K", "3M") and a decimal word ("2 phẩy 5") belong to the
+    number. ``lone`` also reports single digit words ("tám"), flagged, for a
+    reader that knows whether a unit follows.
     """
     out = []
-    for m in _DIGIT_RE.finditer(text):
+    for m in _digit_re().finditer(text):
         value = _read(m, convention)
         if value is not None:
-            out.append(NumberMatch(*m.span(), value, False, m.group()))
-    spelled = _scan_spelled(text)
+            out.append(_refine(text, NumberMatch(*m.span(), value, False, m.group())))
+    spelled = [_refine(text, x) for x in _scan_spelled(text, lone)]
     if spelled:
         out.extend(spelled)
         out.sort(key=lambda x: x.start)
-    return out
+    # a decimal word may have taken in the number after it ("2 phẩy 5": the 5 is no number of its own)
+    kept: list[NumberMatch] = []
+    for x in out:
+        if kept and x.start < kept[-1].end:
+            continue
+        kept.append(x)
+    return kept

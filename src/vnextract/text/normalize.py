@@ -19,7 +19,8 @@ import regex
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\x0b\x0c"), " ")
 _ODD_SPACE = regex.compile("[" + "".join(map(chr, _SPACES)) + "]")
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-_LETTERS = {"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u0111": "đ"}
+#: Look-alikes read as the character the rules know: "Ð" (eth) is "Đ"; "⁄" (fraction slash) in dates is "/".
+_LETTERS = {"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u0111": "đ", "\u2044": "/"}
 
 
 class _Identity:
@@ -67,7 +68,7 @@ class NormText:
         return nxt if nxt > last else last + 1
 
 
-_NEEDS_WORK = regex.compile(r"[\r\u00d0\u00f0\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_NEEDS_WORK = regex.compile(r"[\r\u00d0\u00f0\u2044\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:

@@ -41,10 +41,25 @@ def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
         if not _may_hold_several(text, s, e) or (lazy and not MAY_HOLD_FIGURE.search(text, s, e)):
             spans = [(s, e)]
         else:
-            spans = [(ss, se) for a, b in _pieces(text, s, e) for ss, se in _align(text, a, b, _sent_tokenize(text[a:b]))]
+            spans = _rejoin(text, [(ss, se) for a, b in _pieces(text, s, e)
+                                   for ss, se in _align(text, a, b, _sent_tokenize(text[a:b]))])
         for ss, se in spans:
             for a, b in _pieces(text, ss, se):
                 out.append(Sentence(a, b, para))
+    return out
+
+
+#: A sentence that ends in the dot of a unit before its number: "đạt Rs. 20", "5 tr. đồng" are one.
+_UNIT_DOT_END = regex.compile(r"(?<![\p{L}])(?:Rs|tr|Tr|US)\.\Z")
+
+
+def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _UNIT_DOT_END.search(text, out[-1][0], out[-1][1]) and b > a and (text[a].isdigit() or text[a] == "đ"):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

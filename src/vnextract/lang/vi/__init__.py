@@ -38,6 +38,8 @@ class Lexicon:
     acronyms: dict[str, str]
     typos: dict[str, str]
     cues: dict[str, dict[str, tuple[str, ...]]]
+    #: Currencies written before their number ("USD 2,5 tỷ", "$10"): surface (case-sensitive) → unit.
+    currency_prefixes: dict[str, str]
 
     def cue(self, group: str, name: str) -> tuple[str, ...]:
         return self.cues[group][name]
@@ -67,7 +69,8 @@ def lexicon() -> Lexicon:
         group: {name: tuple(fold(w) for w in words) for name, words in table.items()}
         for group, table in raw.items()
     }
-    return Lexicon(units, scales, denominators, abbreviations, acronyms, typos, cues)
+    currency_prefixes = {r[0]: r[1] for r in _rows("currency_prefixes.tsv")}
+    return Lexicon(units, scales, denominators, abbreviations, acronyms, typos, cues, currency_prefixes)
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")

@@ -16,6 +16,10 @@ HOSTILE = {
     "spaced-groups": " 1 234" * 20_000,
     "separators": ".,;:%-/" * 20_000,
     "no-spaces": "tăng5%đạt90.260tỷđồng" * 5_000,
+    "ranges-from-zero": "không tới 7000 đồng, từ 0 đến 180.000 đồng/kg, 0-0,5%; " * 2_000,
+    "chained-ranges": "1-2-3-4-5-6-7-8-9 tỷ đồng " * 2_000,
+    "compound-scales": "1 tỷ 2 triệu 3 nghìn 4 tỷ 5 triệu đồng " * 2_000,
+    "signs": "-(-1,2%) âm âm -- -5 - - 3 %" * 2_000,
 }
 
 

@@ -28,7 +28,7 @@ def _without_text(records: list[dict]) -> list[dict]:
 
 def _check(docs, run, folder, request, strip_text: bool) -> None:
     update = request.config.getoption("--update-snapshots")
-    changed = []
+    changed, hidden = [], 0
     for d in docs:
         records = _without_text(run[d.key]) if strip_text else run[d.key]
         path = folder / f"{d.stem}.json"
@@ -46,12 +46,16 @@ def _check(docs, run, folder, request, strip_text: bool) -> None:
             old = [{**r, "evidence": {**r["evidence"], "text": d.text[r["evidence"]["start"]:r["evidence"]["end"]]}}
                    for r in old]
         diff = diff_records(old, run[d.key])
-        if diff:
+        if diff and d.part == "test":
+            hidden += 1  # test-part errors are not shown while rules change (corpus/real/README.md)
+        elif diff:
             changed.append(f"=== {d.stem}\n{diff}")
     if update:
         for stale in {p.stem for p in folder.glob("*.json")} - {d.stem for d in docs}:
             (folder / f"{stale}.json").unlink()
         return
+    if hidden:
+        changed.append(f"=== and {hidden} documents of the test part (their differences are not shown)")
     if changed:
         pytest.fail(
             f"extraction changed on the documents of {folder.parent.relative_to(CORPUS.parent)}; if this is "

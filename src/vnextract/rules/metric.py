@@ -92,7 +92,11 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     ``bare``: the figure follows with no verb or cue of its own, so a comma
     right before it means nothing before it names it ("…, 50% DN …").
     """
-    s = clause_start(folded, s, e)
+    begin, s = s, clause_start(folded, s, e)
+    if not folded[s:e].strip() and s > begin and folded[s - 1] == ":":
+        # "+ Lúa: 28.450 ha": the label before the colon names the figure after it
+        e = s - 1
+        s = clause_start(folded, begin, e)
     masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
     cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
             if not any(a <= m.start() < b for a, b in masked)]

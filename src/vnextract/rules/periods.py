@@ -11,6 +11,10 @@ from dataclasses import dataclass
 import regex
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: Month counts in words: "sáu tháng đầu năm", "chín tháng". ("một", "năm" are left out: "năm tháng" is "years".)
+_MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                "mười một": 11, "mười hai": 12}
+_COUNT = r"\d{1,2}|" + "|".join(w.replace(" ", r"[ \t]++") for w in sorted(_MONTH_WORDS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|năm)[ \t]*+(?P<y>{_YEAR}))?+"
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR}))?+"
@@ -21,7 +25,7 @@ _PATTERNS = regex.compile(
     (?:
         (?P<date>ngày[ \t]++\d{{1,2}}[ \t]*+(?:/|tháng)[ \t]*+\d{{1,2}}(?:[ \t]*+(?:/|năm)[ \t]*+(?P<dy>{_YEAR}))?+)
       | (?P<half>(?:nửa|6[ \t]++tháng)[ \t]++(?P<which>đầu|cuối)[ \t]++năm){_AFTER_NAM}
-      | (?P<nm>\d{{1,2}})[ \t]++tháng(?:(?:[ \t]++(?P<edge>đầu|cuối)[ \t]++năm{_AFTER_NAM})|{_YEAR_TAIL})
+      | (?P<nm>{_COUNT})[ \t]++tháng(?:(?:[ \t]++(?P<edge>đầu|cuối)[ \t]++năm{_AFTER_NAM})|{_YEAR_TAIL})
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<yearword>năm)[ \t]++(?P<year>{_YEAR})
@@ -72,7 +76,8 @@ def _period(m, folded: str) -> Period | None:
         months = (1, 6) if m.group("which") == "đầu" else (7, 12)
         return Period(s, e, year, months)
     if m.group("nm"):
-        n = int(m.group("nm"))
+        nm = " ".join(m.group("nm").split())
+        n = _MONTH_WORDS[nm] if nm in _MONTH_WORDS else int(nm)
         if not 1 <= n <= 12 or _NOT_MONTHS_BEFORE.search(folded, max(0, s - 12), s):
             return None
         months = (13 - n, 12) if m.group("edge") == "cuối" else (1, n)

@@ -2,8 +2,12 @@
 
 A quantity is a number (digits or spelled out) and what follows it: a scale
 (nghìn, triệu, tỷ, nghìn tỷ), a base unit from ``units.tsv`` and per-unit
-denominators ("triệu đồng/người/tháng"). Numbers that are dates, identifiers,
-ordinals, phone numbers or the logistics of an event are dropped here.
+denominators ("triệu đồng/người/tháng"), or a currency before it
+(``currency_prefixes.tsv``: "USD 2,5 tỷ"). It may be a range ("120-180.000
+đồng/kg", "từ 400 triệu đến 1,2 tỷ đồng"), a compound amount ("3 tỷ 500 triệu
+đồng"), or share the unit of a list ("5,2 và 3,1 tỷ USD"). Numbers that are
+dates, identifiers, ordinals, phone numbers or the logistics of an event are
+dropped here.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from functools import cache
 import regex
 
 from ..lang.vi import lexicon
-from ..numbers import Convention, scan
+from ..numbers import Convention, parse_spelled, scan
 from .words import alternation, words
 
 _END = r"(?![\p{L}\p{N}])"
@@ -35,6 +39,8 @@ class Quantity:
     spelled: bool = False
     #: Where the base unit starts (after any scale word); ``num_end`` when there is none.
     base_start: int = -1
+    #: The upper end of a range ("120-180.000 đồng/kg", "từ 7 đến 7,5%"), in the same unit.
+    high: Decimal | None = None
 
 
 @cache
@@ -48,12 +54,12 @@ def _unit_re():
     return regex.compile(
         rf"""
         [ \t]{{0,3}}+
-        (?:(?P<scale>{scales}){_END}[ \t]{{0,3}}+)?
+        (?:(?P<scale>{scales})(?:{_END}|(?<=\.))[ \t]{{0,3}}+)?
         (?:
             (?P<points>{points}){_END}
           | (?P<ratio>{ratio}){_END}
           | (?P<pct>%)
-          | (?P<unit>{units}){_END}
+          | (?P<unit>{units})(?:{_END}|(?<=[$€£]))
         )?
         (?P<den>(?:[ \t]?+/[ \t]?+(?:{dens}){_END}){{0,3}}+)
         """,
@@ -61,11 +67,57 @@ def _unit_re():
     )
 
 
+@cache
+def _currency_before():
+    """"USD 2,5 tỷ", "$12,5 triệu", "EUR29,99": a currency written before its number (case-sensitive)."""
+    table = lexicon().currency_prefixes
+    alt = "|".join(regex.escape(k) for k in sorted(table, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}$])(?P<c>{alt})[ \t]?\Z"), table
+
+
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+\Z")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
-_DATE_NEIGHBOUR = regex.compile(r"[/\-.]\d")
+#: Between the ends of a range: "120-180", "7 – 7,5", "từ 400 đến 700", "giữa 1000 và 2000".
+_RANGE_SEP = regex.compile(r"[ \t]*+(?:[-–—]|đến|tới)[ \t]*+")
+_RANGE_AND = regex.compile(r"[ \t]++và[ \t]++")
+_BETWEEN_BEFORE = regex.compile(r"(?<![\p{L}])giữa[ \t]++\Z")
+#: "5,2 và 3,1 tỷ USD", "12%, 15% và 20%": the numbers of a list before the unit they share.
+_LIST_SEP = regex.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|và[ \t]++)")
+#: "41, 75 tỷ đồng": a decimal comma followed by a space (the press does write it).
+_SPACED_DECIMAL = regex.compile(r",[ \t](?P<d>\d{2})(?![\d.,])")
+#: The second part of a compound amount: "3 tỷ [500 triệu] đồng", "10 nghìn [537 tỷ]".
+_COMPOUND = regex.compile(r"[ \t]++(?P<n>[1-9]\d{0,2}|0\d{1,2})(?![\d.,])[ \t]*+")
+#: "2 đô la và 23 xen", "2 đô 23 xu", "hai đô 23": cents after an amount in a currency.
+_CENTS = regex.compile(r"[ \t]++(?:và[ \t]++)?(?P<c>\d{1,2}|[\p{L}][\p{L} ]{0,20}?)[ \t]*+(?P<unit>xu|xen|cent|cents)?(?=[ \t]*+(?:[.,;:)]|\Z))")
+#: What may follow "điểm" when it is index points: "1.230 điểm", "tăng 9,8 điểm, tương ứng 0,8%".
+_POINTS_NEXT = regex.compile(r"[ \t]*+(?:[^\p{L}]|\Z|(?:so|tương|và|lên|xuống|trong|khi|nhưng|còn|là|với|sau|trước|vào|tại|của|thì|nên|do)(?![\p{L}]))")
+#: "15/10", "15.10.2023", "15-10-2023", "14-18/9": a date, not a figure (a lone dash is a range: "18-22").
+_DATE_NEIGHBOUR = regex.compile(r"[/.]\d|-\d{1,2}[/\-.]\d")
 _ID_AFTER = regex.compile(r"/[\p{L}]|-[\p{Lu}]")
 _ATTACHED_BEFORE = regex.compile(r"[\p{L}][\-]?\Z|\d[/.]\Z|[/]\Z")
+
+
+@dataclass
+class _Read:
+    """What follows a number (scale, base unit, denominators), or precedes it (a currency sign)."""
+
+    base: str | None = None  # "đồng", "USD", "%", "dự án"
+    category: str | None = None
+    end: int = 0  # end of all that was read
+    base_start: int = -1
+    power: int = 0  # the scale word's power of ten (0: none)
+    scale_name: str | None = None
+    scale_end: int = -1
+    den: str = ""  # "/người/tháng"
+    lead: int | None = None  # where a currency written before the number starts
+
+    @property
+    def unit(self) -> str | None:
+        if self.base is None:
+            return None
+        if self.scale_name and self.category not in ("percent", "points", "ratio"):
+            return f"{self.scale_name} {self.base}" + self.den
+        return self.base + self.den
 
 
 def find_quantities(folded: str, text: str, convention: Convention, start: int = 0, end: int | None = None,
@@ -77,72 +129,233 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
     ("46 nhà_hàng"), which no unit list can foresee.
     """
     end = len(text) if end is None else end
-    lex = lexicon()
-    unit_re = _unit_re()
     not_before = words("not_record", "before")
     logistics = words("not_record", "logistics")
+    nums = [m._replace(start=m.start + start, end=m.end + start) for m in scan(text[start:end], convention, lone=True)]
     out: list[Quantity] = []
-    for m in scan(text[start:end], convention):
-        s, e = m.start + start, m.end + start
-        if _is_not_a_figure(text, folded, s, e, m.spelled, m.value):
+    i = 0
+    while i < len(nums):
+        m = nums[i]
+        i += 1
+        s, e, value = m.start, m.end, m.value
+        if _is_not_a_figure(text, folded, s, e, m.spelled, value):
             continue
         if not_before.before(folded, s, start):
-            continue
-        if _RANGE_BEFORE.search(folded, max(start, s - 4), s) or _RANGE_AFTER.match(folded, e, end):
-            continue  # "50-80 triệu đồng", "từ 120 đến 180 nghìn": a range is no single figure
-        if m.value == 1 and words("not_record", "per_one").before(folded, s, start):
             continue
         bound = _any_bound().before(folded, s, start)
         if bound and not_before.before(folded, bound[0], start):
             continue
-        u = unit_re.match(folded, e, end)
-        scale_key = u.group("scale")
-        scale = lex.scales[_squash(scale_key)] if scale_key else None
-        unit = category = None
-        uend = e
-        base_start = e
-        if u.group("pct"):
-            unit, category = "%", "percent"
-        elif u.group("points"):
-            unit, category = "điểm phần trăm", "points"
-        elif u.group("ratio"):
-            unit, category = "lần", "ratio"
-        elif u.group("unit"):
-            base = lex.units[_squash(u.group("unit"))]
-            unit, category = base.unit, base.category
-            base_start = u.start("unit")
-        if scale and not unit and scale.power < 9 and next_word is not None:
-            # "50 triệu cổ phiếu": a scale before a counted noun no unit list knows.
-            word = next_word(u.end("scale"))
-            if word is not None and _counted_noun(folded, *word):
-                unit, category, base_start = text[word[0]:word[1]].lower(), "count", word[0]
-                uend = word[1]
-        if scale and not unit and scale.power < 9:
-            continue  # "200 triệu phú", "1,2 triệu" alone: no unit, no figure
-        if unit or scale:
-            if uend == e:
-                uend = u.end("den") if u.group("den") else max(
-                    (u.end(g) for g in ("scale", "points", "ratio", "pct", "unit") if u.group(g)), default=e
-                )
-            if scale and not unit:
-                # "60,2 ngàn tỷ": large scales without a unit are money in this genre.
-                unit, category = "đồng", "money"
-            if scale and category not in ("percent", "points", "ratio"):
-                unit = f"{scale.name} {unit}".strip()
-            if u.group("den"):
-                unit += _denominators(text[u.start("den"):u.end("den")])
-        if category is None and logistics.after(folded, e, end):
+        # "41, 75 tỷ đồng": the decimal part after a comma and a space
+        sd = None if m.spelled or not m.text.isdigit() or len(m.text) > 3 or _time_before(folded, s, start) \
+            else _SPACED_DECIMAL.match(text, e, end)
+        if sd and i < len(nums) and nums[i].start == sd.start("d") and not _LIST_AFTER.match(folded, sd.end(), end) \
+                and _read_unit(folded, text, sd.end(), end, None).category in ("money", "measure"):
+            value, e = Decimal(f"{value}.{sd.group('d')}"), sd.end()
+            i += 1
+        u = _read_unit(folded, text, e, end, next_word, s)
+        e, value, u, i = _compound(folded, text, e, value, u, nums, i, end, next_word)
+        if u.category == "money" and u.base != "đồng" and not u.power:
+            value, u = _cents(folded, value, u, end)  # "2 đô la và 23 xen", "20 rupees 43"
+        high = None
+        rng = _range(folded, text, m, e, value, u, nums, i, start, end, next_word)
+        if rng is not None:
+            value, high, u, i = rng
+        elif _RANGE_BEFORE.search(folded, max(start, s - 4), s) or _RANGE_AFTER.match(folded, max(u.end, e), end):
+            continue  # an end of a range that is no figure: "giai đoạn 2016 - 2020"
+        if u.base is None and u.power:
+            continue  # a scale word with no unit after it: "200 triệu phú", "1,2 triệu"
+        if value == 1 and u.category != "money" and words("not_record", "per_one").before(folded, s, start):
+            continue  # "giá trị sản xuất trên 1 ha đất": per hectare ("trên một đô la" is a bound)
+        if m.lone and (u.category not in ("count", "money", "measure", "percent")
+                       or (m.value == 1 and u.category == "count" and not u.power)):
+            continue  # "tám dự án" is a figure; "một doanh nghiệp" is "a firm", "năm 2023" a year
+        if u.base is None and not _year_like(value, text[s:e]) and not _time_before(folded, s, start):
+            shared = _list_unit(folded, text, e, nums, i, end, next_word)
+            if shared is not None:  # "5,2 và 3,1 tỷ USD": a bare number shares the unit of its list
+                u = _Read(shared.base, shared.category, e, e, shared.power, shared.scale_name, -1, shared.den)
+        if u.category in (None, "count") and logistics.after(folded, e, end):
             continue
-        if category == "count" and logistics.after(folded, e, end):
+        if u.category is None and m.spelled:
             continue
-        if category is None and m.spelled:
-            continue
-        if category is None and next_word is not None and not _year_like(m.value, text[s:e]) and not _time_before(folded, s, start):
+        unit, category = u.unit, u.category
+        uend, base_start = max(u.end, e), (u.base_start if u.base_start >= 0 else e)
+        if category is None and next_word is not None and not _year_like(value, text[s:e]) \
+                and not _time_before(folded, s, start):
             word = next_word(e)
             if word is not None and _counted_noun(folded, *word):
                 unit, category, base_start, uend = text[word[0]:word[1]].lower(), "count", word[0], word[1]
-        out.append(Quantity(s, e, uend, m.value, unit, category, m.spelled, base_start))
+        lead = u.lead if u.lead is not None else s
+        out.append(Quantity(lead, e, uend, value, unit, category, m.spelled, base_start, high))
+        while i < len(nums) and nums[i].start < uend:
+            i += 1  # numbers read into this one: the cents of "2 đô la và 23 xen"
     return out
+
+
+_LIST_AFTER = regex.compile(r"[ \t]*+(?:[^\n]{0,30}?)(?<![\p{L}])và[ \t]++\d")
+
+
+def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | None = None) -> _Read:
+    """The unit after a number ending at ``e`` (scale, base unit, denominators), or a currency before ``s``."""
+    lex = lexicon()
+    u = _unit_re().match(folded, e, end)
+    out = _Read(end=e, base_start=e)
+    scale_key = u.group("scale")
+    scale = lex.scales[_squash(scale_key)] if scale_key else None
+    if scale:
+        out.power, out.scale_name, out.scale_end = scale.power, scale.name, u.end("scale")
+    if u.group("pct"):
+        out.base, out.category = "%", "percent"
+    elif u.group("points"):
+        out.base, out.category = "điểm phần trăm", "points"
+    elif u.group("ratio"):
+        out.base, out.category = "lần", "ratio"
+    elif u.group("unit"):
+        base = lex.units[_squash(u.group("unit"))]
+        if base.unit == "điểm" and not _POINTS_NEXT.match(folded, u.end("unit"), end):
+            pass  # "15 điểm du lịch": not index points
+        elif _unit_exception(folded, u.start("unit"), u.end("unit"), end):
+            pass  # "5 đô thị": not a currency
+        else:
+            out.base, out.category, out.base_start = base.unit, base.category, u.start("unit")
+    if s is not None and out.base is None and _CURRENCY_HINT.search(text, max(0, s - 5), s):
+        cb, table = _currency_before()
+        c = cb.search(text, max(0, s - 5), s)
+        if c:  # "USD 2,5 tỷ", "$12,5 triệu"
+            out.base, out.category, out.lead = table[c.group("c")], "money", c.start()
+    if scale and not out.base and scale.power < 9 and next_word is not None:
+        # "50 triệu cổ phiếu": a scale before a counted noun no unit list knows.
+        word = next_word(u.end("scale"))
+        if word is not None and _counted_noun(folded, *word):
+            out.base, out.category, out.base_start, out.end = text[word[0]:word[1]].lower(), "count", word[0], word[1]
+    if scale and not out.base and scale.power < 9:
+        # "200 triệu phú", "1,2 triệu" alone: no unit, no figure (unless a compound amount goes on)
+        return _Read(end=e, base_start=e, power=scale.power, scale_name=scale.name, scale_end=u.end("scale"))
+    if out.base is not None or scale:
+        if out.end == e:
+            out.end = u.end("den") if u.group("den") else max(
+                (u.end(g) for g in ("scale", "points", "ratio", "pct", "unit") if u.group(g)), default=e
+            )
+        if scale and out.base is None:
+            out.base, out.category = "đồng", "money"  # "60,2 ngàn tỷ": large scales alone are money here
+        if u.group("den"):
+            out.den = _denominators(text[u.start("den"):u.end("den")])
+    return out
+
+
+def _unit_exception(folded: str, s: int, e: int, end: int) -> bool:
+    """A unit word that starts another noun: "đô thị", "yên tâm" (cues.toml [unit_not_before])."""
+    nxt = _NEXT_WORD.match(folded, e, min(end, e + 20))
+    return bool(nxt) and nxt.group(1) in lexicon().cues.get("unit_not_before", {}).get(_squash(folded[s:e]), ())
+
+
+_NEXT_WORD = regex.compile(r"[ \t]++(\p{L}++)")
+_CURRENCY_HINT = regex.compile(r"[A-Z$€£]")  # every currency written before a number has one of these
+
+
+def _compound(folded: str, text: str, e: int, value: Decimal, u: _Read, nums, i: int, end: int, next_word):
+    """"3 tỷ 500 triệu đồng" → 3,5 tỷ đồng; "566 tỷ 384 triệu" → 566,384 tỷ; "10 nghìn 537 tỷ" → 10.537 tỷ."""
+    lex = lexicon()
+    while u.power and u.base in (None, "đồng") and i < len(nums) and not nums[i].spelled:
+        c = _COMPOUND.match(folded, u.scale_end, end)
+        if not c or nums[i].start != c.start("n"):
+            break
+        nxt = _unit_re().match(folded, nums[i].end, end)
+        key = nxt.group("scale")
+        if not key:
+            break
+        p2 = lex.scales[_squash(key)].power
+        n2 = Decimal(c.group("n"))
+        tail = _read_unit(folded, text, nums[i].end, end, next_word)
+        if p2 < u.power:  # the second part is the smaller one: it joins the first scale
+            value = value + n2.scaleb(p2 - u.power)
+            u = _Read(tail.base, tail.category, tail.end, u.base_start, u.power, u.scale_name, tail.scale_end, tail.den,
+                      u.lead)
+        elif n2 < Decimal(10) ** u.power:  # "10 nghìn 537 tỷ": the first part counts thousands of the second
+            value = value.scaleb(u.power) + n2
+            tail.lead = u.lead
+            u = tail
+        else:
+            break
+        e = nums[i].end
+        i += 1
+    return e, value, u, i
+
+
+def _cents(folded: str, value: Decimal, u: _Read, end: int) -> tuple[Decimal, _Read]:
+    """"2 đô la và 23 xen", "2 đô 23 xu", "hai đô 23": cents after a whole amount belong to it."""
+    c = _CENTS.match(folded, u.end, end)
+    if not c:
+        return value, u
+    digits = c.group("c").strip()
+    cents = Decimal(digits) if digits.isdigit() else parse_spelled(digits)
+    if cents is None or cents >= 100 or (not c.group("unit") and not digits.isdigit()):
+        return value, u
+    u.end = c.end()
+    return value + cents / 100, u
+
+
+def _range(folded, text, m, e: int, value: Decimal, u: _Read, nums, i: int, start: int, end: int, next_word):
+    """A range from this number to the next: its low and high ends in one unit, or None.
+
+    "120-180.000 đồng/kg", "18-22 nghìn đồng/kg", "từ 400 đến 700 triệu đồng", "giữa 1000 và 2000
+    đồng", "7 - 7,5%". Years ("2016 - 2020") and dates are periods, no range of figures.
+    """
+    if i >= len(nums):
+        return None
+    after = max(u.end, e) if u.base is not None else (u.scale_end if u.power else e)
+    sep = _RANGE_SEP.match(folded, after, end)
+    if sep is None and _BETWEEN_BEFORE.search(folded, max(start, m.start - 6), m.start):
+        sep = _RANGE_AND.match(folded, after, end)
+    b = nums[i]
+    if sep is not None and b.start != sep.end():  # "VND1000-VND2000": the currency written again
+        c = _currency_before()[0].search(text, sep.end(), b.start)
+        if c is None or c.start() != sep.end():
+            sep = None
+    if sep is None or b.value < 0:
+        return None
+    if _year_like(value, text[m.start:m.end]) and _year_like(b.value, b.text):
+        return None
+    if _is_not_a_figure(text, folded, b.start, b.end, b.spelled, b.value):
+        return None
+    ub = _read_unit(folded, text, b.end, end, next_word)
+    _, high, ub, j = _compound(folded, text, b.end, b.value, ub, nums, i + 1, end, next_word)
+    if ub.base is None and u.base is None:
+        return None
+    low = value
+    if u.base is None and u.power:  # "từ 400 triệu đến 1,2 tỷ đồng": each end has its scale, one unit
+        high = high.scaleb(ub.power - u.power)
+        u = _Read(ub.base, ub.category, ub.end, ub.base_start, u.power, u.scale_name, u.scale_end, ub.den, u.lead)
+    elif u.base is None:  # the unit is written once, after the high end: "18-22 nghìn đồng/kg"
+        for _ in range(2):  # "120-180.000 đồng/kg": the low end leaves off its thousands
+            if not (high >= 1000 and 0 < low and low * 100 < high and not ub.power):
+                break
+            low *= 1000
+        u = ub
+    elif ub.base is not None and (ub.power != u.power or ub.base != u.base):
+        if ub.base != u.base:
+            return None  # two different units: no range ("5 tỷ đồng - 3 triệu USD")
+        high = high.scaleb(ub.power - u.power)  # "từ 400 triệu đến 1,2 tỷ đồng": the high end in the low end's scale
+        u.end = ub.end
+    else:
+        u.end = max(u.end, ub.end)
+    if high <= low:
+        return None
+    return low, high, u, j
+
+
+def _list_unit(folded: str, text: str, e: int, nums, i: int, end: int, next_word) -> _Read | None:
+    """The unit of the last number of a list that starts right after ``e``: "5,2 và 3,1 tỷ USD"."""
+    pos, joined = e, False
+    for k in range(i, min(i + 4, len(nums))):
+        sep = _LIST_SEP.match(folded, pos, end)
+        if sep is None or nums[k].start != sep.end() or nums[k].spelled:
+            return None
+        joined = joined or "và" in sep.group()
+        u = _read_unit(folded, text, nums[k].end, end, next_word)
+        if u.base is not None:  # a list ends in "và": "5,2, 3,1 và 2 tỷ"; "Năm 2025, 50%" is no list
+            return u if joined and u.category in ("money", "percent", "measure", "points", "ratio") else None
+        pos = nums[k].end
+    return None
 
 
 @cache
@@ -197,15 +410,25 @@ def _denominators(raw: str) -> str:
     return "".join("/" + canon.get(p.lower(), p.lower()) for p in parts)
 
 
+def _next_digit(text: str, pos: int) -> int:
+    m = _DIGIT_AHEAD.search(text, pos, min(len(text), pos + 6))
+    return m.start() if m else pos + 1
+
+
+_DIGIT_AHEAD = regex.compile(r"\d")
+
+
 def _is_not_a_figure(text: str, folded: str, s: int, e: int, spelled: bool, value: Decimal) -> bool:
     if spelled:
         return False
     raw = text[s:e]
-    # Dates (15/10/2023, 10/2023), identifiers (123/QĐ-UBND), codes (H5N1), Covid-19.
-    if _DATE_NEIGHBOUR.match(text, e) or _ATTACHED_BEFORE.search(text, max(0, s - 2), s):
+    # Dates (15/10/2023, 10/2023), identifiers (123/QĐ-UBND), codes (H5N1), Covid-19; not "VND1000", "USD2,5".
+    if _DATE_NEIGHBOUR.match(text, e):
         return True
-    if _ID_AFTER.match(text, e):
+    if _ATTACHED_BEFORE.search(text, max(0, s - 2), s) and not _currency_before()[0].search(text, max(0, s - 5), s):
         return True
+    if _ID_AFTER.match(text, e) and not _currency_before()[0].search(text, e + 1, _next_digit(text, e)):
+        return True  # "123/QĐ-UBND" (but "VND1000-VND2000" is a range)
     # Phone numbers and other zero-led codes: "0236", "1900 1234".
     if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():
         return True

@@ -22,11 +22,14 @@ from ..text.sentences import MAY_HOLD_FIGURE, Sentence
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
 from .periods import Period, find_periods
-from .roles import Mention, classify
+from .roles import _RESPECTIVELY, Mention, classify
 from .words import words
 
 _ATTACH_GAP = regex.compile(r"(?:[\s,()\-–]|(?<![\p{L}])(?:và|đồng[ \t]+thời|nhưng|song|cùng[ \t]+với|tương[ \t]+ứng|so[ \t]+với|chỉ|mới|mới[ \t]+chỉ|cũng|vẫn)(?![\p{L}]))*+")
-_VALUE_GAP = regex.compile(r"[\s,]*+(?:(?:với|đạt|ở[ \t]+mức|tương[ \t]+ứng)(?![\p{L}])[\s]*+)?")
+#: Between a change and the level it reaches: "tăng 5,5% lên 41.300 đồng/kg" is one record (contract v2).
+_VALUE_GAP = regex.compile(
+    r"[\s,)]*+(?:(?:với|đạt|ở[ \t]+mức|tương[ \t]+ứng|lên(?:[ \t]+(?:mức|tới|đến))?|xuống(?:[ \t]+(?:còn|mức))?|còn)"
+    r"(?![\p{L}])[\s]*+)?")
 _BULLET = regex.compile(r"[ \t]*+(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][)])[ \t]++")
 _PLAN_CONTEXT = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|hoàn[ \t]+thành|bằng|so[ \t]+với|thực[ \t]+hiện)[ \t]++(?:mức[ \t]++)?\Z")
 _BREAKDOWN = regex.compile(r"[\s,;(]*+(?<![\p{L}])(?:trong[ \t]++đó|cụ[ \t]++thể)(?![\p{L}])")
@@ -67,6 +70,12 @@ class SentenceAnalysis:
     bullet: bool
     mentions: list[Mention]
     periods: list[Period]
+    #: "So với năm 2022, A tăng 3,1%; B tăng 12,6%": the comparison at the head of the sentence, if any.
+    head: tuple[int, int, int] | None = None  # (start of its reference, end of reference, end of the head)
+
+
+#: A comparison stated once at the head of a sentence belongs to every change after it (RECORDS.md).
+_HEAD_COMPARISON = regex.compile(r"[ \t]*+so[ \t]++với[ \t]++(?P<ref>[^,;:\n]{1,60}?)[ \t]*+,")
 
 
 def sentence_bounds(folded: str, sent: Sentence) -> tuple[int, int, bool]:
@@ -83,19 +92,23 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     for q in quantities:
         if mentions and q.num_start < mentions[-1].end:
             continue
-        m = classify(q, F, lo, hi)
+        m = classify(q, F, lo, hi, mentions[-1] if mentions else None)
         if m is not None:
             mentions.append(m)
     if mentions and words("not_record", "event").search(F, lo, hi):
         participants = set(words("not_record", "participants").words)
         mentions = [m for m in mentions if not (m.q.category == "count" and (m.q.unit or "").lower() in participants)]
     shadows = [s for m in mentions for s in m.shadow]
+    h = _HEAD_COMPARISON.match(F, lo, hi) if mentions else None
+    head = (h.start("ref"), h.end("ref"), h.end()) if h else None
+    if head:
+        shadows.append((lo, head[2]))  # "So với năm 2022, …": the year compared with frames nothing
     periods = [p for p in find_periods(F, lo, hi) if not any(a <= p.start < b for a, b in shadows)] \
         if _MAY_HOLD_PERIOD.search(F, lo, hi) else []
-    return SentenceAnalysis(lo, hi, bullet, mentions, periods)
+    return SentenceAnalysis(lo, hi, bullet, mentions, periods, head)
 
 
-_MAY_HOLD_PERIOD = regex.compile(r"\d|quý|nửa|cả[ \t]+năm")
+_MAY_HOLD_PERIOD = regex.compile(r"\d|quý|nửa|cả[ \t]+năm|tháng")
 
 
 def find_all_quantities(prepared) -> list[list]:
@@ -135,7 +148,7 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
                 frame.months = None
                 frame.paragraph = sent.paragraph
             for d in _sentence(norm, a, frame):
-                records.append(_record(norm, d, date))
+                records.extend(_records(norm, d, date))
     return records
 
 
@@ -159,7 +172,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
 
     drafts: list[_Draft] = []
     cur: _Draft | None = None
-    last_end = lo
+    last_end = a.head[2] if a.head else lo
     p_i = 0
     for m in mentions:
         while p_i < len(periods) and periods[p_i].start < m.q.num_start:
@@ -170,6 +183,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
                 and _VALUE_GAP.fullmatch(gap):
             # "chiếm 76,3% với 29.342 tỷ đồng", "tăng 5%, đạt 500 triệu USD": the figure's own value
             cur.mentions.insert(0, m)
+            cur.end = max(cur.end, m.end)
+            last_end = m.end
+            continue
+        if cur is not None and m.joins_change:
+            _merge_change(cur, m)
             cur.end = max(cur.end, m.end)
             last_end = m.end
             continue
@@ -209,10 +227,96 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         last_end = m.end
     for p in periods[p_i:]:
         _apply(frame, p)
+    drafts = _respectively(T, F, _distributive(T, F, drafts))
     if enumeration:
         _share_reference(drafts)
-
+    if a.head:
+        _head_reference(F, a.head, drafts)
     return drafts
+
+
+_ITEM_SEP = regex.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|(?<![\p{L}])và[ \t]++)")
+
+
+def _split(d: _Draft, mentions: list[Mention], metric: str) -> _Draft:
+    part = _Draft(metric, d.start, mentions, kind=d.kind, year=d.year, months=d.months, end=mentions[-1].end)
+    part.start = mentions[0].lead if mentions[0] is not d.first else d.start
+    return part
+
+
+def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
+    """"A và B lần lượt đạt X và Y": one record per item, in order (RECORDS.md)."""
+    out: list[_Draft] = []
+    k = 0
+    while k < len(drafts):
+        d = drafts[k]
+        if not _RESPECTIVELY.search(F, d.start, d.first.q.num_start):
+            out.append(d)
+            k += 1
+            continue
+        items = [x.strip() for x in _ITEM_SEP.split(d.metric) if x.strip()]
+        figures = [m for m in d.mentions if m.role == d.first.role]
+        j = k + 1
+        while len(figures) < len(items) and j < len(drafts) and drafts[j].metric == d.metric:
+            figures.append(drafts[j].first)
+            j += 1
+        if len(items) < 2 or len(figures) != len(items):
+            out.append(d)
+            k += 1
+            continue
+        rest = [m for m in d.mentions if m.role != d.first.role]
+        for n, (item, fig) in enumerate(zip(items, figures)):
+            out.append(_split(d, [fig] + (rest if n == 0 else []), item))
+        k = j
+    return out
+
+
+def _distributive(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
+    """"tăng 2,2 lần về số dự án và 4,5 lần về vốn": each size goes to what it is about (RECORDS.md)."""
+    out: list[_Draft] = []
+    for d in drafts:
+        abouts = [m for m in d.mentions if m.role == "change" and m.about is not None]
+        if not abouts:
+            out.append(d)
+            continue
+        parts = []
+        for m in abouts:
+            s, e = m.about
+            parts.append(_split(d, [m], _expand(" ".join(T[s:e].split()))))
+        last = next((m.change for m in reversed(abouts) if m.change.reference is not None), None)
+        for p in parts:  # "… và 4,5 lần về vốn so với năm 2022": the comparison covers both
+            c = p.first.change
+            if c.reference is None and last is not None:
+                c.reference, c.ref_rule, c.ref_year = last.reference, last.ref_rule, last.ref_year
+        out.extend(parts)
+    return out
+
+
+def _head_reference(F: str, head: tuple[int, int, int], drafts: list[_Draft]) -> None:
+    """"So với năm 2022, A tăng 3,1%; B tăng 12,6%": every change without a comparison of its own gets it."""
+    from .roles import reference_year
+
+    s, e = head[0], head[1]
+    rule, year = reference_year(F[s:e])
+    for d in drafts:
+        for m in d.mentions:
+            if m.role == "change" and m.change.reference is None:
+                m.change.reference, m.change.ref_rule, m.change.ref_year = (s, e), rule, year
+
+
+def _merge_change(d: _Draft, m: Mention) -> None:
+    """Fill the last change of ``d`` with what ``m`` restates of it (its percent, or its amount)."""
+    for prev in reversed(d.mentions):
+        if prev.role == "change":
+            c, extra = prev.change, m.change
+            for name in ("percent", "points", "amount"):
+                if getattr(c, name) is None and getattr(extra, name) is not None:
+                    setattr(c, name, getattr(extra, name))
+                    if name == "amount":
+                        c.unit = extra.unit
+            if c.reference is None and extra.reference is not None:
+                c.reference, c.ref_rule, c.ref_year = extra.reference, extra.ref_rule, extra.ref_year
+            return
 
 
 def _open_list(F: str, lo: int, hi: int, frame: _Frame) -> None:
@@ -316,11 +420,14 @@ def _kind(F: str, lo: int, seg_start: int, m: Mention, targets: list[tuple[int, 
         t < m.q.num_start and (not weak or t >= clause) for t, weak in targets
     ):
         return "target"
+    if words("kind", "forecast").search(F, lo, m.q.num_start):
+        return "forecast"  # "IMF dự báo …", "… có thể đạt 5,5%": someone's expectation
     if head_estimate or frame.list_kind == "estimate":
         return "estimate"
     s = clause_start(F, seg_start, m.lead)
     if words("kind", "estimate").search(F, s, m.q.num_start):
-        return "estimate"
+        # "dự kiến năm tới đạt …": a preliminary figure of a period to come is a forecast
+        return "forecast" if words("kind", "future").search(F, lo, m.end) else "estimate"
     if drafts and drafts[-1].kind == "estimate" and _BREAKDOWN.search(F, seg_start, m.lead):
         return "estimate"
     return "actual"
@@ -333,26 +440,52 @@ def _start_after_gap(F: str, s: int, e: int) -> int:
     return s
 
 
+#: "66,2 - 66,85 triệu đồng/lượng (mua vào - bán ra)": a buy and a sell quote, not a range.
+_BUY_SELL = regex.compile(r"[ \t]*+[(,]?[ \t]*+(?:chiều[ \t]++)?mua(?:[ \t]++vào)?[ \t]*+[-–/][ \t]*+bán(?:[ \t]++ra)?")
+
+
+def _records(norm: NormText, d: _Draft, date: Date | None) -> list[Record]:
+    """The record of a draft; a buy/sell quote gives two (RECORDS.md: "giá vàng SJC mua vào" and "bán ra")."""
+    r = _record(norm, d, date)
+    if r.value_high is None or not _BUY_SELL.match(norm.folded, d.end):
+        return [r]
+    b = _BUY_SELL.match(norm.folded, d.end)
+    ostart, oend = norm.span(*_trim(norm.text, d.start, b.end()))
+    ev = Evidence(start=ostart, end=oend, text=norm.original[ostart:oend])
+    quote = {"value_high": None, "bound": "exact", "evidence": ev}
+    return [r.model_copy(update={**quote, "metric": f"{r.metric} mua vào", "indicator": indicator_of(f"{r.metric} mua vào")}),
+            r.model_copy(update={**quote, "metric": f"{r.metric} bán ra", "value": r.value_high,
+                                 "indicator": indicator_of(f"{r.metric} bán ra")})]
+
+
 def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
     T = norm.text
     year = d.year if d.year is not None else (date.year if date else None)
-    value = unit = None
+    if d.kind == "estimate" and date is not None and year is not None and year > date.year:
+        d.kind = "forecast"  # "dự kiến" for a year that has not begun
+    value = unit = high = None
     bound = "exact"
     changes: list[Change] = []
-    plan = share = None
+    plan = share = contribution = None
     for m in d.mentions:
         if m.role == "value" and value is None:
-            value, unit, bound = m.q.value, m.q.unit, m.bound
+            value, unit, bound, high = m.q.value, m.q.unit, m.bound, m.q.high
+            if high is None and bound == "range":
+                bound = "exact"
         elif m.role == "change":
             c = m.change
             ref = None
             if c.reference is not None:
                 ref = " ".join(T[c.reference[0]:c.reference[1]].split())
             ref_year = c.ref_year if c.ref_rule == "year" else (year - 1 if c.ref_rule == "previous" and year else None)
+            cbound = "range" if c.high is not None else (c.bound if c.bound != "range" else "exact")
             changes.append(Change(direction=c.direction, percent=c.percent, points=c.points, ratio=c.ratio,
-                                  amount=c.amount, unit=c.unit, reference=ref, reference_year=ref_year))
-            if value is None and bound == "exact":
+                                  amount=c.amount, unit=c.unit if c.amount is not None else None, bound=cbound,
+                                  high=c.high, reference=ref, reference_year=ref_year))
+            if value is None and bound == "exact" and cbound != "range":
                 bound = m.bound
+        elif m.role == "contribution" and contribution is None:
+            contribution = m.contribution
         elif m.role == "plan" and plan is None:
             plan = m.plan
         elif m.role == "share" and share is None:
@@ -362,8 +495,10 @@ def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
     start, end = _trim(T, d.start, d.end)
     ostart, oend = norm.span(start, end)
     return Record(
-        metric=d.metric, indicator=indicator_of(d.metric), value=value, unit=unit if value is not None else None, bound=bound, kind=d.kind,
-        changes=changes, plan_percent=plan, share_percent=share, year=year, months=d.months,
+        metric=d.metric, indicator=indicator_of(d.metric), value=value, value_high=high,
+        unit=unit if value is not None else None, bound=bound, kind=d.kind,
+        changes=changes, plan_percent=plan, share_percent=share, contribution_points=contribution,
+        year=year, months=d.months,
         evidence=Evidence(start=ostart, end=oend, text=norm.original[ostart:oend]),
     )
 

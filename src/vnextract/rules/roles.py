@@ -18,6 +18,7 @@ from .quantities import Quantity
 from .words import alternation, words
 
 HUNDRED = Decimal(100)
+_RESPECTIVELY = regex.compile(r"(?<![\p{L}])lần[ \t]++lượt(?![\p{L}])")
 _STOP_PHRASE = r"[,;:()\[\]\.!?…\"“”]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên|do|nhờ|chủ[ \t]+yếu|trong[ \t]+khi|là|xếp|góp[ \t]+phần|đưa|đã|giúp|khiến|làm)(?![\p{L}\p{N}])"
 
 
@@ -29,6 +30,8 @@ class ChangeDraft:
     ratio: Decimal | None = None
     amount: Decimal | None = None
     unit: str | None = None
+    bound: str = "exact"
+    high: Decimal | None = None  # the upper end of a range of the change: "tăng 7 - 7,5%"
     reference: str | None = None
     #: "year" with ``ref_year``, "previous" (the year before the record's), or None.
     ref_rule: str | None = None
@@ -38,18 +41,23 @@ class ChangeDraft:
 @dataclass
 class Mention:
     q: Quantity
-    role: str  # value | change | plan | share
+    role: str  # value | change | plan | share | contribution
     lead: int  # where the cue words before the number start
     end: int  # end of everything this mention consumes
     bound: str = "exact"
     change: ChangeDraft | None = None
     plan: Decimal | None = None
     share: Decimal | None = None
+    contribution: Decimal | None = None
     #: For counts: the counted-noun phrase after the number ("dự án đầu tư mới").
     post: tuple[int, int] | None = None
     #: Spans inside this mention that periods must not be read from (comparisons, plans).
     shadow: list[tuple[int, int]] = field(default_factory=list)
     equivalent: bool = False
+    #: A second statement of the change before it, in another measure: merged into that change.
+    joins_change: bool = False
+    #: "tăng 2,2 lần về số dự án": what this change is about, when the clause says it after the size.
+    about: tuple[int, int] | None = None
 
 
 @cache
@@ -64,6 +72,10 @@ def _res():
         "ref": regex.compile(rf"[ \t]*+,?[ \t]*+(?:(?:{refs})[ \t]++(?P<phrase>(?:{bare}|\p{{L}})[^\n]{{0,80}}?)|(?P<bare>(?:{bare})[^\n]{{0,60}}?))(?={_STOP_PHRASE}|\Z|\n)"),
         "phrase_end": regex.compile(rf"[^\n]{{0,80}}?(?={_STOP_PHRASE}|\d|(?<![\p{{L}}])với(?![\p{{L}}])|\Z|\n)"),
         "ref_year": regex.compile(r"(?<![\p{L}\p{N}/])(?P<y>(?:19|20)\d\d)(?![\p{N}])"),
+        "bracket_gap": regex.compile(r"[ \t]*+\([ \t]*+\+?"),
+        "restate_gap": regex.compile(r"[ \t]*+[,(]?[ \t]*+"),
+        "about": regex.compile(r"[ \t]++về[ \t]++(?P<np>\p{L}[^,;()\n]{0,40}?)(?=[ \t]*+(?:,|;|\)|\.|\Z|\n|và[ \t]|so[ \t]++với|so[ \t]|cùng[ \t]++kỳ))"),
+        "and_gap": regex.compile(r"(?:[ \t]++về[ \t]++[^,;()\n]{1,40}?)?[ \t]*+(?:,|và)[ \t]*+"),
         "ref_sub_year": regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|tuần)(?![\p{L}])"),
         "ref_prev": regex.compile(r"(?<![\p{L}])(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm|năm[ \t]++(?:trước|ngoái))(?![\p{L}])"),
         "count_stop": regex.compile(
@@ -72,24 +84,69 @@ def _res():
     }
 
 
-def classify(q: Quantity, folded: str, lo: int, hi: int) -> Mention | None:
-    """Decide the role of quantity ``q`` inside the sentence ``folded[lo:hi]``."""
+def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = None) -> Mention | None:
+    """Decide the role of quantity ``q`` inside the sentence ``folded[lo:hi]``.
+
+    ``prev`` is the sentence's mention before it: a size after "và" continues its
+    change ("lần lượt tăng 12% và 8%", "tăng 2,2 lần về số dự án và 4,5 lần về vốn").
+    """
     r = _res()
     pos = lead = q.num_start
     end = q.end
     bound, bound_word = "exact", None
-    verb_here = words("change", "increase").before(folded, pos, lo) or words("change", "decrease").before(folded, pos, lo)
-    for name in (() if verb_here else ("about", "under", "over")):
+    negated = None
+    for name, b_name in (("negated_under", "under"), ("negated_over", "over")):
+        neg = words("bound", name).before(folded, pos, lo)
+        if neg:  # "không cao hơn 2%": a bound, never a change
+            negated, bound, lead = neg, b_name, neg[0]
+            break
+    verb_here = negated is None and (words("change", "increase").before(folded, pos, lo)
+                                     or words("change", "decrease").before(folded, pos, lo))
+    for name in (() if verb_here or negated else ("about", "under", "over")):
         b = words("bound", name).before(folded, lead, lo)
         if b:
             bound, bound_word, lead = name, folded[b[0]:b[1]], b[0]
             break
-    tail = words("bound", "over_after").after(folded, end, hi)
-    if tail:
-        bound, end = "over", tail[1]
+    for name, b_name in (("over_after", "over"), ("under_after", "under")):
+        tail = words("bound", name).after(folded, end, hi)
+        if tail:
+            bound, end = b_name, tail[1]
+            break
+    if q.high is not None:
+        bound = "range"
+    if negated:
+        return _value(q, folded, lead, end, hi, bound) if q.category is not None else None
+
+    # A contribution to growth: "đóng góp 3,2 điểm phần trăm (vào mức tăng chung)".
+    if q.category in ("points", "percent"):
+        c = words("contribution", "before").before(folded, lead, lo)
+        to_growth = words("contribution", "to_growth").after(folded, end, hi)
+        if c and (q.category == "points" or to_growth):
+            cend = _phrase_end(folded, to_growth[1], hi) if to_growth else end
+            return Mention(q, "contribution", c[0], cend, contribution=q.value)
+
+    # The same change restated: "giảm 1,69 điểm (-0,24%)", "tăng 1.200 tỷ đồng, tương ứng (tăng) 12%".
+    if prev is not None and prev.role == "change" and q.category in ("percent", "points", "money", "measure", "count"):
+        restated = r["bracket_gap"].fullmatch(folded, prev.end, q.num_start)
+        eq = None if restated else words("change", "restate").before(folded, lead, lo)
+        verb = None
+        if eq is None and not restated:
+            verb = words("change", "increase").before(folded, lead, lo) or words("change", "decrease").before(folded, lead, lo)
+            eq = words("change", "restate").before(folded, verb[0], lo) if verb else None
+        if restated or (eq and eq[0] >= prev.end and r["restate_gap"].fullmatch(folded, prev.end, eq[0])):
+            ch = ChangeDraft(prev.change.direction)
+            if q.category == "percent":
+                ch.percent = abs(q.value)
+            elif q.category == "points":
+                ch.points = q.value
+            else:
+                ch.amount, ch.unit = q.value, q.unit
+            m = Mention(q, "change", (eq or verb or (q.num_start,))[0], end, change=ch, joins_change=True)
+            return _with_reference(m, folded, hi)
+
 
     # Plan attainment: "bằng 100,8% kế hoạch", "vượt 11,7% kế hoạch", "vượt kế hoạch 11,7%".
-    if q.category in ("percent", None):
+    if q.category in ("percent", None) and q.high is None:
         exceed_before = r["exceed_plan_before"].search(folded, max(lo, pos - 40), pos)
         plan_after = r["plan_after"].match(folded, end, hi)
         if plan_after or exceed_before:
@@ -107,11 +164,20 @@ def classify(q: Quantity, folded: str, lo: int, hi: int) -> Mention | None:
             return m
 
     # Share: "chiếm 66% …", "chiếm tỷ trọng 8,35%".
-    if q.category in ("percent", None):
+    if q.category in ("percent", None) and q.high is None:  # a share range is a value range in % (decision 7)
         sh = words("share", "before").before(folded, lead, lo)
         if sh:
             send = _phrase_end(folded, end, hi)
             return Mention(q, "share", sh[0], send, bound=bound, share=q.value)
+
+    # A size after "và" continuing the change before it: "lần lượt tăng 12% và 8%", "2,2 lần … và 4,5 lần".
+    if prev is not None and prev.role == "change" and bound == "exact" and q.category in ("percent", "points", "ratio") \
+            and prev.q.category == q.category:
+        gap = r["and_gap"].fullmatch(folded, prev.end, lead)
+        if gap and ("và" in gap.group() or _RESPECTIVELY.search(folded, lo, prev.lead)):
+            ch = ChangeDraft(prev.change.direction)
+            setattr(ch, q.category, q.value)
+            return _with_reference(Mention(q, "change", lead, end, change=ch), folded, hi)
 
     # A level reached by a change: "tăng lên 835 dự án", "giảm còn 2,5%".
     tl = words("change", "to_level").before(folded, lead, lo)
@@ -125,15 +191,15 @@ def classify(q: Quantity, folded: str, lo: int, hi: int) -> Mention | None:
         v = words("change", "ratio").before(folded, lead, lo) or words("change", "increase").before(folded, lead, lo)
         if not v:
             return None
-        ch = ChangeDraft("increase", ratio=q.value)
-        return _with_reference(Mention(q, "change", v[0], end, change=ch), folded, hi)
+        ch = ChangeDraft("increase", ratio=q.value, bound=bound, high=q.high)
+        return _with_reference(Mention(q, "change", v[0], end, bound=bound, change=ch), folded, hi)
 
     # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng".
     inc = words("change", "increase").before(folded, lead, lo)
     dec = None if inc else words("change", "decrease").before(folded, lead, lo)
     verb = inc or dec
     if verb:
-        ch = ChangeDraft("increase" if inc else "decrease")
+        ch = ChangeDraft("increase" if inc else "decrease", bound=bound, high=q.high)
         if q.category == "percent":
             ch.percent = q.value
         elif q.category == "points":
@@ -153,6 +219,8 @@ def classify(q: Quantity, folded: str, lo: int, hi: int) -> Mention | None:
         ref = r["ref"].match(folded, end, hi)
         if same and ref:
             delta = q.value - HUNDRED
+            if delta == 0:
+                return None  # "bằng 100% so với năm trước": no change, and no figure of 100%
             ch = ChangeDraft("increase" if delta >= 0 else "decrease", percent=abs(delta))
             return _with_reference(Mention(q, "change", same[0], end, change=ch), folded, hi)
 
@@ -197,6 +265,10 @@ def _count_phrase(folded: str, q: Quantity, hi: int) -> tuple[int, int]:
 
 
 def _with_reference(m: Mention, folded: str, hi: int) -> Mention:
+    about = _res()["about"].match(folded, m.end, hi)
+    if about:  # "tăng 2,2 lần về số dự án và 4,5 lần về vốn": each size names what it is about
+        m.about = about.span("np")
+        m.end = about.end("np")
     ref = _res()["ref"].match(folded, m.end, hi)
     if not ref:
         return m

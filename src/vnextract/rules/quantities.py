@@ -175,6 +175,8 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
                 u = _Read(shared.base, shared.category, e, e, shared.power, shared.scale_name, -1, shared.den)
         if u.category in (None, "count") and logistics.after(folded, e, end):
             continue
+        if u.base is None and m.spelled and value >= 10**9 and not m.lone:
+            u = _Read("đồng", "money", e, e)  # "một tỷ rưỡi": a spelled tỷ with no unit is money, as "1,5 tỷ" is
         if u.category is None and m.spelled:
             continue
         unit, category = u.unit, u.category

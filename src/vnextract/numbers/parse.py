@@ -67,8 +67,8 @@ def _digit_re() -> regex.Pattern:
     codes = sorted((c for c in lexicon().currency_prefixes if c[-1:].isalpha() or c.endswith("$")),
                    key=len, reverse=True)
     glued = "|".join(regex.escape(c) for c in codes)
-    return regex.compile(
-        rf"(?=[0-9])(?:(?<!{_W}|{_W}[.,])|(?<=(?<![\p{{L}}])(?:{glued})))" + _DIGIT_BODY, regex.VERBOSE
+    return regex.compile(  # (the cheap class test first: inner digits of a number never reach the codes)
+        rf"(?=[0-9])(?:(?<!{_W}|{_W}[.,])|(?<=[A-Za-z$])(?<=(?<![\p{{L}}])(?:{glued})))" + _DIGIT_BODY, regex.VERBOSE
     )
 
 
@@ -226,14 +226,25 @@ def _lexicon() -> _Lexicon:
     )
     digit_forms = {k for k, v in tables[0].items() if v > 0} | {k for k, v in variants.items() if tables[0].get(v, 0) > 0}
     digit_forms |= {unicodedata.normalize("NFD", w) for w in digit_forms}
-    lone_re = regex.compile(
-        rf"(?<!{_W})(?:{'|'.join(regex.escape(w) for w in sorted(digit_forms, key=len, reverse=True))})(?=[ \t]++\p{{L}})",
-        regex.IGNORECASE,
+    lone_re = regex.compile(  # searched in lower-cased text; a word boundary keeps it cheap on every sentence
+        r"\b(?:" + "|".join(regex.escape(w) for w in sorted(digit_forms, key=len, reverse=True)) + r")[ \t]++(?P<next>\w++)"
     )
     return _Lexicon(
         variants, words["ten"], words["tens"], words["hundred"], words["zero_tens"], words["dozen"],
         scales, *tables, multipliers, words_re, multiplier_re, lone_re,
     )
+
+
+_NEXT_WORD = regex.compile(r"[ \t]++(\w++)")
+
+
+@cache
+def _unit_first_words() -> frozenset[str]:
+    """The first words of the units a lone digit word can count ("tám dự án", "hai đô la"), and decimal words."""
+    from ..lang.vi import _rows
+
+    words = {r[0].split()[0] for r in _rows("units.tsv") if r[0][:1].isalpha()} | {"phẩy", "chấm"}
+    return frozenset(unicodedata.normalize(f, w).lower() for w in words for f in ("NFC", "NFD"))
 
 
 def _canon(word: str, lx: _Lexicon) -> str:
@@ -333,8 +344,17 @@ def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
         if not lone:
             return []  # no multiplier: at most lone number words, which are never reported
         # only lone digit words are left, and a reader wants only those with a word after them
-        return [NumberMatch(m.start(), m.end(), Decimal(lx.digits[_canon(m.group(), lx)]), True, m.group(), lone=True)
-                for m in lx.lone_re.finditer(text)]
+        low = text.lower()  # a case-sensitive search is much faster over a long alternation
+        if len(low) != len(text):
+            return []
+        firsts = _unit_first_words()
+        out = []
+        for m in lx.lone_re.finditer(low):
+            if m.group("next") in firsts:  # "tám dự án", "hai phẩy năm": a unit (or a decimal word) follows
+                word_end = m.start() + len(m.group().split()[0])
+                out.append(NumberMatch(m.start(), word_end, Decimal(lx.digits[_canon(low[m.start():word_end], lx)]),
+                                       True, text[m.start():word_end], lone=True))
+        return out
     out = []
     for m in lx.words_re.finditer(text):
         spans = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group())]
@@ -347,8 +367,9 @@ def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
             if value is not None and (k >= 2 or ws[i] in lx.multipliers):
                 out.append(NumberMatch(start, end, value, True, text[start:end]))
                 i += k
-            elif value is not None and lone and k == 1 and lx.digits.get(ws[i], 0) > 0:  # "không" is "not"
-                out.append(NumberMatch(start, end, value, True, text[start:end], lone=True))
+            elif value is not None and lone and k == 1 and lx.digits.get(ws[i], 0) > 0 \
+                    and _NEXT_WORD.match(text, end) and _NEXT_WORD.match(text, end).group(1).lower() in _unit_first_words():
+                out.append(NumberMatch(start, end, value, True, text[start:end], lone=True))  # "tám dự án"
                 i += 1
             else:
                 i += 1

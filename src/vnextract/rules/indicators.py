@@ -8,7 +8,7 @@ A new synonym is one line of that data file.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lang.vi import metric_words
 from ..lang.vi.indicators import indicators, qualifiers
@@ -42,6 +42,7 @@ def _strip(key: Words, before: tuple[Words, ...], after: tuple[Words, ...]) -> W
     return key
 
 
+@lru_cache(maxsize=4096)
 def indicator_of(metric: str | None) -> str | None:
     """The canonical id a metric reports, or None when it names no headline statistic."""
     if not metric:

@@ -146,8 +146,10 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         if bound and not_before.before(folded, bound[0], start):
             continue
         # "41, 75 tỷ đồng": the decimal part after a comma and a space
-        sd = None if m.spelled or not m.text.isdigit() or len(m.text) > 3 or _time_before(folded, s, start) \
+        sd = None if m.spelled or not m.text.isdigit() or len(m.text) > 3 or text[e:e + 1] != "," \
             else _SPACED_DECIMAL.match(text, e, end)
+        if sd and _time_before(folded, s, start):
+            sd = None
         if sd and i < len(nums) and nums[i].start == sd.start("d") and not _LIST_AFTER.match(folded, sd.end(), end) \
                 and _read_unit(folded, text, sd.end(), end, None).category in ("money", "measure"):
             value, e = Decimal(f"{value}.{sd.group('d')}"), sd.end()

@@ -104,11 +104,16 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     if head:
         shadows.append((lo, head[2]))  # "So với năm 2022, …": the year compared with frames nothing
     periods = [p for p in find_periods(F, lo, hi) if not any(a <= p.start < b for a, b in shadows)] \
-        if _MAY_HOLD_PERIOD.search(F, lo, hi) else []
+        if _may_hold_period(F, lo, hi) else []
     return SentenceAnalysis(lo, hi, bullet, mentions, periods, head)
 
 
-_MAY_HOLD_PERIOD = regex.compile(r"\d|quý|nửa|cả[ \t]+năm|tháng")
+_MAY_HOLD_PERIOD = regex.compile(r"\d|quý|nửa|cả[ \t]+năm")
+
+
+def _may_hold_period(F: str, lo: int, hi: int) -> bool:
+    """Whether a sentence can state a period at all: a digit, a quarter, a half, or months in words."""
+    return _MAY_HOLD_PERIOD.search(F, lo, hi) is not None or F.find("tháng", lo, hi) >= 0
 
 
 def find_all_quantities(prepared) -> list[list]:

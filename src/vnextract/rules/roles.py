@@ -94,12 +94,10 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     pos = lead = q.num_start
     end = q.end
     bound, bound_word = "exact", None
-    negated = None
-    for name, b_name in (("negated_under", "under"), ("negated_over", "over")):
-        neg = words("bound", name).before(folded, pos, lo)
-        if neg:  # "không cao hơn 2%": a bound, never a change
-            negated, bound, lead = neg, b_name, neg[0]
-            break
+    negated = _negated().before(folded, pos, lo)
+    if negated:  # "không cao hơn 2%": a bound, never a change
+        under = " ".join(folded[negated[0]:negated[1]].split()) in _negated_under()
+        bound, lead = ("under" if under else "over"), negated[0]
     verb_here = negated is None and (words("change", "increase").before(folded, pos, lo)
                                      or words("change", "decrease").before(folded, pos, lo))
     for name in (() if verb_here or negated else ("about", "under", "over")):
@@ -229,6 +227,18 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     m = _value(q, folded, lead, end, hi, bound)
     m.equivalent = bool(words("change", "equivalent").before(folded, lead, lo))
     return m
+
+
+@cache
+def _negated():
+    from .words import WordSet
+
+    return WordSet(words("bound", "negated_under").words + words("bound", "negated_over").words)
+
+
+@cache
+def _negated_under() -> frozenset[str]:
+    return frozenset(" ".join(w.split()) for w in words("bound", "negated_under").words)
 
 
 def _value(q: Quantity, folded: str, lead: int, end: int, hi: int, bound: str) -> Mention:

@@ -197,6 +197,8 @@ class _Lexicon(NamedTuple):
     multiplier_re: regex.Pattern
     #: A single non-zero digit word followed by a word: "tám dự án".
     lone_re: regex.Pattern
+    #: Multipliers left out of ``multiplier_re`` ("chục", "tá"): found after a lone digit word instead.
+    soft_multipliers: frozenset[str]
 
 
 @cache
@@ -219,7 +221,10 @@ def _lexicon() -> _Lexicon:
         rf"{word}(?:[^\S\r\n]{{1,4}}+{word}){{0,{_MAX_WORDS - 1}}}+", regex.IGNORECASE
     )
     multipliers = frozenset({words["ten"], words["tens"], words["hundred"], words["dozen"], *scales})
-    mult_forms = multipliers | {k for k, v in variants.items() if v in multipliers}
+    # "chục" and "tá" leave the prefilter: "hàng chục" is everywhere in the news, and a digit word before
+    # them is seen by the lone-word pass, which then reads the whole text (``_scan_spelled``)
+    soft = frozenset({words["dozen"]} | {w for w, p in scales.items() if p == 1})
+    mult_forms = (multipliers - soft) | {k for k, v in variants.items() if v in multipliers - soft}
     mult_forms |= {unicodedata.normalize("NFD", w) for w in mult_forms}
     multiplier_re = regex.compile(
         "|".join(regex.escape(w) for w in sorted(mult_forms, key=len, reverse=True)), regex.IGNORECASE
@@ -232,6 +237,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         variants, words["ten"], words["tens"], words["hundred"], words["zero_tens"], words["dozen"],
         scales, *tables, multipliers, words_re, multiplier_re, lone_re,
+        frozenset(soft | {unicodedata.normalize("NFD", w) for w in soft}),
     )
 
 
@@ -350,11 +356,17 @@ def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
         firsts = _unit_first_words()
         out = []
         for m in lx.lone_re.finditer(low):
+            if m.group("next") in lx.soft_multipliers:  # "hai chục", "một tá": a number of two words
+                return _scan_all(text, lone, lx)
             if m.group("next") in firsts:  # "tám dự án", "hai phẩy năm": a unit (or a decimal word) follows
                 word_end = m.start() + len(m.group().split()[0])
                 out.append(NumberMatch(m.start(), word_end, Decimal(lx.digits[_canon(low[m.start():word_end], lx)]),
                                        True, text[m.start():word_end], lone=True))
         return out
+    return _scan_all(text, lone, lx)
+
+
+def _scan_all(text: str, lone: bool, lx: _Lexicon) -> list[NumberMatch]:
     out = []
     for m in lx.words_re.finditer(text):
         spans = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group())]
@@ -415,7 +427,7 @@ def _refine(text: str, m: NumberMatch) -> NumberMatch:
             or (_AM.search(text, max(0, start - 5), start) if "m" in before.lower() else None)
         if sign:
             start, value = sign.start(), -value
-        suffix = _SUFFIX.match(text, end)
+        suffix = _SUFFIX.match(text, end) if text[end:end + 1] in ("k", "K", "M") else None
         if suffix:
             value, end = value * (1000 if suffix.group("k") else 1_000_000), suffix.end()
     whole = "," not in m.text and "." not in m.text and end == m.end  # "2 phẩy 5", never "2,5 phẩy 3"

@@ -172,7 +172,7 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
                        or (m.value == 1 and u.category == "count" and not u.power)):
             continue  # "tám dự án" is a figure; "một doanh nghiệp" is "a firm", "năm 2023" a year
         if u.base is None and not _year_like(value, text[s:e]) and not _time_before(folded, s, start):
-            shared = _list_unit(folded, text, e, nums, i, end, next_word)
+            shared = _list_unit(folded, text, e, nums, i, end)
             if shared is not None:  # "5,2 và 3,1 tỷ USD": a bare number shares the unit of its list
                 u = _Read(shared.base, shared.category, e, e, shared.power, shared.scale_name, -1, shared.den)
         if u.category in (None, "count") and logistics.after(folded, e, end):
@@ -183,9 +183,9 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             continue
         unit, category = u.unit, u.category
         uend, base_start = max(u.end, e), (u.base_start if u.base_start >= 0 else e)
-        if category is None and next_word is not None and not _year_like(value, text[s:e]) \
-                and not _time_before(folded, s, start):
-            word = next_word(e)
+        if category is None and next_word is not None and _may_count(folded, e, end) \
+                and not _year_like(value, text[s:e]) and not _time_before(folded, s, start):
+            word = next_word(e)  # (segments the window: only where a counted noun can follow)
             if word is not None and _counted_noun(folded, *word):
                 unit, category, base_start, uend = text[word[0]:word[1]].lower(), "count", word[0], word[1]
         lead = u.lead if u.lead is not None else s
@@ -248,8 +248,11 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
 
 def _unit_exception(folded: str, s: int, e: int, end: int) -> bool:
     """A unit word that starts another noun: "đô thị", "yên tâm" (cues.toml [unit_not_before])."""
+    after = lexicon().cues.get("unit_not_before", {}).get(_squash(folded[s:e]))
+    if not after:
+        return False
     nxt = _NEXT_WORD.match(folded, e, min(end, e + 20))
-    return bool(nxt) and nxt.group(1) in lexicon().cues.get("unit_not_before", {}).get(_squash(folded[s:e]), ())
+    return bool(nxt) and nxt.group(1) in after
 
 
 _NEXT_WORD = regex.compile(r"[ \t]++(\p{L}++)")
@@ -307,8 +310,10 @@ def _range(folded, text, m, e: int, value: Decimal, u: _Read, nums, i: int, star
     if i >= len(nums):
         return None
     after = max(u.end, e) if u.base is not None else (u.scale_end if u.power else e)
-    sep = _RANGE_SEP.match(folded, after, end)
-    if sep is None and _BETWEEN_BEFORE.search(folded, max(start, m.start - 6), m.start):
+    nxt = folded[after:after + 3].lstrip(" \t")[:1]
+    sep = _RANGE_SEP.match(folded, after, end) if nxt in ("-", "–", "—", "đ", "t") else None
+    if sep is None and "giữa" in folded[max(start, m.start - 6):m.start] \
+            and _BETWEEN_BEFORE.search(folded, max(start, m.start - 6), m.start):
         sep = _RANGE_AND.match(folded, after, end)
     b = nums[i]
     if sep is not None and b.start != sep.end():  # "VND1000-VND2000": the currency written again
@@ -347,15 +352,17 @@ def _range(folded, text, m, e: int, value: Decimal, u: _Read, nums, i: int, star
     return low, high, u, j
 
 
-def _list_unit(folded: str, text: str, e: int, nums, i: int, end: int, next_word) -> _Read | None:
+def _list_unit(folded: str, text: str, e: int, nums, i: int, end: int) -> _Read | None:
     """The unit of the last number of a list that starts right after ``e``: "5,2 và 3,1 tỷ USD"."""
+    if folded[e:e + 5].lstrip(" \t")[:1] not in (",", "v"):
+        return None  # no list goes on after this number
     pos, joined = e, False
     for k in range(i, min(i + 4, len(nums))):
         sep = _LIST_SEP.match(folded, pos, end)
         if sep is None or nums[k].start != sep.end() or nums[k].spelled:
             return None
         joined = joined or "và" in sep.group()
-        u = _read_unit(folded, text, nums[k].end, end, next_word)
+        u = _read_unit(folded, text, nums[k].end, end, None)  # (no counted noun: a list shares money, % or a measure)
         if u.base is not None:  # a list ends in "và": "5,2, 3,1 và 2 tỷ"; "Năm 2025, 50%" is no list
             return u if joined and u.category in ("money", "percent", "measure", "points", "ratio") else None
         pos = nums[k].end
@@ -370,6 +377,25 @@ def _any_bound():
 
 
 _TIME_BEFORE = regex.compile(r"(?<![\p{L}])(?:năm|tháng|ngày|quý|thứ|lần|số|khóa|kỳ)[ \t]*+\Z")
+
+
+#: A lower-case syllable after a number (not one ASCII letter), which no cue or function word is:
+#: only then may the segmenter find a counted noun there ("46 nhà hàng"), so only then is it asked.
+_NEXT_SYLLABLE = regex.compile(r"[ \t]*+(\p{Ll}[\p{Ll}\p{M}]*+)(?![\p{N}])")
+
+
+def _may_count(folded: str, e: int, end: int) -> bool:
+    m = _NEXT_SYLLABLE.match(folded, e, end)
+    if m is None or e == m.start(1):
+        return False
+    syllable = m.group(1)  # "ý tưởng", "ô tô" have one letter; "h", "m", "x" are no nouns
+    return (len(syllable) > 1 or not syllable.isascii()) and syllable not in _NOT_COUNT_START
+
+
+_NOT_COUNT_START = frozenset(
+    "và của đến trong năm là tại số có trở đã sẽ được với so tháng ngày khi thì cho từ lên xuống còn "
+    "theo trên dưới hơn gần khoảng đạt tăng giảm bằng chiếm nhưng mà vì do nên hay hoặc".split()
+)
 
 
 def _year_like(value: Decimal, raw: str) -> bool:

@@ -452,9 +452,9 @@ _BUY_SELL = regex.compile(r"[ \t]*+[(,]?[ \t]*+(?:chiều[ \t]++)?mua(?:[ \t]++v
 def _records(norm: NormText, d: _Draft, date: Date | None) -> list[Record]:
     """The record of a draft; a buy/sell quote gives two (RECORDS.md: "giá vàng SJC mua vào" and "bán ra")."""
     r = _record(norm, d, date)
-    if r.value_high is None or not _BUY_SELL.match(norm.folded, d.end):
+    b = _BUY_SELL.match(norm.folded, d.end) if r.value_high is not None else None
+    if b is None:
         return [r]
-    b = _BUY_SELL.match(norm.folded, d.end)
     ostart, oend = norm.span(*_trim(norm.text, d.start, b.end()))
     ev = Evidence(start=ostart, end=oend, text=norm.original[ostart:oend])
     quote = {"value_high": None, "bound": "exact", "evidence": ev}

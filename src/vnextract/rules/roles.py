@@ -94,7 +94,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     pos = lead = q.num_start
     end = q.end
     bound, bound_word = "exact", None
-    negated = _negated().before(folded, pos, lo)
+    negated = _negated().before(folded, pos, lo) if "không" in folded[max(lo, pos - 25):pos] else None
     if negated:  # "không cao hơn 2%": a bound, never a change
         under = " ".join(folded[negated[0]:negated[1]].split()) in _negated_under()
         bound, lead = ("under" if under else "over"), negated[0]
@@ -116,7 +116,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         return _value(q, folded, lead, end, hi, bound) if q.category is not None else None
 
     # A contribution to growth: "đóng góp 3,2 điểm phần trăm (vào mức tăng chung)".
-    if q.category in ("points", "percent"):
+    if q.category in ("points", "percent") and "góp" in folded[max(lo, lead - 25):lead]:
         c = words("contribution", "before").before(folded, lead, lo)
         to_growth = words("contribution", "to_growth").after(folded, end, hi)
         if c and (q.category == "points" or to_growth):

@@ -341,7 +341,14 @@ def parse_spelled(s: str) -> Decimal | None:
     """Value of ``s`` if it is exactly one spelled-out number ("Hai trăm" -> 200), else None."""
     lx = _lexicon()
     ws = [_canon(w, lx) for w in s.split()]
-    return _parse_words(ws, lx)[0] if ws else None
+    value = _parse_words(ws, lx)[0] if ws else None
+    if value is None and len(ws) > 2:  # "hai phẩy năm": a decimal word, read as ``scan`` reads it
+        t = " ".join(s.split())
+        found = _scan_spelled(t, lone=True)
+        if len(found) == 1:
+            m = _refine(t, found[0])
+            value = m.value if (m.start, m.end) == (0, len(t)) else None
+    return value
 
 
 def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:

@@ -16,7 +16,7 @@ import regex
 import vnextract
 from vnextract.numbers import detect_convention, parse_digits, parse_spelled, scan
 from vnextract.rules.indicators import indicator_of
-from vnextract.rules.periods import find_periods
+from vnextract.periods import find_mentions
 from vnextract.rules.quantities import find_quantities
 from vnextract.text import normalize
 
@@ -72,8 +72,9 @@ def check_quantity(ex):
 
 def check_period(ex):
     norm = normalize(ex["text"])
-    found = find_periods(norm.folded)
-    _check_partial(ex["found"], [{"year": p.year, "months": list(p.months) if p.months else None} for p in found])
+    found = find_mentions(norm.folded)
+    _check_partial(ex["found"], [{"year": p.year, "months": list(p.months) if p.months else None, "role": p.role}
+                                 for p in found])
 
 
 def check_record(ex):
@@ -82,6 +83,16 @@ def check_record(ex):
     for r in got["records"]:
         ev = r["evidence"]
         assert ex["text"][ev["start"]:ev["end"]] == ev["text"]
+
+
+def check_dateline(ex):
+    got = vnextract.extract(ex["text"])
+    assert (str(got.date) if got.date else "null") == ex["date"] and got.date_source == ex.get("source", "text" if ex["date"] != "null" else None)
+
+
+def check_warning(ex):
+    got = vnextract.extract(ex["text"]).warnings
+    assert any(ex["contains"] in w for w in got), got
 
 
 def check_indicator(ex):
@@ -118,6 +129,8 @@ CHECKS = {
     "period": check_period,
     "record": check_record,
     "indicator": check_indicator,
+    "dateline": check_dateline,
+    "warning": check_warning,
     "peer_numeral": check_peer_numeral,
     "peer_money": check_peer_money,
 }
@@ -141,7 +154,7 @@ def test_example(kind, ex):
 
 
 def test_every_family_has_examples():
-    assert {p.parent.name for p in FILES} >= {"numbers", "rules"}
+    assert {p.parent.name for p in FILES} >= {"numbers", "rules", "periods", "places"}
 
 
 def test_the_peer_suites_keep_every_duckling_example():

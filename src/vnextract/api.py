@@ -52,34 +52,41 @@ def _blocks(text: str, size: int = BLOCK) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def _run(text: str, date: Date | None) -> list[Record]:
+def _run(text: str, date: Date | None):
     # The rules the spaCy components run, without building a Doc: the fast path.
-    from .rules.records import read_records
+    from .rules.records import read_document
     from .text.prepare import prepare
 
-    return read_records(prepare(text), date)
+    return read_document(prepare(text), date)
 
 
 def extract(text: str, *, date: DateLike = None, source: str | None = None) -> Extraction:
     """Every statistic in ``text`` as validated records.
 
     ``date`` (a ``datetime.date`` or an ISO string) gives the year of figures
-    the text itself does not date; the output's ``date`` and ``date_source``
-    say which date periods were read against and where it came from. A text longer than ``BLOCK`` characters is
+    the text itself does not date; without it, a dateline that states a year
+    ("Ngày 6/1/2023, …") does. The output's ``date`` and ``date_source``
+    ("caller" or "text") say which date periods were read against. A text longer than ``BLOCK`` characters is
     read in blocks cut at line ends; a year frame does not cross blocks.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, got {type(text).__name__}")
     day = as_date(date)
-    dated = {"date": day, "date_source": "caller" if day else None}
     if len(text) <= BLOCK:
-        return Extraction(source=source, **dated, records=_run(text, day))
+        r = _run(text, day)
+        return Extraction(source=source, date=r.date, date_source=r.date_source, records=r.records,
+                          warnings=r.warnings)
     records: list[Record] = []
     warnings = [f"text of {len(text)} characters read in blocks of at most {BLOCK}"]
+    dated = {"date": day, "date_source": "caller" if day else None}
     for offset, block in _blocks(text):
-        for r in _run(block, day):
-            ev = Evidence(start=r.evidence.start + offset, end=r.evidence.end + offset, text=r.evidence.text)
-            records.append(r.model_copy(update={"evidence": ev}))
+        r = _run(block, day)
+        if day is None and r.date is not None:
+            day, dated = r.date, {"date": r.date, "date_source": r.date_source}  # the first block's dateline
+        warnings.extend(r.warnings)
+        for rec in r.records:
+            ev = Evidence(start=rec.evidence.start + offset, end=rec.evidence.end + offset, text=rec.evidence.text)
+            records.append(rec.model_copy(update={"evidence": ev}))
     return Extraction(source=source, **dated, records=records, warnings=warnings)
 
 

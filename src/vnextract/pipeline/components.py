@@ -76,7 +76,8 @@ class RecordAssembler:
         if doc._.analyses is None:
             raise ValueError("vnextract_records needs vnextract_cues before it")
         day = as_date(doc._.date)
-        doc._.records = assemble(st.norm, st.sentences, doc._.analyses, day, st.word_at)
+        reading = assemble(st.norm, st.sentences, doc._.analyses, day, st.word_at)
+        doc._.records = reading.records
         doc.spans[RECORD_KEY] = [
             s for s in (doc.char_span(r.evidence.start, r.evidence.end, label=r.metric[:40], alignment_mode="expand")
                         for r in doc._.records) if s is not None

@@ -9,7 +9,7 @@ cues frame the rest of their sentence (docs/decisions.md).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import cache
 
@@ -21,7 +21,9 @@ from ..text.normalize import NormText
 from ..text.sentences import MAY_HOLD_FIGURE, Sentence
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
-from .periods import Period, find_periods
+from ..places import Located
+from ..places import assign as assign_places
+from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
 from .roles import _RESPECTIVELY, Mention, classify
 from .words import words
 
@@ -37,13 +39,11 @@ _BREAKDOWN = regex.compile(r"[\s,;(]*+(?<![\p{L}])(?:trong[ \t]++đó|cụ[ \t]+
 
 @dataclass
 class _Frame:
-    year: int | None = None
-    months: tuple[int, int] | None = None
-    paragraph: int = -1
+    """What carries from sentence to sentence besides periods (those are ``periods.resolve``'s)."""
+
     last_metric: str | None = None
     list_kind: str | None = None
     last_kind: str | None = None
-    list_months: tuple[int, int] | None = None
 
 
 @dataclass
@@ -55,6 +55,8 @@ class _Draft:
     year: int | None = None
     months: tuple[int, int] | None = None
     end: int = 0
+    sentence: int = 0
+    place: str | None = None
 
     @property
     def first(self) -> Mention:
@@ -69,7 +71,8 @@ class SentenceAnalysis:
     hi: int
     bullet: bool
     mentions: list[Mention]
-    periods: list[Period]
+    #: Every date and period phrase, classified (a change's comparison is a "comparison").
+    periods: list[PeriodMention]
     #: "So với năm 2022, A tăng 3,1%; B tăng 12,6%": the comparison at the head of the sentence, if any.
     head: tuple[int, int, int] | None = None  # (start of its reference, end of reference, end of the head)
 
@@ -103,11 +106,15 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     head = (h.start("ref"), h.end("ref"), h.end()) if h else None
     if head:
         shadows.append((lo, head[2]))  # "So với năm 2022, …": the year compared with frames nothing
-    periods = [p for p in find_periods(F, lo, hi) if not any(a <= p.start < b for a, b in shadows)] \
-        if _may_hold_period(F, lo, hi) else []
+    # "tăng 4% năm trước", "tăng 7% năm 2015": a period right after a change's size is what it is compared with.
+    shadows += [(g.end(), g.end() + 1) for m in mentions if m.role == "change" for g in (_AFTER_CHANGE.match(F, m.end, hi),)]
+    periods = [p if p.role not in ("frame", "as_of", "point") or not any(a <= p.start < b for a, b in shadows)
+               else replace(p, role="comparison")
+               for p in find_mentions(F, lo, hi)] if _may_hold_period(F, lo, hi) else []
     return SentenceAnalysis(lo, hi, bullet, mentions, periods, head)
 
 
+_AFTER_CHANGE = regex.compile(r"[ \t]*+(?:(?:của|trong|so)[ \t]++)?")
 _MAY_HOLD_PERIOD = regex.compile(r"\d|quý|nửa|cả[ \t]+năm")
 
 
@@ -131,7 +138,17 @@ def find_all_quantities(prepared) -> list[list]:
     return out
 
 
-def read_records(prepared, date: Date | None = None) -> list[Record]:
+@dataclass
+class Reading:
+    """A document's records, the date its periods were read against (and whose it is), and warnings."""
+
+    records: list[Record]
+    date: Date | None = None
+    date_source: str | None = None  # "caller" | "text" | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_document(prepared, date: Date | None = None) -> Reading:
     """Every record of a prepared document: quantities, roles, then assembly."""
     quantities = find_all_quantities(prepared)
     analyses = [analyse(prepared.norm, sent, qs) for sent, qs in zip(prepared.sentences, quantities)]
@@ -139,33 +156,64 @@ def read_records(prepared, date: Date | None = None) -> list[Record]:
 
 
 def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceAnalysis],
-             date: Date | None = None, word_at=None) -> list[Record]:
-    """All records of a document, in text order.
+             date: Date | None = None, word_at=None) -> Reading:
+    """All records of a document, in text order, read against the caller's date or the dateline.
 
     ``word_at(pos)`` gives the multi-syllable word underthesea finds at a
     position (``Prepared.word_at``); metric trimming does not cut through one.
     """
+    source = "caller" if date is not None else None
+    if date is None:
+        spans = [(a.lo, a.hi) for a in analyses]
+        date = read_dateline(norm.folded, spans, heading_and_lead(norm.folded, spans, [s.paragraph for s in sentences]))
+        source = "text" if date is not None else None
+    warnings = []
+    for a in analyses:
+        for p in a.periods:
+            if p.role == "typo":
+                s, e = norm.span(p.start, p.end)
+                warnings.append(f"characters {s}-{e}: {norm.original[s:e]!r} is not a year; it dates no figure")
     frame = _Frame()
-    records: list[Record] = []
+    drafts: list[_Draft] = []
     with segmented_words(word_at or (lambda pos: None)):
-        for sent, a in zip(sentences, analyses):
-            if sent.paragraph != frame.paragraph:
-                frame.months = None
-                frame.paragraph = sent.paragraph
+        for i, a in enumerate(analyses):
             for d in _sentence(norm, a, frame):
-                records.extend(_records(norm, d, date))
-    return records
+                d.sentence = i
+                drafts.append(d)
+    _periods(norm.text, norm.folded, sentences, analyses, drafts, date)
+    records: list[Record] = []
+    for d in drafts:
+        records.extend(_records(norm, d, date))
+    return Reading(records, date, source, warnings)
+
+
+def _periods(text: str, F: str, sentences: list[Sentence], analyses: list[SentenceAnalysis], drafts: list[_Draft],
+             date: Date | None) -> None:
+    """Year, months and place of every draft, from the resolvers (``vnextract.periods``, ``vnextract.places``)."""
+    if not drafts:
+        return
+    spans = [(a.lo, a.hi) for a in analyses]
+    paragraphs = [s.paragraph for s in sentences]
+    lead = heading_and_lead(F, spans, paragraphs)
+    flow = passages(F, spans, paragraphs, [a.bullet for a in analyses])
+    figures = [Figure(d.sentence, d.first.q.num_start, [(m.lead, e) for m in d.mentions if m.role != "change" for e in {m.q.end, m.end}], d.metric,
+                      d.kind) for d in drafts]
+    assign(F, [(lo, hi, p) for (lo, hi), p in zip(spans, flow)], [a.periods for a in analyses], figures, flow, lead, date)
+    for d, f in zip(drafts, figures):
+        d.year, d.months = f.year, f.months
+    located = [Located(d.sentence, d.start, d.first.q.num_start, d.end) for d in drafts]
+    assign_places(text, F, spans, lead, located)
+    for d, f in zip(drafts, located):
+        d.place = f.place
 
 
 def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft]:
     T, F = norm.text, norm.folded
     lo, hi, mentions, periods = a.lo, a.hi, a.mentions, a.periods
-    if not a.bullet and (frame.list_kind is not None or frame.list_months is not None):
-        frame.list_kind = frame.list_months = None
+    if not a.bullet and frame.list_kind is not None:
+        frame.list_kind = None
     if not mentions:
-        # No figure: the sentence can only move the frames on.
-        for p in periods:
-            _apply(frame, p)
+        # No figure: the sentence can only open a list.
         if F[lo:hi].rstrip().endswith(":"):
             _open_list(F, lo, hi, frame)
         return []
@@ -178,11 +226,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     drafts: list[_Draft] = []
     cur: _Draft | None = None
     last_end = a.head[2] if a.head else lo
-    p_i = 0
     for m in mentions:
-        while p_i < len(periods) and periods[p_i].start < m.q.num_start:
-            _apply(frame, periods[p_i])
-            p_i += 1
         gap = F[last_end:m.lead]
         if cur is not None and m.role == "value" and not any(x.role == "value" for x in cur.mentions) \
                 and _VALUE_GAP.fullmatch(gap):
@@ -223,15 +267,10 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)
         if cur.kind == "estimate" and drafts and _BREAKDOWN.search(F, last_end, m.lead):
             breakdown = True
-        cur.year, cur.months = frame.year, frame.months
-        if frame.list_months and not any(lo <= p.start < m.q.num_start for p in periods if p.months):
-            cur.months = cur.months or frame.list_months
         drafts.append(cur)
         frame.last_metric = metric
         frame.last_kind = cur.kind
         last_end = m.end
-    for p in periods[p_i:]:
-        _apply(frame, p)
     drafts = _respectively(T, F, _distributive(T, F, drafts))
     if enumeration:
         _share_reference(drafts)
@@ -328,7 +367,6 @@ def _open_list(F: str, lo: int, hi: int, frame: _Frame) -> None:
     """A sentence ending in ':' heads a list: its kind and months frame the items."""
     targets = _target_cues(F, lo, hi, [])
     frame.list_kind = "target" if targets else ("estimate" if words("kind", "estimate").search(F, lo, hi) else None)
-    frame.list_months = frame.months
 
 
 _DEMONSTRATIVE = regex.compile(r"(?<![\p{L}])(?:này|đó|trên)$")
@@ -384,15 +422,6 @@ def _share_reference(drafts: list[_Draft]) -> None:
     for c in items[1:]:
         if c.reference is None:
             c.reference, c.ref_rule, c.ref_year = last.reference, last.ref_rule, last.ref_year
-
-
-def _apply(frame: _Frame, p: Period) -> None:
-    if p.year is not None:
-        frame.year = p.year
-    if p.months is not None:
-        frame.months = p.months
-    elif p.year_only or p.date:
-        frame.months = None
 
 
 def _target_cues(F: str, lo: int, hi: int, mentions: list[Mention]) -> list[tuple[int, bool]]:
@@ -503,7 +532,7 @@ def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
         metric=d.metric, indicator=indicator_of(d.metric), value=value, value_high=high,
         unit=unit if value is not None else None, bound=bound, kind=d.kind,
         changes=changes, plan_percent=plan, share_percent=share, contribution_points=contribution,
-        year=year, months=d.months,
+        year=year, months=d.months, place=d.place,
         evidence=Evidence(start=ostart, end=oend, text=norm.original[ostart:oend]),
     )
 

@@ -1,0 +1,22 @@
+"""Period cue words, read from ``periods.toml``: what the words before a date or period make of it."""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from ...text.normalize import fold
+
+
+@cache
+def _data() -> dict:
+    return tomllib.loads((files(__package__) / "periods.toml").read_text(encoding="utf-8"))
+
+
+def period_cues(group: str, name: str) -> tuple[str, ...]:
+    """A cue list of ``periods.toml`` (``[group] name = [...]``), folded."""
+    return tuple(fold(w) for w in _data()[group][name])
+
+
+def event_window() -> int:
+    return int(_data()["event"]["window"])

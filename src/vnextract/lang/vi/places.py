@@ -1,0 +1,38 @@
+"""The place gazetteer (``places.tsv``) and the words around place names (``places.toml``)."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from ...text.normalize import fold
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # as the record writes it: "Hồ Chí Minh", "Việt Nam", "Hoa Kỳ"
+    kind: str  # country | province | foreign
+    spellings: tuple[str, ...]  # case-sensitive, the name itself first
+
+
+@cache
+def gazetteer() -> tuple[Place, ...]:
+    out = []
+    for line in (files(__package__) / "places.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        name, kind = cols[0], cols[1]
+        more = [s for s in cols[2].split("|") if s] if len(cols) > 2 else []
+        out.append(Place(name, kind, tuple(dict.fromkeys([name, *more]))))
+    return tuple(out)
+
+
+@cache
+def _cues() -> dict:
+    return tomllib.loads((files(__package__) / "places.toml").read_text(encoding="utf-8"))
+
+
+def place_cues(group: str, name: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in _cues()[group][name])

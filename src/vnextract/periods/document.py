@@ -1,0 +1,74 @@
+"""The parts of a document that frame it: heading, lead, passages, and the dateline.
+
+A news text starts with its heading (a short first line with no final stop)
+and its lead (the first sentence of the body); their periods frame the whole
+document. A passage is a paragraph, with the bullet lines of a list that a
+line ending in ":" opens. The dateline ("Ngày 6/1/2023, …", "Chiều 3/7/2024,
+…", "(Baonghean.vn) – Sáng 3/7/2024, …") gives the document's date when it
+states a year; without one it gives none (no guessed year).
+"""
+from __future__ import annotations
+
+from datetime import date as Date
+
+import regex
+
+#: A heading is at most this long and ends without a sentence stop.
+HEADING_MAX = 250
+_DATELINE = regex.compile(
+    r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+[-–—:]?[ \t]*+)?"  # "(Baonghean.vn) – "
+    r"(?:(?:sáng|chiều|trưa|tối|đêm|ngày|hôm[ \t]++nay)[ \t]*+(?:\([^()\n]{0,20}+\)[ \t]*+)?(?:ngày[ \t]++)?)?"
+    r"(?:thứ[ \t]++(?:hai|ba|tư|năm|sáu|bảy|\d)[ \t]*+,?[ \t]*+|chủ[ \t]++nhật[ \t]*+,?[ \t]*+)?"
+    r"\(?(?P<d>\d{1,2})[ \t]*+(?:/|-|\.|tháng)[ \t]*+(?P<m>\d{1,2})[ \t]*+(?:/|-|\.|năm)[ \t]*+(?P<y>(?:19|20)\d\d)(?!\d)\)?"
+    r"[ \t]*+,"
+)
+
+
+def heading_and_lead(folded: str, sentences, paragraphs: list[int]) -> set[int]:
+    """Indices of the sentences of the heading (if any) and of the lead."""
+    if not sentences:
+        return set()
+    first = paragraphs[0]
+    firsts = [i for i, p in enumerate(paragraphs) if p == first]
+    out: set[int] = set()
+    body = 0
+    lo, hi = sentences[firsts[0]][0], sentences[firsts[-1]][1]
+    text = folded[lo:hi].rstrip()
+    if len(firsts) == 1 and len(text) <= HEADING_MAX and not text.endswith((".", ":", ";")) \
+            and len(sentences) > 1:
+        out.add(firsts[0])
+        body = firsts[0] + 1
+    if body < len(sentences):
+        out.add(body)
+    return out
+
+
+def passages(folded: str, sentences, paragraphs: list[int], bullets: list[bool]) -> list[int]:
+    """The passage of each sentence: its paragraph, or the list its bullet line continues."""
+    out: list[int] = []
+    passage, prev_par, listing = -1, None, False
+    for i, (lo, hi) in enumerate(sentences):
+        par = paragraphs[i]
+        if par != prev_par:
+            if not (listing and bullets[i]):
+                passage += 1
+                listing = False
+            prev_par = par
+        if folded[lo:hi].rstrip().endswith(":"):
+            listing = True
+        out.append(passage)
+    return out
+
+
+def read_dateline(folded: str, sentences, lead: set[int]) -> Date | None:
+    """The date of a dateline at the start of the text or of the lead, when it states a year."""
+    starts = [0] + [sentences[i][0] for i in sorted(lead)]
+    for s in starts[:3]:
+        m = _DATELINE.match(folded, s, min(len(folded), s + 120))
+        if m is None:
+            continue
+        try:
+            return Date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+    return None

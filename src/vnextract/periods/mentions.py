@@ -1,0 +1,232 @@
+"""Period mentions: every date and period phrase of a text, and what it is.
+
+"năm 2018" → year 2018; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
+(7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
+classified by the words before it (``lang/vi/periods.toml``):
+
+- ``frame``: a period figures are for ("Năm 2019, …", "doanh thu 6 tháng");
+- ``as_of``: the date a stock is counted at, or the end of a flow cumulated
+  to it ("tính đến 30/6/2016", "lũy kế đến tháng 3" → months (1, 3));
+- ``point``: a day or the edge of a month ("ngày 6/2/2017", "cuối tháng 10"):
+  it gives a year to its own sentence only;
+- never a frame: ``comparison`` ("so với năm 2017", "cùng kỳ năm 2023"),
+  ``price_basis`` ("giá so sánh năm 2010"), ``history`` ("kể từ năm 2015"),
+  ``deadline`` ("trước cuối tháng 4"), ``range`` ("giai đoạn 2016 - 2020",
+  "từ tháng 10/2016 đến tháng 9/2017"), ``event`` ("Luật Ngân sách năm 2002",
+  "Nghị quyết số 01/NQ-CP ngày 5/1/2024") and ``typo`` ("năm 20214").
+
+Where the classes apply is ``periods.resolve``'s business.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from ..lang.vi.periods import event_window, period_cues
+from ..rules.words import WordSet
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: Month counts in words: "sáu tháng đầu năm", "chín tháng". ("một", "năm" are left out: "năm tháng" is "years".)
+_MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                "mười một": 11, "mười hai": 12}
+_RELATIVE = {"nay": 0, "ngoái": -1, "trước": -1, "rồi": -1, "tới": 1, "sau": 1}
+_COUNT = r"\d{1,2}|" + "|".join(w.replace(" ", r"[ \t]++") for w in sorted(_MONTH_WORDS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_REL = r"(?P<rel>nay|ngoái|trước|rồi|tới|sau)(?![\p{L}\p{N}])"
+_YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
+_AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
+_SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
+
+_PATTERNS = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}/.\-])
+    (?:
+        (?P<date>(?:ngày[ \t]++)?(?P<d>\d{{1,2}})[ \t]*+(?P<ds>/|-|\.|tháng)[ \t]*+(?P<dm>\d{{1,2}})
+                 (?:[ \t]*+(?:/|-|\.|năm)[ \t]*+(?P<dy>{_YEAR}))?+)
+      | (?P<half>(?:nửa|6[ \t]++tháng|sáu[ \t]++tháng)[ \t]++(?P<which>đầu|cuối)[ \t]++năm){_AFTER_NAM}
+      | tháng[ \t]++(?P<m1>\d{{1,2}}){_SEP}(?:tháng[ \t]++)?(?P<m2>\d{{1,2}}){_YEAR_TAIL}
+      | (?P<nm>{_COUNT})[ \t]++tháng(?:(?:[ \t]++(?P<edge>đầu|cuối)[ \t]++năm{_AFTER_NAM})|{_YEAR_TAIL})
+      | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
+      | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
+      | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
+        [ \t]++(?P<year>{_YEAR})(?:[ \t]*+[-–][ \t]*+(?P<year2>{_YEAR}))?+
+      | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
+      | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
+      | năm[ \t]++{_REL}
+      | (?P<now>(?:tính[ \t]++)?(?:đến|tới)[ \t]++nay|hiện[ \t]++nay|hiện[ \t]++tại|thời[ \t]++điểm[ \t]++hiện[ \t]++tại
+               |hiện(?=[ \t]++(?:có|đạt|đang|khoảng|ở[ \t]++mức|còn|là|chưa|vẫn|chỉ)(?![\p{{L}}]))
+               |(?<=(?:^|[.:;"“\n])[ \t]{{0,3}})hiện)
+    )
+    (?![\p{{L}}\p{{N}}])
+    """,
+    regex.VERBOSE,
+)
+_NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|hơn|gần|khoảng|sau|trong vòng|mỗi|cách đây|từ)[ \t]*+\Z")
+_RANGE_LEAD = regex.compile(r"(?<![\p{L}])(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?\Z")
+#: "so với …", "cùng kỳ …" anywhere earlier in the clause makes the period a comparison.
+_SO_SANH = regex.compile(r"(?<![\p{L}])giá[ \t]++so[ \t]++sánh(?![\p{L}])")
+_CLAUSE_STOP = regex.compile(r"[,;:()\n.!?]")
+#: The edge of a month or year before the period: "cuối tháng 10", "đầu năm 2016".
+_EDGE = regex.compile(r"(?<![\p{L}])(?:vào[ \t]++|trong[ \t]++|từ[ \t]++)?(?P<edge>đầu|cuối|giữa)[ \t]++\Z")
+#: What a period phrase may be preceded by and still start at a word: "(quý I/2024)", "ngày 6/2".
+FRAMING = ("frame", "as_of", "point")
+_COUNTED = regex.compile(r"(?:\d|mấy|vài|nhiều|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]*+\Z")
+
+
+@cache
+def _cue(group: str, name: str) -> WordSet:
+    return WordSet(period_cues(group, name))
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    year: int | None
+    months: tuple[int, int] | None
+    #: frame | as_of | point | comparison | price_basis | history | deadline | range | event | typo
+    role: str = "frame"
+    #: year | months | span ("tháng 1 - 6") | date | whole | relative | now ("đến nay")
+    shape: str = "months"
+    #: "năm nay" 0, "năm ngoái" -1, "năm tới" +1: a year relative to the passage's.
+    offset: int | None = None
+    #: The month of a date or of an "as of" month ("tính đến hết tháng 3" → 3).
+    month: int | None = None
+
+    @property
+    def frames(self) -> bool:
+        return self.role in FRAMING
+
+    @property
+    def resets_months(self) -> bool:
+        """A bare year ("Năm 2023, …") or a date starts a frame with no months."""
+        return self.months is None and self.shape in ("year", "date", "whole", "relative")
+
+
+def find_mentions(folded: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:
+    """Every period mention in ``folded[start:end]``, classified, in text order."""
+    end = len(folded) if end is None else end
+    out: list[PeriodMention] = []
+    for m in _PATTERNS.finditer(folded, start, end):
+        p = _mention(m, folded, start)
+        if p is not None:
+            out.append(p)
+    return _pair_ranges(folded, out)
+
+
+def _mention(m, folded: str, lo: int) -> PeriodMention | None:
+    s, e = m.span()
+    y = m.group("y")
+    year = int(y) if y else None
+    rel = m.group("rel")
+    offset = _RELATIVE[rel] if rel else None
+    if m.group("now") is not None:
+        return PeriodMention(s, e, None, None, role="as_of", shape="now")
+    if m.group("date") is not None:
+        d, mo = int(m.group("d")), int(m.group("dm"))
+        dy = m.group("dy")
+        has_word = folded.startswith("ngày", s)
+        if not (1 <= d <= 31 and 1 <= mo <= 12) or (not dy and not has_word) or (m.group("ds") == "." and not has_word and not dy):
+            return None
+        p = PeriodMention(s, e, int(dy) if dy else None, None, shape="date", month=mo)
+    elif m.group("half") is not None:
+        months = (1, 6) if m.group("which") == "đầu" else (7, 12)
+        p = PeriodMention(s, e, year, months, offset=offset)
+    elif m.group("m1") is not None:
+        a, b = int(m.group("m1")), int(m.group("m2"))
+        if not 1 <= a <= b <= 12:
+            return None
+        p = PeriodMention(s, e, year, None if (a, b) == (1, 12) else (a, b), shape="span", offset=offset)
+    elif m.group("nm") is not None:
+        nm = " ".join(m.group("nm").split())
+        n = _MONTH_WORDS[nm] if nm in _MONTH_WORDS else int(nm)
+        if not 1 <= n <= 12 or _NOT_MONTHS_BEFORE.search(folded, max(0, s - 12), s):
+            return None
+        months = (13 - n, 12) if m.group("edge") == "cuối" else (1, n)
+        if n == 12 and not m.group("edge"):
+            months = None  # "12 tháng" is the whole year
+        p = PeriodMention(s, e, year, months, shape="months" if months else "whole", offset=offset)
+    elif m.group("m") is not None:
+        n = int(m.group("m"))
+        if not 1 <= n <= 12:
+            return None
+        p = PeriodMention(s, e, year, (n, n), offset=offset, month=n)
+    elif m.group("q") is not None:
+        q = _ROMAN[m.group("q")]
+        p = PeriodMention(s, e, year, (3 * q - 2, 3 * q), offset=offset)
+    elif m.group("year") is not None:
+        if m.group("year2"):
+            return PeriodMention(s, e, None, None, role="range", shape="year")
+        p = PeriodMention(s, e, int(m.group("year")), None, shape="year")
+    elif m.group("typo") is not None:
+        return PeriodMention(s, e, None, None, role="typo", shape="year")
+    elif m.group("whole") is not None:
+        p = PeriodMention(s, e, year, None, shape="whole", offset=offset)
+    else:  # "năm nay", "năm ngoái"; "5 năm trước" is a span ago, no year
+        if _COUNTED.search(folded, max(0, s - 8), s):
+            return None
+        p = PeriodMention(s, e, None, None, shape="relative", offset=offset)
+    return _classify(p, folded, lo)
+
+
+def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
+    """The role of a mention, from the words before it in its clause."""
+    s = p.start
+    w0 = max(lo, s - 80)
+    stop = None
+    for stop in _CLAUSE_STOP.finditer(folded, w0, s):
+        pass
+    c0 = stop.end() if stop is not None else w0
+    w = max(c0, s - event_window())
+    if _cue("event", "documents").search(folded, w, s) or (
+            p.shape == "date" and _cue("event", "meetings").search(folded, w, s)):
+        return replace(p, role="event")
+    if _cue("before", "price_basis").before(folded, s, lo):
+        return replace(p, role="price_basis")
+    if _cue("before", "comparison").search(folded, c0, s) and not _SO_SANH.search(folded, c0, s):
+        return replace(p, role="comparison")
+    if _RANGE_LEAD.search(folded, max(lo, s - 24), s):
+        return replace(p, role="range")
+    head = s
+    edge = _EDGE.search(folded, max(lo, s - 16), s)
+    if edge:
+        head = edge.start()
+    for role in ("price_basis", "history", "deadline", "as_of"):
+        cue = _cue("before", role).before(folded, head, lo)
+        if cue and not (role == "history" and p.shape == "span" and folded[cue[0]:cue[1]] == "từ"):
+            if role == "as_of":
+                return _as_of(p, edge is not None and edge.group("edge") != "cuối")
+            return replace(p, role=role)
+    if edge and p.shape in ("date", "months") and p.month is not None:
+        return replace(p, role="point", months=None)  # "cuối tháng 10", "đầu tháng 12-2016": a moment
+    if p.shape == "date":
+        return replace(p, role="point")
+    return p
+
+
+def _as_of(p: PeriodMention, start_of_month: bool) -> PeriodMention:
+    """ "tính đến 30/6/2016", "lũy kế đến hết tháng 3": months from January to that month (a flow's)."""
+    month = p.month
+    if month is None and p.months is not None:
+        month = p.months[1]
+    if month is None:
+        return replace(p, role="as_of")
+    if start_of_month:
+        month -= 1
+    months = None if month in (0, 12) else (1, month)
+    return replace(p, role="as_of", months=months, month=month)
+
+
+def _pair_ranges(folded: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """ "từ tháng 10/2016 đến tháng 9/2017", "từ năm 2015 đến năm 2020": a span frames neither end."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.role not in (*FRAMING, "history") or not b.frames or regex.fullmatch(_SEP, folded[a.end:b.start]) is None:
+            continue
+        if a.shape == b.shape == "date":
+            continue  # "30/4 - 1/5": two days, each a point
+        out[i], out[i + 1] = replace(a, role="range"), replace(b, role="range")
+    return out

@@ -1,0 +1,196 @@
+"""Give each figure its year and months: own clause, passage, document, date.
+
+RECORDS.md "Periods", in the order a reader looks:
+
+1. the figure's own clause: a period right after it ("chiếm 47% năm 2019",
+   "đạt 617 tỷ đồng trong năm 2014"), or inside the same brackets;
+2. its sentence and passage: the periods stated before it, each replacing
+   the last ("Năm 2019, …", "Trong 6 tháng, …"); a passage is a paragraph,
+   with the bullet lines of a list that a line ending in ":" opens. A day
+   ("ngày 6/2/2017") or a month's edge ("cuối tháng 10") dates its own
+   sentence only; a period in brackets dates only what the brackets hold;
+3. the document frame: the first period of the heading, else of the lead
+   (the first sentence of the body), which every passage starts from;
+4. the document's date (the caller's, else the dateline): its year, or the
+   year before for months that end after the date's month (a text dated
+   6/1/2023 that says "quý IV" means 2022).
+
+Comparisons, price bases, histories, deadlines, ranges, events and typos
+(``mentions``) never date a figure. A figure counted "as of" a date has the
+months from January to it when it is a flow and none when it is a stock
+("tính đến 30/9, tổng tài sản …").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import cache
+
+import regex
+
+from ..lang.vi.periods import period_cues
+from ..rules.words import WordSet
+from ..text.normalize import fold
+from .mentions import PeriodMention
+
+#: Between a figure and the period that is its own: "617 tỷ đồng trong năm 2014".
+_POST_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào|của|tính|cho|riêng|suốt|ở|trong[ \t]++cả|tính[ \t]++cả)[ \t]++)?")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+@dataclass
+class Figure:
+    """What the resolver needs of a record draft: where its figure is, and its metric."""
+
+    sentence: int
+    anchor: int  # start of its first number
+    spans: list[tuple[int, int]]  # its mentions' (start, end)
+    metric: str
+    kind: str = "actual"
+    year: int | None = None
+    months: tuple[int, int] | None = None
+
+
+@dataclass
+class _State:
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    as_of: bool = False
+    #: The months are the document frame's, not restated in this passage.
+    inherited: bool = False
+
+    def apply(self, p: PeriodMention, base_year: int | None) -> None:
+        year = p.year
+        if year is None and p.offset is not None:
+            base = self.year if self.year is not None else base_year
+            year = base + p.offset if base is not None else None
+        if p.shape == "now":  # "đến nay", "hiện nay": the frame's period, counted as of now
+            self.as_of = True
+            return
+        if year is not None:
+            self.year = year
+        if p.months is not None:
+            self.months, self.inherited = p.months, False
+        elif p.resets_months or (p.role == "as_of" and p.month is not None):
+            self.months, self.inherited = None, False
+        self.as_of = p.role == "as_of"
+
+    def copy(self) -> "_State":
+        return _State(self.year, self.months, self.as_of, self.inherited)
+
+
+@cache
+def _as_of_words(name: str):
+    return WordSet(period_cues("as_of", name))
+
+
+def is_flow(metric: str) -> bool:
+    """Whether a metric is a flow (cumulated over months) rather than a stock counted at a date."""
+    m = fold(metric)
+    return _as_of_words("flow").search(m) is not None and _as_of_words("stock").search(m) is None
+
+
+def document_frame(mentions: list[PeriodMention]) -> _State:
+    """The frame of the heading and lead: their first framing period, its year completed from the next."""
+    state = _State()
+    firsts = [p for p in mentions if p.role in ("frame", "as_of")]
+    if not firsts:
+        return state
+    state.apply(firsts[0], None)
+    if state.year is None:
+        state.year = next((p.year for p in firsts[1:] if p.year is not None), None)
+    state.as_of = False
+    return state
+
+
+def assign(
+    folded: str,
+    sentences: list[tuple[int, int, int]],
+    mentions: list[list[PeriodMention]],
+    figures: list[Figure],
+    passages: list[int],
+    lead: set[int],
+    date: Date | None,
+) -> None:
+    """Set ``year`` and ``months`` on every figure.
+
+    ``sentences`` are (start, end, passage) per sentence, ``mentions`` the
+    period mentions of each, ``lead`` the indices of the heading and lead
+    sentences, ``figures`` in text order.
+    """
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    doc = document_frame([p for i in sorted(lead) for p in mentions[i]])
+    base_year = doc.year if doc.year is not None else (date.year if date else None)
+    state = doc.copy()
+    passage = None
+    for i, (lo, hi, _) in enumerate(sentences):
+        if passages[i] != passage:
+            carried = state.year  # a year carries on; months go back to the document's
+            passage, state = passages[i], doc.copy()
+            state.inherited = i not in lead
+            if carried is not None:
+                state.year = carried
+        brackets = _brackets(folded, lo, hi)
+        sent = state.copy()
+        pending = [p for p in mentions[i] if p.frames]
+        for f in by_sentence.get(i, ()):
+            while pending and pending[0].start < f.anchor:
+                p = pending.pop(0)
+                if _inside(p.start, brackets) is None:
+                    sent.apply(p, base_year)
+                    if p.role != "point":
+                        state.apply(p, base_year)
+            own = _own(folded, f, mentions[i], brackets)
+            here = sent.copy()
+            if own is not None:
+                here.apply(own, base_year)
+            _settle(f, here, date)
+        for p in pending:
+            if _inside(p.start, brackets) is None and p.role != "point":
+                state.apply(p, base_year)
+
+
+def _own(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> PeriodMention | None:
+    """The period of the figure's own clause: right after one of its numbers, or in its brackets."""
+    for _, end in f.spans:
+        g = _POST_GAP.match(folded, end)
+        for p in mentions:
+            if p.start == g.end() and p.frames:
+                return p
+    box = _inside(f.anchor, brackets)
+    if box is not None:
+        inner = [p for p in mentions if p.frames and box[0] <= p.start < f.anchor]
+        if inner:
+            return inner[-1]
+    return None
+
+
+def _settle(f: Figure, st: _State, date: Date | None) -> None:
+    year, months = st.year, st.months
+    if (st.as_of or st.inherited) and months is not None and not is_flow(f.metric):
+        # a balance, a level or a rate at a date covers no months; nor does the document's period
+        # give months to one stated in a later passage without a period of its own
+        months = None
+    if year is None and date is not None:
+        # a report dated 6/1/2023 on "quý IV" means 2022; a plan for "quý IV" means the date's year
+        past = months is not None and months[1] > date.month and f.kind in ("actual", "estimate")
+        year = date.year - 1 if past else date.year
+    f.year, f.months = year, months
+
+
+_BRACKET = regex.compile(r"\([^()\n]{0,400}+\)")
+
+
+def _brackets(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    if folded.find("(", lo, hi) < 0:
+        return []
+    return [(m.start(), m.end() - 1) for m in _BRACKET.finditer(folded, lo, hi)]
+
+
+def _inside(pos: int, brackets: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for a, b in brackets:
+        if a < pos < b:
+            return a, b
+    return None

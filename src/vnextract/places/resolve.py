@@ -1,0 +1,168 @@
+"""Give each figure the province or country it is about (RECORDS.md "Places").
+
+Place names come from the gazetteer (``lang/vi/places.tsv``: the provinces
+before and after the 2025 mergers with the spellings the press uses, the
+country, the foreign countries the press compares with). A figure's place is,
+in order:
+
+1. named in its own clause ("xuất khẩu của cả nước đạt …", "giá vàng SJC
+   tại Hà Nội ở mức …");
+2. named earlier in its sentence ("Tại TP.HCM, …");
+3. the document's subject: the first place of the heading, else of the
+   lead named as its subject ("UBND tỉnh Long An …", "Bà Rịa - Vũng Tàu đã
+   trao …", not the venue of "họp tại TP.HCM"), else Việt Nam when the lead
+   cites a national body ("Theo Tổng cục Thống kê, …");
+4. else none.
+
+Never a place: a trading partner ("xuất khẩu sang Hoa Kỳ"), an exchange
+("sàn Hà Nội"), a route's end, the country in a company's name ("Công ty
+TNHH Starflex Việt Nam"), or a name inside a longer proper name ("Mỹ Đình").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..lang.vi.places import gazetteer, place_cues
+from ..rules.words import WordSet
+
+_CLAUSE_STOP = regex.compile(r"[,;:()\n.!?]")
+#: Between a figure and a place that is its own: "ở mức 55,55 triệu đồng/lượng tại Hà Nội".
+_POST_GAP = regex.compile(r"[ \t]*+(?:(?:tại|ở|của|trên[ \t]++địa[ \t]++bàn)[ \t]++)")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: str
+    kind: str  # country | province | foreign
+    #: Written with its administrative word: "tỉnh Long An", "TP Hà Nội", "UBND tỉnh …".
+    prefixed: bool = False
+
+
+@cache
+def _pattern():
+    names = {}
+    for p in gazetteer():
+        for s in p.spellings:
+            names[s] = p
+    alt = "|".join(regex.escape(s).replace(r"\ ", r"[ \t]++") for s in sorted(names, key=len, reverse=True))
+    pat = regex.compile(
+        r"(?<![\p{L}\p{N}])(?P<prefix>(?:UBND[ \t]++)?(?:[Tt]ỉnh|[Tt]hành[ \t]++phố|TP\.?|Tp\.?)[ \t]*+)?"
+        rf"(?P<name>{alt})(?![\p{{L}}\p{{N}}])"
+    )
+    return pat, {" ".join(k.split()): v for k, v in names.items()}
+
+
+@cache
+def _cue(group: str, name: str) -> WordSet:
+    return WordSet(place_cues(group, name))
+
+
+_CONTINUES = regex.compile(r"[ \t]++\p{Lu}")
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++\Z")
+#: Capitalised words that open a sentence before a place without being part of its name.
+_OPENERS = frozenset({"tại", "ở", "riêng", "còn", "theo", "trong", "như", "và", "nhưng", "về", "cho", "khi", "từ",
+                      "của", "với", "cả", "toàn", "đến", "so", "sau", "trước", "hiện", "thủ"})
+
+
+def find_places(text: str, folded: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+    """Place names in ``text[start:end]`` that may be what a figure is about, in text order."""
+    end = len(text) if end is None else end
+    pat, names = _pattern()
+    out = []
+    for m in pat.finditer(text, start, end):
+        s = m.start()
+        place = names[" ".join(m.group("name").split())]
+        prefixed = m.group("prefix") is not None
+        if not prefixed and _CONTINUES.match(text, m.end()) and place.kind != "country":
+            continue  # "Mỹ Đình", "Hà Nam Group": part of a longer name
+        if _cue("not_place", "before").before(folded, s, max(start, s - 30)):
+            continue  # a trading partner, an exchange, a route
+        if _in_company(folded, s, start):
+            continue
+        if not prefixed and _ends_a_name(text, folded, s, start):
+            continue  # "Hoàng Anh Gia Lai", "Đá quý Sài Gòn": the end of a longer name
+        out.append(PlaceMention(s, m.end(), place.name, place.kind, prefixed))
+    return out
+
+
+_AGENCY = regex.compile(r"(?<![\p{L}])(?:sở|cục|chi cục|ban|bộ|ubnd|hđnd|tỉnh ủy|thành ủy|kho bạc|hội|liên minh|viện|văn phòng)(?![\p{L}])")
+
+
+def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:
+    """Whether the place name ends a longer proper name (a capitalised word before it), not an agency's."""
+    m = _NAME_BEFORE.search(text, max(lo, s - 12), s)
+    if m is None or folded[m.start():s].strip() in _OPENERS:
+        return False
+    return _AGENCY.search(folded, max(lo, s - 40), s) is None
+
+
+def _in_company(folded: str, s: int, lo: int) -> bool:
+    w0 = max(lo, s - 50)
+    stop = None
+    for stop in _CLAUSE_STOP.finditer(folded, w0, s):
+        pass
+    c0 = stop.end() if stop is not None else w0
+    return _cue("not_place", "company").search(folded, c0, s) is not None
+
+
+@dataclass
+class Located:
+    """What the resolver needs of a record draft."""
+
+    sentence: int
+    start: int  # start of its metric
+    anchor: int  # start of its first number
+    end: int  # end of its last mention
+    place: str | None = None
+
+
+def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[int]) -> str | None:
+    """The place the heading or lead names as the text's subject, else Việt Nam for a national body's figures."""
+    order = sorted(lead)
+    for k, i in enumerate(order):
+        lo, hi = sentences[i]
+        heading = k == 0 and len(order) > 1
+        for p in find_places(text, folded, lo, hi):
+            if heading or p.prefixed or not text[lo:p.start].strip() or not _cue("not_place", "venue").before(folded, p.start, lo):
+                return p.place
+    for i in order:
+        lo, hi = sentences[i]
+        if _cue("national", "bodies").search(folded, lo, hi):
+            return "Việt Nam"
+    return None
+
+
+def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[int], figures: list[Located]) -> None:
+    """Set ``place`` on every figure (own clause, sentence, document subject)."""
+    if not figures:
+        return
+    doc = document_place(text, folded, sentences, lead)
+    cache: dict[int, list[PlaceMention]] = {}
+    for f in figures:
+        found = cache.get(f.sentence)
+        if found is None:
+            lo, hi = sentences[f.sentence]
+            found = cache[f.sentence] = find_places(text, folded, lo, hi)
+        f.place = _own(folded, f, found) or _before(f, found) or doc
+
+
+def _own(folded: str, f: Located, found: list[PlaceMention]) -> str | None:
+    inside = [p for p in found if f.start <= p.start < f.anchor]
+    if inside:
+        return inside[-1].place
+    g = _POST_GAP.match(folded, f.end)
+    if g:
+        for p in found:
+            if p.start == g.end():
+                return p.place
+    return None
+
+
+def _before(f: Located, found: list[PlaceMention]) -> str | None:
+    earlier = [p for p in found if p.end <= f.start]
+    return earlier[-1].place if earlier else None

@@ -63,6 +63,9 @@ _PATTERNS = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: Where a mention can start (its first word or digit).
+_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d|ngày|nửa|sáu|tháng|quý|năm|lũy|tài|niên|cả|hai|ba|bốn|bảy|tám|chín|mười"
+                        r"|tính|đến|tới|hiện|thời)")
 _NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|hơn|gần|khoảng|sau|trong vòng|mỗi|cách đây|từ)[ \t]*+\Z")
 _RANGE_LEAD = regex.compile(r"(?<![\p{L}])(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?\Z")
 #: "so với …", "cùng kỳ …" anywhere earlier in the clause makes the period a comparison.
@@ -105,18 +108,30 @@ class PeriodMention:
         return self.months is None and self.shape in ("year", "date", "whole", "relative")
 
 
-def find_mentions(folded: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:
-    """Every period mention in ``folded[start:end]``, classified, in text order."""
+def find_mentions(folded: str, start: int = 0, end: int | None = None, classify: bool = True) -> list[PeriodMention]:
+    """Every period mention in ``folded[start:end]``, classified, in text order.
+
+    ``classify=False`` only tells ranges apart (what the metric namer needs to cut period phrases).
+    """
     end = len(folded) if end is None else end
     out: list[PeriodMention] = []
-    for m in _PATTERNS.finditer(folded, start, end):
-        p = _mention(m, folded, start)
+    pos = start
+    while True:  # the full pattern is tried only where a mention can start: twice as fast as finditer
+        a = _ANCHOR.search(folded, pos, end)
+        if a is None:
+            break
+        m = _PATTERNS.match(folded, a.start(), end)
+        if m is None:
+            pos = a.end()
+            continue
+        pos = max(m.end(), a.start() + 1)
+        p = _mention(m, folded, start, classify)
         if p is not None:
             out.append(p)
-    return _pair_ranges(folded, out)
+    return _pair_ranges(folded, out) if classify else out
 
 
-def _mention(m, folded: str, lo: int) -> PeriodMention | None:
+def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | None:
     s, e = m.span()
     y = m.group("y")
     year = int(y) if y else None
@@ -168,6 +183,8 @@ def _mention(m, folded: str, lo: int) -> PeriodMention | None:
         if _COUNTED.search(folded, max(0, s - 8), s):
             return None
         p = PeriodMention(s, e, None, None, shape="relative", offset=offset)
+    if not classify:
+        return replace(p, role="range") if _RANGE_LEAD.search(folded, max(lo, p.start - 24), p.start) else p
     return _classify(p, folded, lo)
 
 

@@ -62,6 +62,7 @@ def _cue(group: str, name: str) -> WordSet:
     return WordSet(place_cues(group, name))
 
 
+_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}|cả[ \t]|toàn[ \t]|nước[ \t]|tỉnh|thành[ \t])")
 _CONTINUES = regex.compile(r"[ \t]++\p{Lu}")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++\Z")
 #: Capitalised words that open a sentence before a place without being part of its name.
@@ -74,7 +75,16 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None) 
     end = len(text) if end is None else end
     pat, names = _pattern()
     out = []
-    for m in pat.finditer(text, start, end):
+    pos = start
+    while True:  # the gazetteer pattern is tried only where a name or its administrative word can start
+        a = _ANCHOR.search(text, pos, end)
+        if a is None:
+            break
+        m = pat.match(text, a.start(), end)
+        if m is None:
+            pos = a.end()
+            continue
+        pos = m.end()
         s = m.start()
         place = names[" ".join(m.group("name").split())]
         prefixed = m.group("prefix") is not None

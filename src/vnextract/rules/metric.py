@@ -157,7 +157,7 @@ def _chunks(folded: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
-    holes = [(p.start, p.end) for p in find_mentions(folded, s, e) if p.role != "range" and p.shape != "now"]
+    holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if p.role != "range" and p.shape != "now"]
     holes += [m.span() for m in words("metric", "scope").finditer(folded, s, e)]
     ws = []
     for m in _WORD.finditer(folded, s, e):

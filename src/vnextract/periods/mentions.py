@@ -25,7 +25,7 @@ from functools import cache
 import regex
 
 from ..lang.vi.periods import event_window, period_cues
-from ..rules.words import WordSet
+from ..rules.words import WordSet, anchored, clause_from
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: Month counts in words: "sáu tháng đầu năm", "chín tháng". ("một", "năm" are left out: "năm tháng" is "years".)
@@ -70,7 +70,6 @@ _NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|h�
 _RANGE_LEAD = regex.compile(r"(?<![\p{L}])(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?\Z")
 #: "so với …", "cùng kỳ …" anywhere earlier in the clause makes the period a comparison.
 _SO_SANH = regex.compile(r"(?<![\p{L}])giá[ \t]++so[ \t]++sánh(?![\p{L}])")
-_CLAUSE_STOP = regex.compile(r"[,;:()\n.!?]")
 #: The edge of a month or year before the period: "cuối tháng 10", "đầu năm 2016".
 _EDGE = regex.compile(r"(?<![\p{L}])(?:vào[ \t]++|trong[ \t]++|từ[ \t]++)?(?P<edge>đầu|cuối|giữa)[ \t]++\Z")
 #: What a period phrase may be preceded by and still start at a word: "(quý I/2024)", "ngày 6/2".
@@ -79,7 +78,8 @@ _COUNTED = regex.compile(r"(?:\d|mấy|vài|nhiều|các|những|hai|ba|bốn|n�
 
 
 @cache
-def _cue(group: str, name: str) -> WordSet:
+def cue(group: str, name: str) -> WordSet:
+    """A cue list of ``lang/vi/periods.toml`` as a whole-word look-up."""
     return WordSet(period_cues(group, name))
 
 
@@ -115,16 +115,7 @@ def find_mentions(folded: str, start: int = 0, end: int | None = None, classify:
     """
     end = len(folded) if end is None else end
     out: list[PeriodMention] = []
-    pos = start
-    while True:  # the full pattern is tried only where a mention can start: twice as fast as finditer
-        a = _ANCHOR.search(folded, pos, end)
-        if a is None:
-            break
-        m = _PATTERNS.match(folded, a.start(), end)
-        if m is None:
-            pos = a.end()
-            continue
-        pos = max(m.end(), a.start() + 1)
+    for m in anchored(_ANCHOR, _PATTERNS, folded, start, end):
         p = _mention(m, folded, start, classify)
         if p is not None:
             out.append(p)
@@ -143,7 +134,7 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         d, mo = int(m.group("d")), int(m.group("dm"))
         dy = m.group("dy")
         has_word = folded.startswith("ngày", s)
-        if not (1 <= d <= 31 and 1 <= mo <= 12) or (not dy and not has_word) or (m.group("ds") == "." and not has_word and not dy):
+        if not (1 <= d <= 31 and 1 <= mo <= 12) or (not dy and not has_word):
             return None
         p = PeriodMention(s, e, int(dy) if dy else None, None, shape="date", month=mo)
     elif m.group("half") is not None:
@@ -191,18 +182,14 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
 def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     """The role of a mention, from the words before it in its clause."""
     s = p.start
-    w0 = max(lo, s - 80)
-    stop = None
-    for stop in _CLAUSE_STOP.finditer(folded, w0, s):
-        pass
-    c0 = stop.end() if stop is not None else w0
+    c0 = clause_from(folded, max(lo, s - 80), s)
     w = max(c0, s - event_window())
-    if _cue("event", "documents").search(folded, w, s) or (
-            p.shape == "date" and _cue("event", "meetings").search(folded, w, s)):
+    if cue("event", "documents").search(folded, w, s) or (
+            p.shape == "date" and cue("event", "meetings").search(folded, w, s)):
         return replace(p, role="event")
-    if _cue("before", "price_basis").before(folded, s, lo):
+    if cue("before", "price_basis").before(folded, s, lo):
         return replace(p, role="price_basis")
-    if _cue("before", "comparison").search(folded, c0, s) and not _SO_SANH.search(folded, c0, s):
+    if cue("before", "comparison").search(folded, c0, s) and not _SO_SANH.search(folded, c0, s):
         return replace(p, role="comparison")
     if _RANGE_LEAD.search(folded, max(lo, s - 24), s):
         return replace(p, role="range")
@@ -211,8 +198,8 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     if edge:
         head = edge.start()
     for role in ("price_basis", "history", "deadline", "as_of"):
-        cue = _cue("before", role).before(folded, head, lo)
-        if cue and not (role == "history" and p.shape == "span" and folded[cue[0]:cue[1]] == "từ"):
+        hit = cue("before", role).before(folded, head, lo)
+        if hit and not (role == "history" and p.shape == "span" and folded[hit[0]:hit[1]] == "từ"):
             if role == "as_of":
                 return _as_of(p, edge is not None and edge.group("edge") != "cuối")
             return replace(p, role=role)

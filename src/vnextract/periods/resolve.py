@@ -24,18 +24,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date as Date
-from functools import cache
-
 import regex
 
-from ..lang.vi.periods import period_cues
-from ..rules.words import WordSet
 from ..text.normalize import fold
-from .mentions import PeriodMention
+from .mentions import PeriodMention, cue
 
 #: Between a figure and the period that is its own: "617 tỷ đồng trong năm 2014".
 _POST_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào|của|tính|cho|riêng|suốt|ở|trong[ \t]++cả|tính[ \t]++cả)[ \t]++)?")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 @dataclass
@@ -79,15 +74,10 @@ class _State:
         return _State(self.year, self.months, self.as_of, self.inherited)
 
 
-@cache
-def _as_of_words(name: str):
-    return WordSet(period_cues("as_of", name))
-
-
 def is_flow(metric: str) -> bool:
     """Whether a metric is a flow (cumulated over months) rather than a stock counted at a date."""
     m = fold(metric)
-    return _as_of_words("flow").search(m) is not None and _as_of_words("stock").search(m) is None
+    return cue("as_of", "flow").search(m) is not None and cue("as_of", "stock").search(m) is None
 
 
 def document_frame(mentions: list[PeriodMention]) -> _State:
@@ -105,7 +95,7 @@ def document_frame(mentions: list[PeriodMention]) -> _State:
 
 def assign(
     folded: str,
-    sentences: list[tuple[int, int, int]],
+    sentences: list[tuple[int, int]],
     mentions: list[list[PeriodMention]],
     figures: list[Figure],
     passages: list[int],
@@ -114,8 +104,8 @@ def assign(
 ) -> None:
     """Set ``year`` and ``months`` on every figure.
 
-    ``sentences`` are (start, end, passage) per sentence, ``mentions`` the
-    period mentions of each, ``lead`` the indices of the heading and lead
+    ``sentences`` are (start, end) per sentence, ``passages`` the passage of
+    each (``document.passages``), ``mentions`` its period mentions, ``lead`` the indices of the heading and lead
     sentences, ``figures`` in text order.
     """
     by_sentence: dict[int, list[Figure]] = {}
@@ -125,7 +115,7 @@ def assign(
     base_year = doc.year if doc.year is not None else (date.year if date else None)
     state = doc.copy()
     passage = None
-    for i, (lo, hi, _) in enumerate(sentences):
+    for i, (lo, hi) in enumerate(sentences):
         if passages[i] != passage:
             carried = state.year  # a year carries on; months go back to the document's
             passage, state = passages[i], doc.copy()

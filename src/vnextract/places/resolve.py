@@ -26,9 +26,8 @@ from functools import cache
 import regex
 
 from ..lang.vi.places import gazetteer, place_cues
-from ..rules.words import WordSet
+from ..rules.words import WordSet, anchored, clause_from
 
-_CLAUSE_STOP = regex.compile(r"[,;:()\n.!?]")
 #: Between a figure and a place that is its own: "ở mức 55,55 triệu đồng/lượng tại Hà Nội".
 _POST_GAP = regex.compile(r"[ \t]*+(?:(?:tại|ở|của|trên[ \t]++địa[ \t]++bàn)[ \t]++)")
 
@@ -65,9 +64,6 @@ def _cue(group: str, name: str) -> WordSet:
 _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}|cả[ \t]|toàn[ \t]|nước[ \t]|tỉnh|thành[ \t])")
 _CONTINUES = regex.compile(r"[ \t]++\p{Lu}")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++\Z")
-#: Capitalised words that open a sentence before a place without being part of its name.
-_OPENERS = frozenset({"tại", "ở", "riêng", "còn", "theo", "trong", "như", "và", "nhưng", "về", "cho", "khi", "từ",
-                      "của", "với", "cả", "toàn", "đến", "so", "sau", "trước", "hiện", "thủ"})
 
 
 def find_places(text: str, folded: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
@@ -75,16 +71,7 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None) 
     end = len(text) if end is None else end
     pat, names = _pattern()
     out = []
-    pos = start
-    while True:  # the gazetteer pattern is tried only where a name or its administrative word can start
-        a = _ANCHOR.search(text, pos, end)
-        if a is None:
-            break
-        m = pat.match(text, a.start(), end)
-        if m is None:
-            pos = a.end()
-            continue
-        pos = m.end()
+    for m in anchored(_ANCHOR, pat, text, start, end):  # tried only where a name or its administrative word starts
         s = m.start()
         place = names[" ".join(m.group("name").split())]
         prefixed = m.group("prefix") is not None
@@ -100,24 +87,16 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None) 
     return out
 
 
-_AGENCY = regex.compile(r"(?<![\p{L}])(?:sở|cục|chi cục|ban|bộ|ubnd|hđnd|tỉnh ủy|thành ủy|kho bạc|hội|liên minh|viện|văn phòng)(?![\p{L}])")
-
-
 def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:
     """Whether the place name ends a longer proper name (a capitalised word before it), not an agency's."""
     m = _NAME_BEFORE.search(text, max(lo, s - 12), s)
-    if m is None or folded[m.start():s].strip() in _OPENERS:
+    if m is None or folded[m.start():s].strip() in place_cues("not_place", "openers"):
         return False
-    return _AGENCY.search(folded, max(lo, s - 40), s) is None
+    return _cue("not_place", "agencies").search(folded, max(lo, s - 40), s) is None
 
 
 def _in_company(folded: str, s: int, lo: int) -> bool:
-    w0 = max(lo, s - 50)
-    stop = None
-    for stop in _CLAUSE_STOP.finditer(folded, w0, s):
-        pass
-    c0 = stop.end() if stop is not None else w0
-    return _cue("not_place", "company").search(folded, c0, s) is not None
+    return _cue("not_place", "company").search(folded, clause_from(folded, max(lo, s - 50), s), s) is not None
 
 
 @dataclass

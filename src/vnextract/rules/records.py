@@ -108,7 +108,7 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
         shadows.append((lo, head[2]))  # "So với năm 2022, …": the year compared with frames nothing
     # "tăng 4% năm trước", "tăng 7% năm 2015": a period right after a change's size is what it is compared with.
     shadows += [(g.end(), g.end() + 1) for m in mentions if m.role == "change" for g in (_AFTER_CHANGE.match(F, m.end, hi),)]
-    periods = [p if p.role not in ("frame", "as_of", "point") or not any(a <= p.start < b for a, b in shadows)
+    periods = [p if not p.frames or not any(a <= p.start < b for a, b in shadows)
                else replace(p, role="comparison")
                for p in find_mentions(F, lo, hi)] if _may_hold_period(F, lo, hi) else []
     return SentenceAnalysis(lo, hi, bullet, mentions, periods, head)
@@ -162,10 +162,12 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
     ``word_at(pos)`` gives the multi-syllable word underthesea finds at a
     position (``Prepared.word_at``); metric trimming does not cut through one.
     """
+    spans = [(a.lo, a.hi) for a in analyses]
+    paragraphs = [s.paragraph for s in sentences]
+    lead = heading_and_lead(norm.folded, spans, paragraphs)
     source = "caller" if date is not None else None
     if date is None:
-        spans = [(a.lo, a.hi) for a in analyses]
-        date = read_dateline(norm.folded, spans, heading_and_lead(norm.folded, spans, [s.paragraph for s in sentences]))
+        date = read_dateline(norm.folded, spans, lead)
         source = "text" if date is not None else None
     warnings = []
     for a in analyses:
@@ -180,25 +182,23 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
             for d in _sentence(norm, a, frame):
                 d.sentence = i
                 drafts.append(d)
-    _periods(norm.text, norm.folded, sentences, analyses, drafts, date)
+    _resolve(norm.text, norm.folded, spans, paragraphs, lead, analyses, drafts, date)
     records: list[Record] = []
     for d in drafts:
         records.extend(_records(norm, d, date))
     return Reading(records, date, source, warnings)
 
 
-def _periods(text: str, F: str, sentences: list[Sentence], analyses: list[SentenceAnalysis], drafts: list[_Draft],
-             date: Date | None) -> None:
+def _resolve(text: str, F: str, spans: list[tuple[int, int]], paragraphs: list[int], lead: set[int],
+             analyses: list[SentenceAnalysis], drafts: list[_Draft], date: Date | None) -> None:
     """Year, months and place of every draft, from the resolvers (``vnextract.periods``, ``vnextract.places``)."""
     if not drafts:
         return
-    spans = [(a.lo, a.hi) for a in analyses]
-    paragraphs = [s.paragraph for s in sentences]
-    lead = heading_and_lead(F, spans, paragraphs)
     flow = passages(F, spans, paragraphs, [a.bullet for a in analyses])
-    figures = [Figure(d.sentence, d.first.q.num_start, [(m.lead, e) for m in d.mentions if m.role != "change" for e in {m.q.end, m.end}], d.metric,
+    figures = [Figure(d.sentence, d.first.q.num_start,
+                      [(m.lead, e) for m in d.mentions if m.role != "change" for e in {m.q.end, m.end}], d.metric,
                       d.kind) for d in drafts]
-    assign(F, [(lo, hi, p) for (lo, hi), p in zip(spans, flow)], [a.periods for a in analyses], figures, flow, lead, date)
+    assign(F, spans, [a.periods for a in analyses], figures, flow, lead, date)
     for d, f in zip(drafts, figures):
         d.year, d.months = f.year, f.months
     located = [Located(d.sentence, d.start, d.first.q.num_start, d.end) for d in drafts]
@@ -494,7 +494,7 @@ def _records(norm: NormText, d: _Draft, date: Date | None) -> list[Record]:
 
 def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
     T = norm.text
-    year = d.year if d.year is not None else (date.year if date else None)
+    year = d.year  # the period resolver already fell back on the document's date
     if d.kind == "estimate" and date is not None and year is not None and year > date.year:
         d.kind = "forecast"  # "dự kiến" for a year that has not begun
     value = unit = high = None

@@ -47,6 +47,37 @@ class WordSet:
         return self._any.search(folded, start, len(folded) if end is None else end)
 
 
+#: What ends a clause for the look-back of the period and place rules.
+_CLAUSE_STOP = regex.compile(r"[,;:()\n.!?]")
+
+
+def clause_from(folded: str, lo: int, pos: int) -> int:
+    """Start of the clause holding ``pos``, looking back no further than ``lo``: after the last stop."""
+    c0 = lo
+    for stop in _CLAUSE_STOP.finditer(folded, lo, pos):
+        c0 = stop.end()
+    return c0
+
+
+def anchored(anchor, pattern, text: str, start: int, end: int):
+    """``pattern``'s matches in ``text[start:end]``, tried only where ``anchor`` finds one can start.
+
+    A large alternation is tried at every position by ``finditer``; looking
+    first for its possible first words makes it about twice as fast.
+    """
+    pos = start
+    while True:
+        a = anchor.search(text, pos, end)
+        if a is None:
+            return
+        m = pattern.match(text, a.start(), end)
+        if m is None:
+            pos = a.end()
+            continue
+        pos = max(m.end(), a.start() + 1)
+        yield m
+
+
 @cache
 def words(group: str, name: str) -> WordSet:
     from ..lang.vi import lexicon

@@ -34,5 +34,6 @@ def _cues() -> dict:
     return tomllib.loads((files(__package__) / "places.toml").read_text(encoding="utf-8"))
 
 
+@cache
 def place_cues(group: str, name: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in _cues()[group][name])

@@ -115,17 +115,23 @@ def assign(
     base_year = doc.year if doc.year is not None else (date.year if date else None)
     state = doc.copy()
     passage = None
+    last = figures[-1].sentence if figures else -1
     for i, (lo, hi) in enumerate(sentences):
+        if i > last:
+            break  # no figure after this: nothing left to date
         if passages[i] != passage:
             carried = state.year  # a year carries on; months go back to the document's
             passage, state = passages[i], doc.copy()
             state.inherited = i not in lead
             if carried is not None:
                 state.year = carried
-        brackets = _brackets(folded, lo, hi)
-        sent = state.copy()
         pending = [p for p in mentions[i] if p.frames]
-        for f in by_sentence.get(i, ()):
+        figs = by_sentence.get(i, ())
+        if not figs and not pending:
+            continue
+        brackets = _brackets(folded, lo, hi)
+        sent = state.copy() if figs else state  # a sentence with no figure only moves the passage on
+        for f in figs:
             while pending and pending[0].start < f.anchor:
                 p = pending.pop(0)
                 if _inside(p.start, brackets) is None:

@@ -66,16 +66,13 @@ def anchored(anchor, pattern, text: str, start: int, end: int):
     first for its possible first words makes it about twice as fast.
     """
     pos = start
-    while True:
-        a = anchor.search(text, pos, end)
-        if a is None:
-            return
+    for a in anchor.finditer(text, start, end):
+        if a.start() < pos:
+            continue  # inside the last match
         m = pattern.match(text, a.start(), end)
-        if m is None:
-            pos = a.end()
-            continue
-        pos = max(m.end(), a.start() + 1)
-        yield m
+        if m is not None:
+            pos = m.end()
+            yield m
 
 
 @cache

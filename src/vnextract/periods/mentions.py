@@ -63,9 +63,10 @@ _PATTERNS = regex.compile(
     """,
     regex.VERBOSE,
 )
-#: Where a mention can start (its first word or digit).
-_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d|ngày|nửa|sáu|tháng|quý|năm|lũy|tài|niên|cả|hai|ba|bốn|bảy|tám|chín|mười"
-                        r"|tính|đến|tới|hiện|thời)")
+#: Where a mention can start (its first word or digit). A number starts one only as a date
+#: or a count of months: "30/6/2016", "9 tháng".
+_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:ngày|nửa|sáu|tháng|quý|năm|lũy|tài|niên|cả|hai|ba|bốn|bảy|tám|chín"
+                        r"|mười|tính|đến|tới|hiện|thời)(?![\p{L}\p{N}]))")
 _NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|hơn|gần|khoảng|sau|trong vòng|mỗi|cách đây|từ)[ \t]*+\Z")
 _RANGE_LEAD = regex.compile(r"(?<![\p{L}])(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?\Z")
 #: "so với …", "cùng kỳ …" anywhere earlier in the clause makes the period a comparison.

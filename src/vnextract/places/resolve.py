@@ -61,6 +61,7 @@ def _cue(group: str, name: str) -> WordSet:
     return WordSet(place_cues(group, name))
 
 
+#: Where a place name or its administrative word can start (a capitalised word, or "cả nước" …).
 _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}|cả[ \t]|toàn[ \t]|nước[ \t]|tỉnh|thành[ \t])")
 _CONTINUES = regex.compile(r"[ \t]++\p{Lu}")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++\Z")
@@ -110,13 +111,18 @@ class Located:
     place: str | None = None
 
 
-def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[int]) -> str | None:
-    """The place the heading or lead names as the text's subject, else Việt Nam for a national body's figures."""
+def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[int],
+                   places_in=None) -> str | None:
+    """The place the heading or lead names as the text's subject, else Việt Nam for a national body's figures.
+
+    ``places_in(i)`` gives the place mentions of sentence ``i`` (``find_places`` over it by default).
+    """
+    places_in = places_in or (lambda i: find_places(text, folded, *sentences[i]))
     order = sorted(lead)
     for k, i in enumerate(order):
         lo, hi = sentences[i]
         heading = k == 0 and len(order) > 1
-        for p in find_places(text, folded, lo, hi):
+        for p in places_in(i):
             if heading or p.prefixed or not text[lo:p.start].strip() or not _cue("not_place", "venue").before(folded, p.start, lo):
                 return p.place
     for i in order:
@@ -130,14 +136,17 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
     """Set ``place`` on every figure (own clause, sentence, document subject)."""
     if not figures:
         return
-    doc = document_place(text, folded, sentences, lead)
-    cache: dict[int, list[PlaceMention]] = {}
+    found: dict[int, list[PlaceMention]] = {}
+
+    def places_in(i: int) -> list[PlaceMention]:
+        if i not in found:
+            found[i] = find_places(text, folded, *sentences[i])
+        return found[i]
+
+    doc = document_place(text, folded, sentences, lead, places_in)
     for f in figures:
-        found = cache.get(f.sentence)
-        if found is None:
-            lo, hi = sentences[f.sentence]
-            found = cache[f.sentence] = find_places(text, folded, lo, hi)
-        f.place = _own(folded, f, found) or _before(f, found) or doc
+        here = places_in(f.sentence)
+        f.place = _own(folded, f, here) or _before(f, here) or doc
 
 
 def _own(folded: str, f: Located, found: list[PlaceMention]) -> str | None:

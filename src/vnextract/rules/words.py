@@ -28,6 +28,9 @@ class WordSet:
         self._after = regex.compile(rf"[ \t]*+({alt}){_END_WORD}")
         self._before = regex.compile(rf"{_NOT_WORD}({alt})[ \t]*+\Z")
         self._any = regex.compile(rf"{_NOT_WORD}(?:{alt}){_END_WORD}")
+        #: Every cue's last word: a cue can end at a position only where one of these does.
+        lasts = {w.split(" ")[-1] for w in self.words}
+        self._last = () if "" in lasts else tuple(lasts)  # () : no short cut
 
     def after(self, folded: str, pos: int, end: int | None = None) -> tuple[int, int] | None:
         """The cue starting at ``pos`` (after spaces): its (start, end), else None."""
@@ -37,6 +40,11 @@ class WordSet:
     def before(self, folded: str, pos: int, start: int = 0) -> tuple[int, int] | None:
         """The cue ending at ``pos`` (before spaces): its (start, end), else None."""
         lo = max(start, pos - WINDOW)
+        end = pos
+        while end > lo and folded[end - 1] in " \t":
+            end -= 1
+        if self._last and not folded.endswith(self._last, lo, end):
+            return None  # the regex would try every start in the window to find the same
         m = self._before.search(folded, lo, pos)
         return m.span(1) if m else None
 

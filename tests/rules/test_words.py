@@ -1,0 +1,36 @@
+"""WordSet look-ups: the short cut of ``before`` finds exactly what its regex alone finds."""
+from __future__ import annotations
+
+from vnextract.lang.vi import lexicon
+from vnextract.rules.words import WINDOW, WordSet
+from vnextract.text.normalize import fold
+
+TEXT = fold(
+    "Tính đến ngày 30/9/2023, so với cùng kỳ năm 2022, doanh thu   ước đạt trên 90.260 tỷ đồng;\n"
+    "(so với\tnăm trước) kim ngạch xuất khẩu sang Hoa Kỳ tăng hơn 5%, vượt kế hoạch năm,  bằng 96% cùng kỳ. "
+    "Thu NSNN đạt gần 4.215 tỷ đồng, bằng 46,3% dự toán trở lên -- khoảng xấp xỉ chừng"
+)
+
+
+def _plain(ws: WordSet, folded: str, pos: int) -> tuple[int, int] | None:
+    m = ws._before.search(folded, max(0, pos - WINDOW), pos)
+    return m.span(1) if m else None
+
+
+def test_before_agrees_with_its_regex_everywhere():
+    sets = [WordSet(words) for group in lexicon().cues.values() for words in group.values() if words]
+    sets.append(WordSet(("so với", "cùng kỳ", "trên", "so")))
+    found = 0
+    for ws in sets:
+        for pos in range(len(TEXT) + 1):
+            got = ws.before(TEXT, pos)
+            assert got == _plain(ws, TEXT, pos), (ws.words[:5], pos, TEXT[max(0, pos - 20):pos])
+            found += got is not None
+    assert found > 50  # the text does hold cues before many positions
+
+
+def test_before_finds_a_multi_word_cue_before_spaces():
+    ws = WordSet(("so với", "cùng kỳ"))
+    text = "tăng 5% so với   "
+    assert ws.before(text, len(text)) == (8, 14)
+    assert ws.before("tăng 5% xso", 11) is None

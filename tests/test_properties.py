@@ -13,7 +13,7 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnextract import extract
+from vnextract import Extraction, extract
 
 ROOT = Path(__file__).parents[1]
 SCHEMA = json.loads((ROOT / "schemas" / "extraction.schema.json").read_text(encoding="utf-8"))
@@ -24,9 +24,16 @@ PROFILE = settings(max_examples=60, deadline=None, derandomize=True, suppress_he
 NASTY = "0123456789.,;:%()-–/ \n\r\t\u00a0\u202f\u200b\ufeffĐđÐăâêôơưáàảãạ\u0301\u0300\u0323tỷđồngtriệunghìn"
 
 
+def _strict(constant: str):
+    raise ValueError(f"{constant} is not JSON")
+
+
 def _check(text: str) -> None:
     ex = extract(text)
-    jsonschema.validate(json.loads(ex.model_dump_json()), SCHEMA)
+    wire = ex.model_dump_json()
+    jsonschema.validate(json.loads(wire, parse_constant=_strict), SCHEMA)  # no NaN or Infinity
+    json.dumps(ex.model_dump(mode="json"), allow_nan=False)  # the CLI's way of writing it is strict too
+    assert Extraction.model_validate_json(wire) == ex  # every output reads back as the same model
     for r in ex.records:
         assert text[r.evidence.start:r.evidence.end] == r.evidence.text
 
@@ -41,6 +48,13 @@ def test_any_text(text):
 @given(st.text(alphabet=NASTY, max_size=400))
 def test_text_made_of_the_characters_that_hurt(text):
     _check(text)
+
+
+@PROFILE
+@given(st.integers(1, 400), st.integers(0, 40), st.sampled_from(["tỷ đồng", "%", "USD", "tấn", ""]))
+def test_figures_of_any_number_of_digits(digits, decimals, unit):
+    number = "9" * digits + ("," + "5" * decimals if decimals else "")
+    _check(f"Năm 2023, doanh thu đạt {number} {unit}, tăng {number}% so với năm 2022.")
 
 
 @st.composite

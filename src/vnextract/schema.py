@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSche
 
 from .lang.vi.indicators import indicator_ids
 
-__all__ = ["Change", "Evidence", "Extraction", "Record", "Number", "IndicatorId"]
+__all__ = ["Change", "Evidence", "Extraction", "Record", "Number", "IndicatorId", "NUMBER_DIGITS"]
 
 #: A canonical indicator id (``lang/vi/indicators.toml``); the JSON Schema lists them.
 IndicatorId = Literal[indicator_ids()]  # type: ignore[valid-type]
@@ -24,12 +24,19 @@ def _number(d: Decimal) -> int | float:
     return int(d) if d == d.to_integral_value() else float(d)
 
 
+#: A stated number has at most this many digits. The longest statistic in
+#: news-5k has 13, and a JSON reader that parses numbers as doubles reads back
+#: any number of 15 digits exactly (so no value is ever infinite or rounded on
+#: the wire). A longer digit string is not a statistic: it gives a warning.
+NUMBER_DIGITS = 15
+_LIMIT = 10**NUMBER_DIGITS
+
 #: A stated number: exact ``Decimal`` in Python, a JSON number on the wire.
 Number = Annotated[
     Decimal,
-    Field(allow_inf_nan=False),
+    Field(allow_inf_nan=False, max_digits=NUMBER_DIGITS),
     PlainSerializer(_number, when_used="json"),
-    WithJsonSchema({"type": "number"}),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": -_LIMIT, "exclusiveMaximum": _LIMIT}),
 ]
 
 

@@ -14,9 +14,10 @@ from datetime import date as Date
 from functools import cache
 
 import regex
+from pydantic import ValidationError
 
 from ..numbers import Convention
-from ..schema import Change, Evidence, Record
+from ..schema import NUMBER_DIGITS, Change, Evidence, Record
 from ..text.normalize import NormText
 from ..text.sentences import MAY_HOLD_FIGURE, Sentence
 from .indicators import indicator_of
@@ -185,8 +186,20 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
     _resolve(norm.text, norm.folded, spans, paragraphs, lead, analyses, drafts, date)
     records: list[Record] = []
     for d in drafts:
-        records.extend(_records(norm, d, date))
+        try:
+            records.extend(_records(norm, d, date))
+        except ValidationError as error:
+            if not _out_of_range(error):
+                raise
+            ostart, oend = norm.span(*_trim(norm.text, d.start, d.end))
+            warnings.append(f"characters {ostart}-{oend}: a number of more than {NUMBER_DIGITS} digits is not a "
+                            "statistic; no record")
     return Reading(records, date, source, warnings)
+
+
+def _out_of_range(e: ValidationError) -> bool:
+    """True when every error is a number of more than ``NUMBER_DIGITS`` digits (too long to be a statistic)."""
+    return all(err["type"] == "decimal_max_digits" for err in e.errors())
 
 
 def _resolve(text: str, F: str, spans: list[tuple[int, int]], paragraphs: list[int], lead: set[int],

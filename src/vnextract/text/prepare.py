@@ -133,9 +133,9 @@ def figure_hints(folded: str, s: int, e: int) -> list[int]:
 
 
 def _segment(sentence: str) -> list[str]:
-    from underthesea import word_tokenize
+    from .models import segment_words
 
-    return word_tokenize(sentence, use_token_normalize=False)
+    return segment_words(sentence)
 
 
 def prepare(text: str, segment: str = "statistics", tokens: bool = False) -> Prepared:

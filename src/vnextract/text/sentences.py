@@ -99,9 +99,9 @@ def _may_hold_several(text: str, s: int, e: int) -> bool:
 
 
 def _sent_tokenize(line: str) -> list[str]:
-    from underthesea import sent_tokenize
+    from .models import split_sentences
 
-    return sent_tokenize(line)
+    return split_sentences(line)
 
 
 def _align(text: str, s: int, e: int, pieces: list[str]) -> list[tuple[int, int]]:

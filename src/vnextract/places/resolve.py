@@ -11,7 +11,9 @@ in order:
 3. the document's subject: the first place of the heading, else of the
    lead named as its subject ("UBND tỉnh Long An …", "Bà Rịa - Vũng Tàu đã
    trao …", not the venue of "họp tại TP.HCM"), else Việt Nam when the lead
-   cites a national body ("Theo Tổng cục Thống kê, …");
+   or one of the two sentences after it cites a national body ("Theo Tổng
+   cục Thống kê, …") before any provincial body without a name ("Sở
+   NN&PTNT tổ chức …", "UBND tỉnh");
 4. else none.
 
 Never a place: a trading partner ("xuất khẩu sang Hoa Kỳ"), an exchange
@@ -100,6 +102,11 @@ def _in_company(folded: str, s: int, lo: int) -> bool:
     return _cue("not_place", "company").search(folded, clause_from(folded, max(lo, s - 50), s), s) is not None
 
 
+#: A national body cited this many sentences after the lead still makes Việt Nam the subject
+#: (business news often names its source in the second or third sentence).
+NATIONAL_AFTER_LEAD = 2
+
+
 @dataclass
 class Located:
     """What the resolver needs of a record draft."""
@@ -125,8 +132,13 @@ def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lea
         for p in places_in(i):
             if heading or p.prefixed or not text[lo:p.start].strip() or not _cue("not_place", "venue").before(folded, p.start, lo):
                 return p.place
-    for i in order:
+    if not order:
+        return None
+    opening = order + list(range(order[-1] + 1, min(len(sentences), order[-1] + 1 + NATIONAL_AFTER_LEAD)))
+    for i in opening:
         lo, hi = sentences[i]
+        if _cue("national", "provincial").search(folded, lo, hi):
+            return None  # "Sở NN&PTNT tổ chức …", "UBND tỉnh": a province the text does not name
         if _cue("national", "bodies").search(folded, lo, hi):
             return "Việt Nam"
     return None

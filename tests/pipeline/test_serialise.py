@@ -3,6 +3,7 @@ pipeline loads with spacy.load in a fresh interpreter, all giving the records ex
 import importlib.metadata
 import json
 import os
+import pickle
 import subprocess
 import sys
 import tomllib
@@ -67,6 +68,18 @@ def test_pipe_with_two_processes_gives_the_records_extract_gives(nlp):
     assert [d.text for d in docs] == TEXTS
     for doc, text in zip(docs, TEXTS, strict=True):
         _same_as_extract(doc, text)
+
+
+def test_what_spawned_pipe_workers_receive_pickles(nlp):
+    """Under ``spawn`` (macOS, Windows), nlp.pipe(n_process=…) pickles the extensions and the pipes."""
+    from spacy.tokens.underscore import Underscore
+
+    ours = {n: Underscore.doc_extensions[n] for n in ("vx", "quantities", "analyses", "vx_extraction", "extraction",
+                                                      "records", "date")}
+    back = pickle.loads(pickle.dumps(ours))
+    doc = nlp(TEXTS[0])
+    assert back["records"][2](doc) == doc._.records  # the getter itself, unpickled
+    pickle.loads(pickle.dumps((nlp.tokenizer, [proc for _, proc in nlp.pipeline])))
 
 
 def test_spans_and_displacy_after_a_round_trip(nlp):

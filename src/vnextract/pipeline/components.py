@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -42,10 +43,21 @@ _LIVE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
 _DATE_KEY = ("._.", "date", None, None)
 
 
+def _live_get(name: str, doc: Doc) -> Any:
+    return _LIVE.get(doc, {}).get(name)
+
+
+def _live_set(name: str, doc: Doc, value: Any) -> None:
+    _LIVE.setdefault(doc, {})[name] = value
+
+
 def _in_memory(name: str) -> dict[str, Any]:
-    """Getter and setter of an extension kept in ``_LIVE``, never serialised."""
-    return {"getter": lambda doc: _LIVE.get(doc, {}).get(name),
-            "setter": lambda doc, value: _LIVE.setdefault(doc, {}).__setitem__(name, value)}
+    """Getter and setter of an extension kept in ``_LIVE``, never serialised.
+
+    Module-level functions (not lambdas): ``nlp.pipe(n_process=…)`` pickles
+    the extensions for workers started with ``spawn``.
+    """
+    return {"getter": partial(_live_get, name), "setter": partial(_live_set, name)}
 
 
 def plain(value: Any) -> Any:

@@ -173,3 +173,23 @@ def test_a_saved_pipeline_loads_with_spacy_load_in_a_fresh_interpreter(nlp, tmp_
     assert got["segment"] == "all"
     assert got["pipes"] == ["vnextract_quantities", "vnextract_cues", "vnextract_records"]
     assert got["records"] == [[r.model_dump(mode="json") for r in vnextract.extract(t).records] for t in TEXTS]
+
+
+def test_other_spacy_programs_are_left_alone(tmp_path):
+    """spaCy imports vnextract through its entry points for every pipeline: that must not claim Doc._.date."""
+    script = (
+        "import spacy, vnextract.pipeline\n"
+        "from spacy.tokens import Doc\n"
+        "Doc.set_extension('date', default='theirs')\n"
+        "doc = spacy.blank('en')('a b')\n"
+        "assert doc._.date == 'theirs' and not Doc.has_extension('records'), 'claimed on import'\n"
+        "import warnings\n"
+        "with warnings.catch_warnings(record=True) as w:\n"
+        "    warnings.simplefilter('always')\n"
+        "    nlp = vnextract.load()\n"
+        "assert any(\"'date'\" in str(x.message) for x in w), 'replaced silently'\n"
+        "assert nlp('Năm 2023, doanh thu đạt 5 tỷ đồng.')._.records\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]

@@ -5,109 +5,22 @@ each its role (value, change, plan, share) and finds periods, and
 ``vnextract_records`` assembles records onto ``doc._.records``. Each leaves
 its findings in ``doc.spans`` for displaCy (``style="span"``).
 
-What a Doc carries, and why: spaCy serialises ``doc.user_data`` with msgpack
-(``Doc.to_bytes``, ``DocBin``, ``nlp.pipe(n_process=…)``), so only plain data
-goes there. The rules' working state (``doc._.vx``, the tokenizer's
-``Prepared`` text, and ``doc._.quantities`` / ``doc._.analyses``) lives in a
-weak-keyed side table: it is there while the Doc is in memory and is not
-serialised. The output is stored as plain data under ``doc._.vx_extraction``
-(an ``Extraction`` dumped with numbers as decimal strings, so values stay
-exact and integers of any size survive msgpack), and ``doc._.records`` /
-``doc._.extraction`` are getters that rebuild the pydantic models from it.
-``doc._.date`` (the caller's date) is stored as an ISO string.
+What a Doc carries, and why it serialises: ``extensions``.
 """
 from __future__ import annotations
-
-from datetime import date as Date
-from decimal import Decimal
-from functools import partial
-from typing import Any
-from weakref import WeakKeyDictionary
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..api import as_date
 from ..rules.records import analyse, assemble, find_all_quantities
-from ..schema import Extraction, Record
+from ..schema import Extraction
+from .extensions import cache_extraction, plain, register_extensions
 from .tokenizer import ViTokenizer  # noqa: F401  (registers the tokenizer)
 
 QUANTITY_KEY = "vx_quantities"
 CUE_KEY = "vx_cues"
 RECORD_KEY = "vx_records"
-
-#: Working state that must not reach ``doc.user_data``: doc → {extension name: value}.
-_LIVE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
-#: Where ``doc._.date`` keeps its ISO string (the key a plain extension would use).
-_DATE_KEY = ("._.", "date", None, None)
-
-
-def _live_get(name: str, doc: Doc) -> Any:
-    return _LIVE.get(doc, {}).get(name)
-
-
-def _live_set(name: str, doc: Doc, value: Any) -> None:
-    _LIVE.setdefault(doc, {})[name] = value
-
-
-def _in_memory(name: str) -> dict[str, Any]:
-    """Getter and setter of an extension kept in ``_LIVE``, never serialised.
-
-    Module-level functions (not lambdas): ``nlp.pipe(n_process=…)`` pickles
-    the extensions for workers started with ``spawn``.
-    """
-    return {"getter": partial(_live_get, name), "setter": partial(_live_set, name)}
-
-
-def plain(value: Any) -> Any:
-    """``value`` as msgpack- and JSON-safe data: Decimals as exact strings, dates as ISO, tuples as lists."""
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, Date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return value
-
-
-def _get_extraction(doc: Doc) -> Extraction | None:
-    data = doc._.vx_extraction
-    if data is None:
-        return None
-    live = _LIVE.setdefault(doc, {})
-    cached = live.get("extraction")
-    if cached is None or cached[0] is not data:  # rebuilt once per stored data, e.g. after from_bytes
-        cached = live["extraction"] = (data, Extraction.model_validate(data))
-    return cached[1]
-
-
-def _get_records(doc: Doc) -> list[Record] | None:
-    ex = _get_extraction(doc)
-    return None if ex is None else ex.records
-
-
-def _set_records(doc: Doc, records: list[Record] | None) -> None:
-    doc._.vx_extraction = None if records is None else plain(Extraction(records=records).model_dump())
-
-
-def _get_date(doc: Doc) -> Date | None:
-    return as_date(doc.user_data.get(_DATE_KEY))
-
-
-def _set_date(doc: Doc, value) -> None:
-    day = as_date(value)
-    doc.user_data[_DATE_KEY] = None if day is None else day.isoformat()
-
-
-for _name in ("vx", "quantities", "analyses"):
-    Doc.set_extension(_name, force=True, **_in_memory(_name))
-Doc.set_extension("vx_extraction", default=None, force=True)
-Doc.set_extension("extraction", getter=_get_extraction, force=True)
-Doc.set_extension("records", getter=_get_records, setter=_set_records, force=True)
-Doc.set_extension("date", getter=_get_date, setter=_set_date, force=True)
 
 
 def _state(doc: Doc):
@@ -166,7 +79,7 @@ class RecordAssembler:
         ex = Extraction(date=reading.date, date_source=reading.date_source, records=reading.records,
                         warnings=reading.warnings)
         doc._.vx_extraction = plain(ex.model_dump())
-        _LIVE.setdefault(doc, {})["extraction"] = (doc._.vx_extraction, ex)  # no rebuild in this process
+        cache_extraction(doc, ex)  # no rebuild from the plain data in this process
         doc.spans[RECORD_KEY] = [
             s for s in (doc.char_span(r.evidence.start, r.evidence.end, label=r.metric[:40], alignment_mode="expand")
                         for r in doc._.records) if s is not None
@@ -176,16 +89,19 @@ class RecordAssembler:
 
 @Language.factory("vnextract_quantities")
 def make_quantities(nlp: Language, name: str) -> QuantityFinder:
+    register_extensions()
     return QuantityFinder()
 
 
 @Language.factory("vnextract_cues")
 def make_cues(nlp: Language, name: str) -> CueRules:
+    register_extensions()
     return CueRules()
 
 
 @Language.factory("vnextract_records")
 def make_records(nlp: Language, name: str) -> RecordAssembler:
+    register_extensions()
     return RecordAssembler()
 
 

@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 
 from ..text import NormText
 from ..text.prepare import SEGMENT_MODES, prepare
+from .extensions import register_extensions
 
 
 class ViTokenizer:
@@ -25,6 +26,7 @@ class ViTokenizer:
     def __init__(self, vocab: Vocab, segment: str = "statistics"):
         self.vocab = vocab
         self.segment = _checked(segment)
+        register_extensions()  # the tokenizer fills doc._.vx
 
     def __call__(self, text: str) -> Doc:
         if not isinstance(text, str):

@@ -5,7 +5,8 @@
 Decimal('2312')
 """
 from .api import extract, extract_many, load
+from .frame import to_frame
 from .schema import Change, Evidence, Extraction, Record
 
 __version__ = "0.1.0"
-__all__ = ["Change", "Evidence", "Extraction", "Record", "extract", "extract_many", "load", "__version__"]
+__all__ = ["Change", "Evidence", "Extraction", "Record", "extract", "extract_many", "load", "to_frame", "__version__"]

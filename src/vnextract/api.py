@@ -1,4 +1,4 @@
-"""The library entry points: ``load``, ``extract``, ``extract_many``."""
+"""The library entry points: ``load``, ``extract``, ``extract_many`` (``to_frame`` is in ``frame``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -90,8 +90,128 @@ def extract(text: str, *, date: DateLike = None, source: str | None = None) -> E
     return Extraction(source=source, **dated, records=records, warnings=warnings)
 
 
-def extract_many(texts: Iterable[str | tuple[str, DateLike]]) -> Iterator[Extraction]:
-    """Stream ``extract`` over many texts (each a string or a ``(text, date)`` pair), lazily."""
-    for item in texts:
-        text, date = (item, None) if isinstance(item, str) else item
-        yield extract(text, date=date)
+#: Texts per task sent to a worker process by ``extract_many(n_process>1)``.
+CHUNK_SIZE = 16
+_END = object()
+
+
+def extract_many(texts: Iterable[str | tuple[str, DateLike]], *, ids: Iterable[str] | None = None,
+                 dates: DateLike | Iterable[DateLike] = None, n_process: int = 1,
+                 chunk_size: int = CHUNK_SIZE) -> Iterator[Extraction]:
+    """Stream ``extract`` over many texts, lazily and in order.
+
+    Each item of ``texts`` is a string or a ``(text, date)`` pair. ``ids``
+    (one per text) become each Extraction's ``source``; ``dates`` is one date
+    per text, or a single date (``datetime.date`` or ISO string) for all.
+    With ``n_process > 1`` (``-1``: one per core) the texts are read by that
+    many worker processes (started with ``spawn``: a script that calls this
+    needs the ``if __name__ == "__main__":`` guard), ``chunk_size`` texts per
+    task, at most two tasks per worker in flight: the input is read as the
+    output is consumed, and the output is what ``n_process=1`` gives, in the
+    same order. An exception raised by one text is raised when its place in
+    the output is reached, after every earlier text's Extraction.
+    """
+    if not isinstance(n_process, int) or n_process == 0 or n_process < -1:
+        raise ValueError(f"n_process must be a positive number of processes or -1 (one per core), got {n_process!r}")
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
+    if isinstance(ids, str | bytes):
+        raise TypeError("ids must be an iterable of ids, one per text, not a single string")
+    import os
+
+    tasks = _tasks(texts, ids, dates)
+    workers = (os.cpu_count() or 1) if n_process == -1 else n_process
+    return _serial(tasks) if workers == 1 else _pooled(tasks, workers, chunk_size)
+
+
+def _tasks(texts, ids, dates) -> Iterator[tuple[str, DateLike, str | None]]:
+    """``(text, date, source)`` per item, checking that ids and dates match the texts one for one."""
+    single = dates is None or isinstance(dates, Date | str)
+    id_it = iter(()) if ids is None else iter(ids)
+    date_it = iter(()) if single else iter(dates)
+    for i, item in enumerate(texts):
+        if isinstance(item, str):
+            text, date = item, dates if single else next(date_it, _END)
+            if date is _END:
+                raise ValueError(f"extract_many: fewer dates than texts (none for text {i})")
+        else:
+            try:
+                text, date = item
+            except (TypeError, ValueError):
+                raise TypeError(f"extract_many: text {i} is a {type(item).__name__}, "
+                                "expected a str or a (text, date) pair") from None
+            if dates is not None:
+                raise ValueError(f"extract_many: text {i} is a (text, date) pair and dates= is given too: give one")
+        source = None if ids is None else next(id_it, _END)
+        if source is _END:
+            raise ValueError(f"extract_many: fewer ids than texts (none for text {i})")
+        yield text, date, None if source is None else str(source)
+    if ids is not None and next(id_it, _END) is not _END:
+        raise ValueError("extract_many: more ids than texts")
+    if not single and next(date_it, _END) is not _END:
+        raise ValueError("extract_many: more dates than texts")
+
+
+def _serial(tasks) -> Iterator[Extraction]:
+    for text, date, source in tasks:
+        yield extract(text, date=date, source=source)
+
+
+def _extract_chunk(chunk: list[tuple[str, DateLike, str | None]]) -> list[Extraction | Exception]:
+    """A worker's task: the Extractions of a chunk, an exception in the place of a text that raised one."""
+    out: list[Extraction | Exception] = []
+    for text, date, source in chunk:
+        try:
+            out.append(extract(text, date=date, source=source))
+        except Exception as e:  # raised in the caller, at this text's place
+            out.append(e)
+    return out
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: a thread that ends the worker once its parent is gone, even by ``kill -9``."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="vnextract-parent-watch", daemon=True).start()
+
+
+def _pooled(tasks, workers: int, chunk_size: int) -> Iterator[Extraction]:
+    import multiprocessing
+    import os
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_die_with_parent, initargs=(os.getpid(),))
+    pending: deque = deque()
+    try:
+        for chunk in _chunks(tasks, chunk_size):
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) >= 2 * workers:
+                yield from _results(pending.popleft())
+        while pending:
+            yield from _results(pending.popleft())
+    finally:  # also when the caller stops early: drop the queued tasks, wait for the running ones
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(future) -> Iterator[Extraction]:
+    for r in future.result():
+        if isinstance(r, Exception):
+            raise r
+        yield r
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    from itertools import islice
+
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk

@@ -4,6 +4,8 @@
 each its role (value, change, plan, share) and finds periods, and
 ``vnextract_records`` assembles records onto ``doc._.records``. Each leaves
 its findings in ``doc.spans`` for displaCy (``style="span"``).
+
+What a Doc carries, and why it serialises: ``extensions``.
 """
 from __future__ import annotations
 
@@ -11,22 +13,20 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..api import as_date
 from ..rules.records import analyse, assemble, find_all_quantities
+from ..schema import Extraction
+from .extensions import cache_extraction, plain, register_extensions
 from .tokenizer import ViTokenizer  # noqa: F401  (registers the tokenizer)
 
 QUANTITY_KEY = "vx_quantities"
 CUE_KEY = "vx_cues"
 RECORD_KEY = "vx_records"
 
-for _name, _default in (("vx", None), ("date", None), ("quantities", None), ("analyses", None), ("records", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-
 
 def _state(doc: Doc):
     if doc._.vx is None:
-        raise ValueError("vnextract components need the vnextract tokenizer (vnextract.load())")
+        raise ValueError("vnextract components need the vnextract tokenizer (vnextract.load()); "
+                         "a Doc read back from bytes has its records but no working state: run nlp(doc.text)")
     return doc._.vx
 
 
@@ -75,9 +75,11 @@ class RecordAssembler:
         st = _state(doc)
         if doc._.analyses is None:
             raise ValueError("vnextract_records needs vnextract_cues before it")
-        day = as_date(doc._.date)
-        reading = assemble(st.norm, st.sentences, doc._.analyses, day, st.word_at)
-        doc._.records = reading.records
+        reading = assemble(st.norm, st.sentences, doc._.analyses, doc._.date, st.word_at)
+        ex = Extraction(date=reading.date, date_source=reading.date_source, records=reading.records,
+                        warnings=reading.warnings)
+        doc._.vx_extraction = plain(ex.model_dump())
+        cache_extraction(doc, ex)  # no rebuild from the plain data in this process
         doc.spans[RECORD_KEY] = [
             s for s in (doc.char_span(r.evidence.start, r.evidence.end, label=r.metric[:40], alignment_mode="expand")
                         for r in doc._.records) if s is not None
@@ -87,16 +89,19 @@ class RecordAssembler:
 
 @Language.factory("vnextract_quantities")
 def make_quantities(nlp: Language, name: str) -> QuantityFinder:
+    register_extensions()
     return QuantityFinder()
 
 
 @Language.factory("vnextract_cues")
 def make_cues(nlp: Language, name: str) -> CueRules:
+    register_extensions()
     return CueRules()
 
 
 @Language.factory("vnextract_records")
 def make_records(nlp: Language, name: str) -> RecordAssembler:
+    register_extensions()
     return RecordAssembler()
 
 

@@ -8,22 +8,25 @@ Token offsets (``token.idx``) are exact in the caller's string.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+import srsly
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
 from ..text import NormText
 from ..text.prepare import SEGMENT_MODES, prepare
+from .extensions import register_extensions
 
 
 class ViTokenizer:
     """Offset-exact Vietnamese tokenizer; see the module docstring."""
 
     def __init__(self, vocab: Vocab, segment: str = "statistics"):
-        if segment not in SEGMENT_MODES:
-            raise ValueError(f"segment must be one of {SEGMENT_MODES}, got {segment!r}")
         self.vocab = vocab
-        self.segment = segment
+        self.segment = _checked(segment)
+        register_extensions()  # the tokenizer fills doc._.vx
 
     def __call__(self, text: str) -> Doc:
         if not isinstance(text, str):
@@ -33,18 +36,36 @@ class ViTokenizer:
         doc._.vx = prepared
         return doc
 
-    # spaCy calls these when saving a pipeline; the tokenizer has no state of its own.
+    # spaCy calls these when saving and loading a pipeline. The only setting is
+    # ``segment`` (also in config.cfg); it travels with the tokenizer so that a
+    # tokenizer read back from bytes or disk segments as the saved one did.
     def to_bytes(self, **kwargs) -> bytes:
-        return b""
+        return srsly.json_dumps({"segment": self.segment}).encode("utf-8")
 
     def from_bytes(self, data: bytes, **kwargs) -> "ViTokenizer":
+        if data:
+            self._set(srsly.json_loads(data))
         return self
 
     def to_disk(self, path, **kwargs) -> None:
-        pass
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg", {"segment": self.segment})
 
     def from_disk(self, path, **kwargs) -> "ViTokenizer":
+        cfg = Path(path) / "cfg"
+        if cfg.exists():
+            self._set(srsly.read_json(cfg))
         return self
+
+    def _set(self, cfg: dict) -> None:
+        self.segment = _checked(cfg.get("segment", self.segment))
+
+
+def _checked(segment: str) -> str:
+    if segment not in SEGMENT_MODES:
+        raise ValueError(f"segment must be one of {SEGMENT_MODES}, got {segment!r}")
+    return segment
 
 
 def _make_doc(vocab: Vocab, norm: NormText, spans: list[tuple[int, int]], sent_starts: set[int]) -> Doc:

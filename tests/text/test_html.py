@@ -63,3 +63,12 @@ def test_fallback_skips_a_chrome_element_up_to_its_own_end_tag():
 ])
 def test_chrome_is_told_by_the_words_of_class_id_and_role(attrs, chrome):
     assert H.is_chrome("div", attrs) is chrome
+
+
+@pytest.mark.parametrize("to_text", [H.html_to_text, H.stdlib_text], ids=["auto", "stdlib"])
+def test_inline_markup_never_cuts_a_sentence_of_a_short_page(to_text):
+    # below 250 characters trafilatura's own fallback kept the menu and made "tăng 3%" a line of its own
+    page = ('<html><body><nav>Trang chủ | Kinh tế 2024</nav><article><p>Năm 2023, lợi nhuận <b>tăng 3%</b>, '
+            'doanh thu <a href="/x">đạt 5 tỷ đồng</a>.</p></article><div class="footer">Hotline 1900 1234</div>'
+            '</body></html>')
+    assert to_text(page) == "Năm 2023, lợi nhuận tăng 3%, doanh thu đạt 5 tỷ đồng."

@@ -17,6 +17,7 @@ output then carries (the ``text`` key), since they cannot point into markup.
 """
 from __future__ import annotations
 
+from functools import cache
 from html.parser import HTMLParser
 
 import regex
@@ -91,9 +92,30 @@ def stdlib_text(html: str) -> str:
 
 
 def _chrome_xpath() -> list[str]:
+    """The same chrome as ``is_chrome``, as XPath for trafilatura's pruning (without camelCase)."""
     words = "concat(' ', translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_-', 'abcdefghijklmnopqrstuvwxyz  '))"
     roles = " or ".join(f"@role='{r}'" for r in sorted(_ROLES))
     return ["//nav", "//aside", "//footer", f"//*[{roles}]"] + [f"//*[contains({words}, ' {w}')]" for w in CHROME]
+
+
+_PRUNE = _chrome_xpath()
+
+
+@cache
+def _trafilatura_config():
+    """trafilatura's settings, or None when it is not installed.
+
+    Its main extractor is used however short the article: below
+    MIN_EXTRACTED_SIZE (250 characters by default) it falls back to a
+    baseline that keeps menus and cuts a sentence at each <b> or <a>.
+    """
+    try:
+        from trafilatura.settings import use_config
+    except ImportError:
+        return None
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return config
 
 
 def trafilatura_text(html: str, fallback: str) -> str | None:
@@ -102,14 +124,18 @@ def trafilatura_text(html: str, fallback: str) -> str | None:
     ``fallback`` is the page's text by the stdlib parser: the headline and lead
     are put back only when they are lines of it (visible text, not just metadata).
     """
-    try:
-        import trafilatura
-    except ImportError:
+    config = _trafilatura_config()
+    if config is None:
         return None
-    doc = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=True, include_images=False, include_links=False,
-        with_metadata=True, prune_xpath=_chrome_xpath(), deduplicate=False,
-    )
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=True, include_images=False, include_links=False,
+            with_metadata=True, prune_xpath=_PRUNE, deduplicate=False, config=config,
+        )
+    except Exception:  # a parser failure on one odd page falls back; it never loses the document
+        return None
     body = _lines(doc.text or "") if doc is not None else []
     if not body:
         return None

@@ -207,6 +207,21 @@ def test_a_full_disk_is_one_line_not_a_traceback():
     assert r.stderr.decode().strip() == "vnextract: error: cannot write standard output: No space left on device"
 
 
+def test_a_closed_standard_output_is_one_line(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(Path(vnextract.__file__).parents[1]))
+    r = subprocess.run(["bash", "-c", f'"{sys.executable}" -m vnextract extract "{SEED}" >&-'], capture_output=True,
+                       env=env, timeout=120)
+    assert r.returncode == 2
+    assert r.stderr.decode() == "vnextract: error: cannot write standard output: it is closed\n"
+
+
+def test_dash_output_is_standard_output(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run("extract", "-o", "-", SEED)
+    assert r.exit_code == 0 and len(lines(r)[0]["records"]) == 8
+    assert not (tmp_path / "-").exists()
+
+
 def test_a_closed_pipe_ends_the_run_quietly(tmp_path):
     for i in range(60):  # more output than a pipe holds
         (tmp_path / f"{i:02}.txt").write_bytes(SEED.read_bytes())

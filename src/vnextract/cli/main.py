@@ -45,7 +45,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--pretty", is_flag=True, help="Indented JSON for people, one document after another.")
 @click.option("--date", "default_date", metavar="YYYY-MM-DD", help="Date of documents that carry none (dates undated figures).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output (- for it).")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the document id.")
 @click.option("--html/--no-html", default=None,
@@ -78,11 +78,15 @@ def extract(paths: tuple[str, ...], pretty: bool, default_date: str | None, outp
         stdin_format = "jsonl"
     if default_date:
         _check_date(default_date)
+    if output == "-":
+        output = None
     name = output or "standard output"
     try:
         out = open(output, "wb") if output else sys.stdout.buffer
     except OSError as e:
         raise InputError(f"cannot write {output}: {_reason(e)}")
+    except AttributeError:  # started with standard output closed (`>&-`)
+        raise InputError("cannot write standard output: it is closed")
     done = failed = records = 0
 
     def fail(message: str) -> None:

@@ -42,11 +42,13 @@ class Document:
 
 
 def read_documents(paths: list[str], *, text_field: str = "text", id_field: str = "id",
-                   date_field: str = "date", html: bool | None = None) -> Iterator[Document]:
+                   date_field: str = "date", html: bool | None = None,
+                   stdin_format: str = "auto") -> Iterator[Document]:
     """Every document named by ``paths`` (files, folders, or ``-`` for stdin), in order.
 
     ``html``: True reads every text as HTML, False never, None (default) for
-    ``.html``/``.htm`` files only.
+    ``.html``/``.htm`` files only. ``stdin_format`` ("auto", "text", "jsonl"):
+    how ``-`` is read (placeholder here: standard input is read as one text).
     """
     for doc in _read_all(paths, text_field, id_field, date_field):
         if doc.text is not None and (html or (html is None and doc.source.lower().endswith(HTML_SUFFIXES))):

@@ -1,13 +1,38 @@
-"""``vnextract extract | schema | eval | diff``."""
+"""``vnextract extract | batch | schema | eval | diff``.
+
+Exit statuses, the same for every command: 0 when all went well, 1 when some
+documents failed (``extract``, ``batch``) or the runs differ (``diff``, like
+diff(1)), 2 for a usage error or an input or output the command cannot use
+(``InputError``: a malformed run file, an unwritable ``-o``). A closed pipe
+(``vnextract extract … | head``) ends the run quietly with 141, as the shell
+reports for a tool stopped by SIGPIPE.
+"""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from .. import __version__
+
+#: What the shell shows for a process stopped by SIGPIPE (128 + 13).
+EXIT_PIPE = 141
+
+
+class InputError(click.ClickException):
+    """An input or output the command cannot use: one line on stderr, exit status 2 (1 is a result)."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"vnextract: error: {self.format_message()}", err=True)
+
+
+def _reason(e: BaseException) -> str:
+    return getattr(e, "strerror", None) or str(e) or type(e).__name__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,48 +45,101 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--pretty", is_flag=True, help="Indented JSON for people, one document after another.")
 @click.option("--date", "default_date", metavar="YYYY-MM-DD", help="Date of documents that carry none (dates undated figures).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output (- for it).")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the document id.")
 @click.option("--html/--no-html", default=None,
               help="Read inputs as HTML and extract the article text (default: only .html/.htm files).")
+@click.option("--stdin-format", type=click.Choice(["auto", "text", "jsonl"]), default="auto", show_default=True,
+              help="How to read - (standard input): one text, JSON Lines, or auto: JSON Lines when every "
+                   "non-blank line is a JSON object.")
+@click.option("--jsonl", "stdin_jsonl", is_flag=True, help="Standard input is JSON Lines (--stdin-format jsonl).")
+@click.option("-q", "--quiet", is_flag=True, help="No line per failed document; only a count at the end, and the exit status.")
+@click.option("-v", "--verbose", is_flag=True, help="Also each document's warnings on stderr, and a summary at the end.")
 def extract(paths: tuple[str, ...], pretty: bool, default_date: str | None, output: str | None,
-            text_field: str, id_field: str, html: bool | None) -> None:
+            text_field: str, id_field: str, html: bool | None, stdin_format: str, stdin_jsonl: bool,
+            quiet: bool, verbose: bool) -> None:
     """Extract records from PATHS: .txt or .html files, folders of them, .jsonl files, or - for standard input.
 
-    Writes JSON Lines, one line per document: {"source", "records", "warnings"}.
-    Exits 1 when some document could not be read (the others are still written).
+    Writes JSON Lines (UTF-8), one line per document: {"source", "date",
+    "date_source", "records", "warnings"} (see docs/output.md). A document that
+    cannot be read is reported on stderr with its file and line, and the others
+    are still written. Exit status: 0 all written, 1 some documents failed,
+    2 usage error or an output that cannot be written.
     """
     from ..api import extract as run
     from ..inputs import read_documents
 
+    if quiet and verbose:
+        raise click.UsageError("-q/--quiet and -v/--verbose exclude each other")
+    if stdin_jsonl:
+        if stdin_format not in ("auto", "jsonl"):
+            raise click.UsageError(f"--jsonl contradicts --stdin-format {stdin_format}")
+        stdin_format = "jsonl"
     if default_date:
         _check_date(default_date)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    failed = 0
+    if output == "-":
+        output = None
+    name = output or "standard output"
     try:
-        for doc in read_documents(list(paths), text_field=text_field, id_field=id_field, html=html):
+        out = open(output, "wb") if output else sys.stdout.buffer
+    except OSError as e:
+        raise InputError(f"cannot write {output}: {_reason(e)}")
+    except AttributeError:  # started with standard output closed (`>&-`)
+        raise InputError("cannot write standard output: it is closed")
+    done = failed = records = 0
+
+    def fail(message: str) -> None:
+        nonlocal failed
+        failed += 1
+        if not quiet:
+            click.echo(f"vnextract: error: {message}", err=True)
+
+    try:
+        for doc in read_documents(list(paths), text_field=text_field, id_field=id_field, html=html,
+                                  stdin_format=stdin_format):
             if doc.error:
-                failed += 1
-                click.echo(f"vnextract: error: {doc.error}", err=True)
+                fail(doc.error)
                 continue
             try:
                 ex = run(doc.text, date=doc.date or default_date, source=doc.source)
             except Exception as e:  # one broken document never stops a batch
-                failed += 1
-                click.echo(f"vnextract: error: {doc.source}: extraction failed: {type(e).__name__}: {e}", err=True)
+                fail(f"{doc.source}: extraction failed: {type(e).__name__}: {e}")
                 continue
             row = ex.model_dump(mode="json")
             row["warnings"] = doc.warnings + row["warnings"]
             if doc.from_html:
                 row["text"] = doc.text  # evidence offsets refer to this text, not to the markup
-            out.write(json.dumps(row, ensure_ascii=False, indent=2 if pretty else None) + "\n")
-            out.flush()
+            if verbose:
+                for w in row["warnings"]:
+                    click.echo(f"vnextract: warning: {w if w.startswith(doc.source) else f'{doc.source}: {w}'}", err=True)
+            _write(out, name, json.dumps(row, ensure_ascii=False, indent=2 if pretty else None) + "\n")
+            done += 1
+            records += len(row["records"])
     finally:
         if output:
             out.close()
+    if verbose or (quiet and failed):
+        click.echo(f"vnextract: {done} written ({records} records), {failed} failed", err=True)
     if failed:
         sys.exit(1)
+
+
+def _write(out, name: str, text: str) -> None:
+    """Write and flush one output line; a closed pipe ends the run quietly, any other write error in one line."""
+    try:
+        out.write(text.encode("utf-8"))
+        out.flush()
+    except BrokenPipeError:
+        # The reader has gone (`| head`): stop like a Unix tool, with no traceback, and keep
+        # Python's final flush of the dead pipe from complaining.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        sys.exit(EXIT_PIPE)
+    except OSError as e:
+        raise InputError(f"cannot write {name}: {_reason(e)}")
 
 
 @main.command()
@@ -131,20 +209,40 @@ def run_corpus(gold) -> dict[str, list[dict]]:
     return {gd.key: run(gd.text, date=gd.date).model_dump(mode="json")["records"] for gd in gold}
 
 
+def _run_lines(path: Path):
+    """(source, records) of each line of a JSON Lines run, as ``vnextract extract`` writes it.
+
+    Anything else (unreadable, not UTF-8, not JSON, not an output line) is an
+    ``InputError`` naming the file and line: exit status 2, since 1 is a result
+    for ``diff``.
+    """
+    lineno = 0
+    try:
+        with open(path, "rb") as f:
+            for lineno, raw in enumerate(f, 1):
+                line = raw.decode("utf-8")
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                if not isinstance(row, dict) or "source" not in row or not isinstance(row.get("records"), list):
+                    raise ValueError('expected an object with "source" and a list of "records"')
+                if not all(isinstance(r, dict) and isinstance(r.get("evidence", {}), dict) for r in row["records"]):
+                    raise ValueError("a record is not an object with an evidence object")
+                yield str(row["source"]), row["records"]
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {_reason(e)}")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}:{lineno}: not UTF-8 (invalid byte at column {e.start + 1})")
+    except (ValueError, RecursionError) as e:
+        raise InputError(f"{path}:{lineno}: not a vnextract output line ({e})")
+
+
 def read_run(path: Path) -> dict[str, list[dict]]:
     """A JSON Lines run (as ``vnextract extract`` writes it) → records by source, and by file stem."""
     out: dict[str, list[dict]] = {}
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                source = str(row["source"])
-                out[source] = row["records"]
-                out.setdefault(Path(source).stem, row["records"])
-            except (json.JSONDecodeError, KeyError, TypeError) as e:
-                raise click.ClickException(f"{path}:{lineno}: not a vnextract output line ({e})")
+    for source, records in _run_lines(path):
+        out[source] = records
+        out.setdefault(Path(source).stem, records)
     return out
 
 
@@ -168,6 +266,7 @@ def eval_(corpus: Path, run_file: Path | None, texts: Path | None, part: str | N
     and gold/ with offsets into articles kept outside the repository): for the
     latter the development and test parts are scored apart. Tune rules on the
     development part; the test part is scored when a piece of work is done.
+    Exit status 2 when the corpus, its texts or the --run file cannot be used.
     """
     from ..eval import load_corpus, score
     from ..eval.real import MissingTexts
@@ -175,10 +274,10 @@ def eval_(corpus: Path, run_file: Path | None, texts: Path | None, part: str | N
 
     try:
         gold = load_corpus(corpus, texts)
-    except (MissingTexts, ValueError) as e:
-        raise click.ClickException(str(e))
+    except (MissingTexts, ValueError, OSError) as e:
+        raise InputError(str(e))
     if not gold:
-        raise click.ClickException(f"{corpus}: no gold files in {corpus / 'gold'}")
+        raise InputError(f"{corpus}: no gold files in {corpus / 'gold'}")
     if part in ("dev", "test"):
         gold = [gd for gd in gold if gd.part == part]
     predictions = read_run(run_file) if run_file else run_corpus(gold)
@@ -210,22 +309,14 @@ def eval_(corpus: Path, run_file: Path | None, texts: Path | None, part: str | N
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def diff(old: Path, new: Path) -> None:
-    """Show how the records of two runs differ; exit 1 when they do (like diff(1))."""
+    """Show how the records of two runs differ.
+
+    Exit status, like diff(1): 0 the same, 1 they differ, 2 a file is not a
+    vnextract run (unreadable, or a line that is not an output line).
+    """
     from ..testing import diff_runs
 
-    def load(path: Path) -> dict[str, list]:
-        out = {}
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                if line.strip():
-                    try:
-                        row = json.loads(line)
-                        out[str(row["source"])] = row["records"]
-                    except (json.JSONDecodeError, KeyError, TypeError) as e:
-                        raise click.ClickException(f"{path}:{lineno}: not a vnextract output line ({e})")
-        return out
-
-    text = diff_runs(load(old), load(new))
+    text = diff_runs(dict(_run_lines(old)), dict(_run_lines(new)))
     if text:
         click.echo(text)
         sys.exit(1)

@@ -43,7 +43,7 @@ class BatchSummary:
 
     def line(self) -> str:
         rate = self.documents / self.seconds if self.seconds else 0.0
-        earlier = f" ({self.earlier_errors} errors)" if self.earlier_errors else ""
+        earlier = f" ({self.earlier_errors} of them errors)" if self.earlier_errors else ""
         return (f"{self.documents} documents, {self.records} records, {self.errors} errors, "
                 f"{self.skipped} already done{earlier}; {self.parts} parts in {self.seconds:.1f} s ({rate:.1f} docs/s)")
 
@@ -103,7 +103,7 @@ def run_batch(paths: list[str], out: Path, *, fmt: str = "jsonl", workers: int |
     summary.earlier_errors = writer.earlier_errors
     chunks = _chunks(paths, done, chunk_size, summary, text_field=text_field, id_field=id_field,
                      date_field=date_field, html=html, stdin_format=stdin_format)
-    bar = _progress(progress, input_size(paths))
+    bar = _progress(progress, paths)
 
     def commit(chunk: Chunk, rows: list[dict[str, Any]]) -> None:
         rows = chunk.known + rows
@@ -119,7 +119,8 @@ def run_batch(paths: list[str], out: Path, *, fmt: str = "jsonl", workers: int |
                 on_error(r)
         if bar is not None:
             bar.update(chunk.size if bar.total is not None else len(rows))
-            bar.set_postfix(docs=summary.documents, records=summary.records, errors=summary.errors, refresh=False)
+            counts = {"docs": summary.documents} if bar.total is not None else {}  # else the bar counts them
+            bar.set_postfix(**counts, records=summary.records, errors=summary.errors, refresh=False)
 
     try:
         if engine == "dask":
@@ -136,11 +137,12 @@ def run_batch(paths: list[str], out: Path, *, fmt: str = "jsonl", workers: int |
     return summary
 
 
-def _progress(enabled: bool, total: int | None):
+def _progress(enabled: bool, paths: list[str]):
     if not enabled:
         return None
     from tqdm import tqdm
 
+    total = input_size(paths)
     if total is None:  # standard input: its size is not known
         return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
     return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr, dynamic_ncols=True,

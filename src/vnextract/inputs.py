@@ -365,7 +365,7 @@ def _read_parquet(path: Path, fields: _Fields) -> Iterator[Document]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        yield _error(str(path), "reading Parquet needs pyarrow: pip install '.[parquet]'")
+        yield _error(str(path), "reading Parquet needs pyarrow: pip install '.[parquet]' in a vnextract checkout")
         return
     try:
         pf = pq.ParquetFile(path)

@@ -178,7 +178,7 @@ def _run_dask(chunks: Iterator[Chunk], commit, workers: int, scheduler: str | No
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as e:
-        raise RuntimeError("the dask engine needs dask and distributed: pip install 'vnextract[dask]'") from e
+        raise RuntimeError("the dask engine needs dask and distributed: pip install '.[dask]' in a vnextract checkout") from e
     cluster = None
     if scheduler:
         client = Client(scheduler)

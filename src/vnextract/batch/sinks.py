@@ -166,7 +166,7 @@ def _parquet_bytes(flat: list[dict[str, Any]]) -> bytes:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as e:
-        raise RuntimeError("Parquet output needs pyarrow: pip install 'vnextract[parquet]'") from e
+        raise RuntimeError("Parquet output needs pyarrow: pip install '.[parquet]' in a vnextract checkout") from e
     schema = pa.schema([
         (c, pa.float64() if c in {"value", "value_high", "change_percent", "change_points", "change_ratio",
                                   "change_amount", "change_high", "plan_percent", "share_percent",

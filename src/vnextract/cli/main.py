@@ -114,15 +114,22 @@ def batch(paths, out, fmt, workers, chunk_size, resume, engine, scheduler, text_
     def on_error(row: dict) -> None:
         click.echo(f"vnextract: error: {row['error']}", err=True)
 
+    def unusable(message: str) -> click.ClickException:  # the run could not start: one line, exit status 2
+        e = click.ClickException(message)
+        e.exit_code = 2
+        return e
+
     try:
         summary = run_batch(list(paths), out, fmt=fmt, workers=workers, chunk_size=chunk_size, resume=resume,
                             engine=engine, scheduler=scheduler, progress=show, text_field=text_field,
                             id_field=id_field, date_field=date_field, html=html,
                             stdin_format="jsonl" if stdin_jsonl else "auto", on_error=on_error if verbose else None)
     except (FileExistsError, FormatMismatch) as e:
-        raise _Fatal(str(e))
-    except OSError as e:
-        raise _Fatal(f"cannot write to {e.filename or out}: {e.strerror or e}")
+        raise unusable(str(e))
+    except OSError as e:  # the output folder (or, without a file name, the disk or a cluster's address)
+        if e.filename is None:
+            raise click.ClickException(f"{type(e).__name__}: {e}")
+        raise unusable(f"cannot write to {e.filename}: {e.strerror or e}")
     except BrokenProcessPool:
         raise click.ClickException("a worker process died (out of memory?); committed parts are kept: "
                                    "run the same command with --resume")
@@ -134,12 +141,6 @@ def batch(paths, out, fmt, workers, chunk_size, resume, engine, scheduler, text_
             click.echo(f"vnextract batch: see {out}/errors/", err=True)
     if summary.failed:
         sys.exit(1)
-
-
-class _Fatal(click.ClickException):
-    """A one-line error for a run that could not start (its output folder): exit status 2."""
-
-    exit_code = 2
 
 
 @main.command()

@@ -81,7 +81,7 @@ def read_documents(paths: list[str], *, text_field: str = "text", id_field: str 
 
             try:
                 doc.text, doc.from_html = html_to_text(doc.text), True
-            except Exception as e:  # noqa: BLE001 - one broken page never stops a batch
+            except Exception as e:  # one broken page never stops a batch
                 where = doc.where or doc.source
                 doc = Document(doc.source, None, error=f"{where}: cannot read the HTML: {_why(e)}", where=where,
                                size=doc.size)
@@ -128,7 +128,7 @@ def _guarded(name: str, size: int, docs: Iterator[Document]) -> Iterator[Documen
         for doc in docs:
             consumed += doc.size
             yield doc
-    except Exception as e:  # noqa: BLE001 - any failure of one file is that file's error row
+    except Exception as e:  # any failure of one file is that file's error row
         yield _error(name, f"cannot read: {_why(e)}", size=max(0, size - consumed))
 
 
@@ -266,7 +266,7 @@ def _read_jsonl(f, name: str, fields: _Fields, tell: Callable[[], int]) -> Itera
         try:
             raw = next(lines, b"")
             pos = tell()
-        except Exception as e:  # noqa: BLE001 - truncated or garbage gzip, a disk error: the file ends here
+        except Exception as e:  # truncated or garbage gzip, a disk error: the file ends here
             yield _error(where, f"cannot read: {_why(e)}")
             return
         size, last = pos - last, pos
@@ -287,7 +287,7 @@ def _jsonl_document(raw: bytes, where: str, fields: _Fields) -> Document:
         doc = _record(obj, where, fields)
     except jsonlines.LineError as e:
         return _error(where, str(e))
-    except Exception as e:  # noqa: BLE001 - whatever one line does, it is that line's error
+    except Exception as e:  # whatever one line does, it is that line's error
         return _error(where, f"cannot read: {_why(e)}")
     doc.warnings = warns + doc.warnings
     return doc
@@ -371,7 +371,7 @@ def _read_parquet(path: Path, fields: _Fields) -> Iterator[Document]:
         pf = pq.ParquetFile(path)
         names = pf.schema_arrow.names
         rows = pf.metadata.num_rows
-    except Exception as e:  # noqa: BLE001 - truncated, garbage, not Parquet at all
+    except Exception as e:  # truncated, garbage, not Parquet at all
         yield _error(str(path), f"not a readable Parquet file ({_why(e)})", size=path.stat().st_size)
         return
     if fields.text not in names:
@@ -387,6 +387,6 @@ def _read_parquet(path: Path, fields: _Fields) -> Iterator[Document]:
                 doc.size = per_row
                 yield doc
                 row += 1
-    except Exception as e:  # noqa: BLE001 - a damaged row group: the rows before it are kept
+    except Exception as e:  # a damaged row group: the rows before it are kept
         where = f"{path}:row {row}"
         yield _error(where, f"cannot read from this row on ({_why(e)})", size=max(0, (rows - row) * per_row))

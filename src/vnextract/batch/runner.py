@@ -77,7 +77,7 @@ def _chunks(paths: list[str], done: Counter[str], chunk_size: int, summary: Batc
             if len(chunk.tasks) + len(chunk.known) >= chunk_size:
                 yield chunk
                 chunk = Chunk([], [])
-    except Exception as e:  # noqa: BLE001 - a reader bug: keep what was read and finish the work in flight
+    except Exception as e:  # a reader bug: keep what was read and finish the work in flight
         chunk.known.append({"source": "<input>", "error": f"reading stopped: {type(e).__name__}: {e}"})
     if chunk.known or chunk.tasks or chunk.size:
         yield chunk

@@ -182,7 +182,7 @@ def test_an_exception_while_reading_a_file_is_its_error_and_the_next_file_is_rea
     assert good(docs) == [str(tmp_path / "b.txt")]
 
 
-def test_input_size_counts_the_files_read():
+def test_the_size_of_standard_input_is_unknown():
     assert input_size(["-"]) is None
 
 

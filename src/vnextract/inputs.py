@@ -1,21 +1,29 @@
 """Reading documents from files, folders, JSON Lines (plain or gzipped), CSV, Parquet and standard input.
 
 Everything streams: a file of a million lines is read a line (or a Parquet
-batch) at a time. A document that cannot be read becomes a ``Document`` with
-an ``error`` naming the file (and line or row), so one broken input never
-stops a batch.
+batch) at a time. Whatever goes wrong while reading — a line that is not
+JSON or too long or too deep, a broken CSV quote, a truncated gzip or
+Parquet file, a broken or looping symbolic link, a FIFO, a file that cannot
+be opened — becomes a ``Document`` with an ``error`` naming the file (and
+line or row), and reading goes on with the next line or file. So one broken
+input never stops a batch, and the same input gives the same error rows
+every time (which is what lets ``--resume`` pass them).
 """
 from __future__ import annotations
 
+import codecs
 import csv
+import errno
 import gzip
 import io
-import json
+import os
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import jsonlines
 from .text.decode import decode
 
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
@@ -23,6 +31,9 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 TABLE_SUFFIXES = (".csv", ".parquet")
 ALL_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + TABLE_SUFFIXES
+#: How standard input (``-``) is read: ``auto`` takes it as JSON Lines when every
+#: non-blank line is a JSON object, else as one text.
+STDIN_FORMATS = ("auto", "text", "jsonl")
 
 
 def _suffix(path: Path) -> str:
@@ -39,6 +50,17 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     #: True when ``text`` was taken out of HTML (the output then carries it).
     from_html: bool = False
+    #: Where it was read: ``FILE``, ``FILE:LINE`` or ``FILE:row N`` (``source`` may be an id instead).
+    where: str = ""
+    #: Bytes of input it took (for a progress bar whose total is ``input_size``).
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class _Fields:
+    text: str
+    id: str
+    date: str
 
 
 def read_documents(paths: list[str], *, text_field: str = "text", id_field: str = "id",
@@ -47,119 +69,324 @@ def read_documents(paths: list[str], *, text_field: str = "text", id_field: str 
     """Every document named by ``paths`` (files, folders, or ``-`` for stdin), in order.
 
     ``html``: True reads every text as HTML, False never, None (default) for
-    ``.html``/``.htm`` files only. ``stdin_format`` ("auto", "text", "jsonl"):
-    how ``-`` is read (placeholder here: standard input is read as one text).
+    ``.html``/``.htm`` files only. ``stdin_format``: one of ``STDIN_FORMATS``.
+    Never raises for bad input: it yields a ``Document`` with an ``error``.
     """
-    for doc in _read_all(paths, text_field, id_field, date_field):
+    if stdin_format not in STDIN_FORMATS:
+        raise ValueError(f"stdin_format must be one of {STDIN_FORMATS}, got {stdin_format!r}")
+    fields = _Fields(text_field, id_field, date_field)
+    for doc in _read_all(paths, fields, stdin_format):
         if doc.text is not None and (html or (html is None and doc.source.lower().endswith(HTML_SUFFIXES))):
             from .text.html import html_to_text
 
-            doc.text, doc.from_html = html_to_text(doc.text), True
+            try:
+                doc.text, doc.from_html = html_to_text(doc.text), True
+            except Exception as e:  # one broken page never stops a batch
+                where = doc.where or doc.source
+                doc = Document(doc.source, None, error=f"{where}: cannot read the HTML: {_why(e)}", where=where,
+                               size=doc.size)
         yield doc
 
 
-def _read_all(paths: list[str], text_field: str, id_field: str, date_field: str) -> Iterator[Document]:
+def input_size(paths: list[str]) -> int | None:
+    """Bytes of the input files ``paths`` name (folders walked as ``read_documents`` does); None with stdin."""
+    if "-" in paths:
+        return None
+    total = 0
+    for p in paths:
+        for item in _expand(p):
+            if isinstance(item, Path):
+                try:
+                    total += item.stat().st_size
+                except OSError:
+                    pass
+    return total
+
+
+# -- files and folders ----------------------------------------------------------
+
+def _read_all(paths: list[str], fields: _Fields, stdin_format: str) -> Iterator[Document]:
     for p in paths:
         if p == "-":
-            text, warns = decode(sys.stdin.buffer.read(), "<stdin>")
-            yield Document("-", text, warnings=warns)
+            yield from _guarded("-", 0, _read_stdin(stdin_format, fields))
             continue
-        path = Path(p)
-        if path.is_dir():
-            try:
-                files = sorted(f for f in path.rglob("*") if f.is_file() and _suffix(f) in ALL_SUFFIXES)
-            except OSError as e:
-                yield Document(p, None, error=f"{p}: cannot read folder: {e.strerror or e}")
+        for item in _expand(p):
+            if isinstance(item, Document):
+                yield item
                 continue
-            if not files:
-                yield Document(p, None, error=f"{p}: no .txt, .html, .jsonl, .csv or .parquet files in this folder")
-            for f in files:
-                yield from _read_file(f, text_field, id_field, date_field)
-        elif path.exists():
-            yield from _read_file(path, text_field, id_field, date_field)
-        else:
-            yield Document(p, None, error=f"{p}: no such file or folder")
+            try:
+                size = item.stat().st_size
+            except OSError:
+                size = 0
+            yield from _guarded(str(item), size, _read_file(item, fields))
 
 
-def _read_file(path: Path, text_field: str, id_field: str, date_field: str) -> Iterator[Document]:
+def _guarded(name: str, size: int, docs: Iterator[Document]) -> Iterator[Document]:
+    """The documents of one file; an exception ends that file with one error row, not the whole reading."""
+    consumed = 0
+    try:
+        for doc in docs:
+            consumed += doc.size
+            yield doc
+    except Exception as e:  # any failure of one file is that file's error row
+        yield _error(name, f"cannot read: {_why(e)}", size=max(0, size - consumed))
+
+
+def _error(where: str, why: str, size: int = 0) -> Document:
+    return Document(where, None, error=f"{where}: {why}", where=where, size=size)
+
+
+def _why(e: BaseException) -> str:
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror
+    return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def _expand(p: str) -> Iterator[Path | Document]:
+    """The regular files ``p`` names (itself, or a folder's input files), and an error row for anything else."""
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        yield _error(p, "broken symbolic link" if os.path.islink(p) else "no such file or folder")
+        return
+    except OSError as e:
+        yield _error(p, "symbolic link loop" if e.errno == errno.ELOOP else f"cannot read: {_why(e)}")
+        return
+    if stat.S_ISDIR(st.st_mode):
+        yield from _walk(Path(p), st)
+    elif stat.S_ISREG(st.st_mode):
+        yield Path(p)
+    else:  # opening a FIFO would wait for a writer forever
+        yield _error(p, f"{_special(st.st_mode)}, not a regular file: not read (use - for standard input)")
+
+
+def _walk(root: Path, top: os.stat_result) -> Iterator[Path | Document]:
+    """The input files under ``root`` in path order, with an error row for each link that is broken or loops,
+    each special file and each folder that cannot be read. Linked folders are followed, once per path
+    of links, and never back into a folder that contains them."""
+    found: list[tuple[tuple[str, ...], Path | Document]] = []
+    stack = [(root, frozenset({(top.st_dev, top.st_ino)}))]
+    readable = False
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as e:
+            found.append((folder.parts, _error(str(folder), f"cannot read folder: {_why(e)}")))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            name = str(path)
+            try:
+                st = entry.stat()  # follows links
+            except FileNotFoundError:
+                found.append((path.parts, _error(name, "broken symbolic link" if entry.is_symlink()
+                                                 else "vanished while the folder was read")))
+                continue
+            except OSError as e:
+                found.append((path.parts, _error(name, "symbolic link loop" if e.errno == errno.ELOOP
+                                                 else f"cannot read: {_why(e)}")))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                key = (st.st_dev, st.st_ino)
+                if key in ancestors:
+                    found.append((path.parts, _error(name, "symbolic link loop (links back to a folder above it)")))
+                else:
+                    stack.append((path, ancestors | {key}))
+            elif stat.S_ISREG(st.st_mode):
+                if _suffix(path) in ALL_SUFFIXES:
+                    found.append((path.parts, path))
+                    readable = True
+            else:
+                found.append((path.parts, _error(name, f"{_special(st.st_mode)}, not a regular file: not read")))
+    if not readable:
+        yield _error(str(root), "no .txt, .html, .jsonl, .csv or .parquet files in this folder")
+    for _, item in sorted(found, key=lambda t: t[0]):
+        yield item
+
+
+def _read_file(path: Path, fields: _Fields) -> Iterator[Document]:
     name = str(path)
     kind = _suffix(path)
-    try:
-        if kind in JSONL_SUFFIXES:
-            opener = gzip.open if kind == ".jsonl.gz" else open
-            with opener(path, "rb") as f:
-                yield from _read_jsonl(f, name, text_field, id_field, date_field)
-            return
-        if kind == ".csv":
-            with open(path, "rb") as f:
-                yield from _read_csv(f, name, text_field, id_field, date_field)
-            return
-        if kind == ".parquet":
-            yield from _read_parquet(path, text_field, id_field, date_field)
-            return
-        data = path.read_bytes()
-    except (OSError, EOFError) as e:
-        yield Document(name, None, error=f"{name}: cannot read: {getattr(e, 'strerror', None) or e}")
+    if kind == ".jsonl.gz":
+        with gzip.open(path, "rb") as f:
+            yield from _read_jsonl(f, name, fields, f.fileobj.tell)  # compressed bytes, to match the file size
         return
+    if kind == ".jsonl":
+        with open(path, "rb") as f:
+            yield from _read_jsonl(f, name, fields, f.tell)
+        return
+    if kind == ".csv":
+        with open(path, "rb") as f:
+            yield from _read_csv(f, name, fields)
+        return
+    if kind == ".parquet":
+        yield from _read_parquet(path, fields)
+        return
+    data = path.read_bytes()
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        yield Document(name, None, error=f"{name}: looks like a binary file, not text")
+        yield _error(name, "looks like a binary file, not text", size=len(data))
         return
     text, warns = decode(data, name)
-    yield Document(name, text, warnings=warns)
+    yield Document(name, text, warnings=warns, where=name, size=len(data))
 
 
-def _record(obj, where: str, text_field: str, id_field: str, date_field: str) -> Document:
+def _record(obj, where: str, fields: _Fields) -> Document:
     if not isinstance(obj, dict):
-        return Document(where, None, error=f"{where}: expected a JSON object, got {type(obj).__name__}")
-    source = str(obj.get(id_field) or where)
-    body = obj.get(text_field)
+        return _error(where, f"expected a JSON object, got {type(obj).__name__}")
+    source = str(obj.get(fields.id) or where)
+    body = obj.get(fields.text)
     if not isinstance(body, str):
-        return Document(source, None, error=f"{where}: field {text_field!r} is missing or not a string")
-    date = obj.get(date_field)
-    return Document(source, body, date=str(date) if date else None)
+        return Document(source, None, error=f"{where}: field {fields.text!r} is missing or not a string", where=where)
+    date = obj.get(fields.date)
+    return Document(source, body, date=str(date) if date else None, where=where)
 
 
-def _read_jsonl(f, name: str, text_field: str, id_field: str, date_field: str) -> Iterator[Document]:
-    for lineno, raw in enumerate(f, 1):
-        if not raw.strip():
-            continue
+# -- JSON Lines -------------------------------------------------------------------
+
+def _read_jsonl(f, name: str, fields: _Fields, tell: Callable[[], int]) -> Iterator[Document]:
+    """One document per non-blank line; a bad line is its error row, a stream that breaks ends with one."""
+    lines = jsonlines.read_lines(f)
+    last = tell()
+    lineno = 0
+    while True:
+        lineno += 1
         where = f"{name}:{lineno}"
-        line, warns = decode(raw, where)
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Document(where, None, error=f"{where}: not valid JSON ({e.msg} at column {e.colno})")
-            continue
-        doc = _record(obj, where, text_field, id_field, date_field)
-        doc.warnings = warns + doc.warnings
-        yield doc
+            raw = next(lines, b"")
+            pos = tell()
+        except Exception as e:  # truncated or garbage gzip, a disk error: the file ends here
+            yield _error(where, f"cannot read: {_why(e)}")
+            return
+        size, last = pos - last, pos
+        if raw is None:
+            yield _error(where, f"line longer than {jsonlines.MAX_LINE_BYTES:,} bytes: not read", size=size)
+        elif not raw:
+            return
+        elif raw.strip():
+            doc = _jsonl_document(raw, where, fields)
+            doc.size = size
+            yield doc
 
 
-def _read_csv(f, name: str, text_field: str, id_field: str, date_field: str) -> Iterator[Document]:
-    csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.TextIOWrapper(f, encoding="utf-8-sig", errors="replace", newline=""))
-    if reader.fieldnames is None or text_field not in reader.fieldnames:
-        yield Document(name, None, error=f"{name}: no {text_field!r} column (columns: {reader.fieldnames})")
+def _jsonl_document(raw: bytes, where: str, fields: _Fields) -> Document:
+    try:
+        line, warns = decode(raw, where)
+        obj = jsonlines.loads(line)
+        doc = _record(obj, where, fields)
+    except jsonlines.LineError as e:
+        return _error(where, str(e))
+    except Exception as e:  # whatever one line does, it is that line's error
+        return _error(where, f"cannot read: {_why(e)}")
+    doc.warnings = warns + doc.warnings
+    return doc
+
+
+def _read_stdin(stdin_format: str, fields: _Fields) -> Iterator[Document]:
+    stream = sys.stdin.buffer
+    if stdin_format == "jsonl":
+        yield from _read_jsonl(stream, "-", fields, lambda: 0)
         return
-    for row in reader:
-        # line_num is the line where the row ends: quoted fields may span lines
-        yield _record(row, f"{name}:{reader.line_num}", text_field, id_field, date_field)
+    data = stream.read()
+    if stdin_format == "auto" and _is_jsonl(data):
+        yield from _read_jsonl(io.BytesIO(data), "-", fields, lambda: 0)
+        return
+    text, warns = decode(data, "<stdin>")
+    yield Document("-", text, warnings=warns, where="-", size=len(data))
 
 
-def _read_parquet(path: Path, text_field: str, id_field: str, date_field: str) -> Iterator[Document]:
+def _is_jsonl(data: bytes) -> bool:
+    """True when every non-blank line of ``data`` is a JSON object (and there is one at least)."""
+    lines = [line.strip() for line in data.removeprefix(codecs.BOM_UTF8).splitlines() if line.strip()]
+    if not lines or not all(line[:1] == b"{" and line[-1:] == b"}" for line in lines):
+        return False
+    try:
+        return all(isinstance(jsonlines.loads(line.decode("utf-8")), dict) for line in lines)
+    except (jsonlines.LineError, UnicodeDecodeError):
+        return False
+
+
+# -- tables -------------------------------------------------------------------------
+
+def _read_csv(f, name: str, fields: _Fields) -> Iterator[Document]:
+    """Rows of a CSV file with a header. Strict quoting: a quote left open is reported at the line where it
+    opens (with the lines it swallowed) instead of silently eating the rows after it; so is a row whose
+    number of fields is not the header's."""
+    csv.field_size_limit(jsonlines.MAX_LINE_BYTES)
+    reader = csv.reader(io.TextIOWrapper(f, encoding="utf-8-sig", errors="replace", newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as e:
+        yield _error(f"{name}:1", f"broken header ({e})")
+        return
+    if header is None or fields.text not in header:
+        yield _error(name, f"no {fields.text!r} column (columns: {header})")
+        return
+    last = f.tell()
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader, None)
+            bad = None
+        except csv.Error as e:
+            row, bad = [], f"{e}"
+        pos = f.tell()
+        size, last = pos - last, pos
+        end = reader.line_num
+        if bad:
+            span = f"line {start}" if end <= start else f"lines {start}-{end}"
+            yield _error(f"{name}:{start}", f"broken quoting in the row that starts here ({bad}); {span} not read",
+                         size=size)
+        elif row is None:
+            return
+        elif len(row) != len(header):
+            if row:  # a blank line is no row
+                yield _error(f"{name}:{start}", f"{len(row)} fields where the header has {len(header)} "
+                             f"(a broken quote?); not read", size=size)
+        else:
+            # the line where the row ends: quoted fields may span lines
+            doc = _record(dict(zip(header, row)), f"{name}:{end}", fields)
+            doc.size = size
+            yield doc
+
+
+def _read_parquet(path: Path, fields: _Fields) -> Iterator[Document]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        yield Document(str(path), None, error=f"{path}: reading Parquet needs pyarrow: pip install 'vnextract[parquet]'")
+        yield _error(str(path), "reading Parquet needs pyarrow: pip install '.[parquet]' in a vnextract checkout")
         return
-    pf = pq.ParquetFile(path)
-    names = pf.schema_arrow.names
-    if text_field not in names:
-        yield Document(str(path), None, error=f"{path}: no {text_field!r} column (columns: {names})")
+    try:
+        pf = pq.ParquetFile(path)
+        names = pf.schema_arrow.names
+        rows = pf.metadata.num_rows
+    except Exception as e:  # truncated, garbage, not Parquet at all
+        yield _error(str(path), f"not a readable Parquet file ({_why(e)})", size=path.stat().st_size)
         return
-    columns = [c for c in (text_field, id_field, date_field) if c in names]
+    if fields.text not in names:
+        yield _error(str(path), f"no {fields.text!r} column (columns: {names})")
+        return
+    per_row = path.stat().st_size // max(rows, 1)
+    columns = [c for c in (fields.text, fields.id, fields.date) if c in names]
     row = 0
-    for batch in pf.iter_batches(batch_size=1000, columns=columns):
-        for obj in batch.to_pylist():
-            yield _record(obj, f"{path}:row {row}", text_field, id_field, date_field)
-            row += 1
+    try:
+        for batch in pf.iter_batches(batch_size=1000, columns=columns):
+            for obj in batch.to_pylist():
+                doc = _record(obj, f"{path}:row {row}", fields)
+                doc.size = per_row
+                yield doc
+                row += 1
+    except Exception as e:  # a damaged row group: the rows before it are kept
+        where = f"{path}:row {row}"
+        yield _error(where, f"cannot read from this row on ({_why(e)})", size=max(0, (rows - row) * per_row))

@@ -99,6 +99,9 @@ def test_refuses_a_used_folder_without_resume(small, tmp_path):
 
 def test_kill_9_then_resume_processes_every_document_exactly_once(tmp_path):
     texts = make_input(tmp_path / "news.jsonl", copies=5)
+    first = list(texts)[:3]
+    with open(tmp_path / "news.jsonl", "a", encoding="utf-8") as f:  # repeated ids, read after the kill
+        f.writelines(json.dumps({"id": k, "text": texts[k]}, ensure_ascii=False) + "\n" for k in first)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "vnextract.cli", "batch", str(tmp_path / "news.jsonl"), "-o", str(out),
            "--workers", "2", "--chunk-size", "4", "--no-progress"]
@@ -113,8 +116,9 @@ def test_kill_9_then_resume_processes_every_document_exactly_once(tmp_path):
     committed = len(list((out / "_done").glob("*.json")))
     assert 0 < committed < len(texts) / 4, "the batch should have been killed midway"
     done = subprocess.run(cmd + ["--resume"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # the repeated ids failed
     got = read_output(out)  # raises if a document appears twice
+    assert sorted(e["source"] for e in read_errors(out)) == sorted(first)  # each repeat reported once
     assert set(got) == set(texts)
     want = expected({k: texts[k] for k in list(texts)[:: len(texts) // 20]})
     assert all(got[k]["records"] == v for k, v in want.items())

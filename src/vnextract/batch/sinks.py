@@ -17,6 +17,7 @@ Formats:
   counts them as done.
 
 Errors go to ``errors/part-NNNNN.jsonl``: ``{"source", "error"}`` per line.
+``_run.json`` records the format, so a resume cannot mix formats.
 """
 from __future__ import annotations
 
@@ -24,11 +25,18 @@ import csv
 import io
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 FORMATS = ("jsonl", "csv", "parquet")
 DONE = "_done"
+#: The run's settings that a resumed run must share (its format).
+RUN = "_run.json"
+
+
+class FormatMismatch(ValueError):
+    """``--resume`` of a folder written in another format."""
 
 #: Columns of the csv and parquet outputs, one row per record.
 COLUMNS = (
@@ -83,24 +91,45 @@ class PartWriter:
         self.errors_dir = folder / "errors"
 
     # -- resuming -----------------------------------------------------------
-    def prepare(self, resume: bool) -> set[str]:
-        """Make the folder ready; with ``resume``, drop uncommitted files and return the done ids."""
+    def prepare(self, resume: bool) -> Counter[str]:
+        """Make the folder ready; with ``resume``, drop uncommitted files and return the done ids.
+
+        The count of each id is how many rows it has in committed parts (a repeated id's error row
+        counts too), so a resumed run skips exactly the occurrences already written. Refuses
+        (``FormatMismatch``) to resume a run written in another format.
+        """
         if self.folder.exists() and any(self.folder.iterdir()) and not resume:
             raise FileExistsError(f"{self.folder} is not empty: pass --resume to continue that batch, or choose another folder")
         for d in (self.done_dir, self.records_dir, self.errors_dir):
             d.mkdir(parents=True, exist_ok=True)
         for p in self.done_dir.glob(".*"):
             p.unlink()  # a ledger entry whose writing was cut short
-        committed = {p.stem for p in self.done_dir.glob("*.json")}
-        done: set[str] = set()
-        for p in self.done_dir.glob("*.json"):
-            done.update(json.loads(p.read_text(encoding="utf-8"))["sources"])
+        entries = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in self.done_dir.glob("*.json")}
+        done: Counter[str] = Counter()
+        for entry in entries.values():
+            done.update(entry["sources"])
+        self.earlier_errors = sum(entry.get("errors", 0) for entry in entries.values())
         for d in (self.records_dir, self.errors_dir):
             for p in d.iterdir():
-                if p.name.startswith(".") or p.name.split("-")[-1].split(".")[0] not in committed:
+                if p.name.startswith(".") or p.name.split("-")[-1].split(".")[0] not in entries:
                     p.unlink()  # a part whose commit never happened, or a temporary file
-        self.next_part = max((int(s) for s in committed), default=-1) + 1
+        self._check_format()
+        self.next_part = max((int(s) for s in entries), default=-1) + 1
         return done
+
+    def _check_format(self) -> None:
+        """Write the run's format in ``_run.json``, or check it against the one there (or, for a folder
+        written before that file existed, against the suffixes of its parts)."""
+        manifest = self.folder / RUN
+        if manifest.exists():
+            formats = {json.loads(manifest.read_text(encoding="utf-8"))["format"]}
+        else:
+            formats = {p.name.rsplit(".", 1)[-1] for p in self.records_dir.glob("part-*.*")}
+        if formats - {self.fmt}:
+            raise FormatMismatch(f"{self.folder} holds a --format {' '.join(sorted(formats))} run: resume it with "
+                                 f"that format, or write --format {self.fmt} into another folder")
+        if not manifest.exists():
+            _atomic_write(manifest, json.dumps({"format": self.fmt}).encode("utf-8"))
 
     # -- writing -------------------------------------------------------------
     def commit(self, rows: list[dict[str, Any]]) -> int:
@@ -137,7 +166,7 @@ def _parquet_bytes(flat: list[dict[str, Any]]) -> bytes:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as e:
-        raise RuntimeError("Parquet output needs pyarrow: pip install 'vnextract[parquet]'") from e
+        raise RuntimeError("Parquet output needs pyarrow: pip install '.[parquet]' in a vnextract checkout") from e
     schema = pa.schema([
         (c, pa.float64() if c in {"value", "value_high", "change_percent", "change_points", "change_ratio",
                                   "change_amount", "change_high", "plan_percent", "share_percent",

@@ -5,7 +5,13 @@ and Dask workers can ship it.
 """
 from __future__ import annotations
 
+import os
+import threading
+import time
 from typing import Any
+
+#: How often a pool worker checks that the batch that started it is still alive (seconds).
+WATCH_INTERVAL = 0.5
 
 #: (id, text, date, warnings, from_html) — what a worker needs of a document.
 Task = tuple[str, str, str | None, list[str], bool]
@@ -36,3 +42,20 @@ def warm() -> None:
     from ..api import extract
 
     extract("Năm 2023, doanh thu đạt 5 tỷ đồng.")
+
+
+def init_worker(parent: int) -> None:
+    """Pool initializer: die with the parent process ``parent``, then warm up.
+
+    A worker blocked on its task queue never notices a parent killed with
+    ``kill -9`` (it holds the queue's other end itself), so a daemon thread
+    polls ``os.getppid()`` and exits the worker when the parent is gone.
+    """
+    threading.Thread(target=_watch, args=(parent,), name="vnextract-parent-watch", daemon=True).start()
+    warm()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_INTERVAL)
+    os._exit(1)

@@ -158,29 +158,67 @@ def _write(out, name: str, text: str) -> None:
 @click.option("--id-field", default="id", show_default=True, help="Field or column holding the document id.")
 @click.option("--date-field", default="date", show_default=True, help="Field or column holding the document date.")
 @click.option("--html/--no-html", default=None, help="Read inputs as HTML (default: only .html/.htm files).")
-@click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on standard error.")
+@click.option("--jsonl", "stdin_jsonl", is_flag=True,
+              help="Read standard input (-) as JSON Lines (default: when every line is a JSON object).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on standard error (default: when it is a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("-v", "--verbose", is_flag=True, help="Print each error on standard error as it happens.")
 def batch(paths, out, fmt, workers, chunk_size, resume, engine, scheduler, text_field, id_field, date_field, html,
-          progress) -> None:
+          stdin_jsonl, progress, quiet, verbose) -> None:
     """Extract records from many documents in parallel, into a folder of committed parts.
 
     PATHS are folders, .txt/.html files, .jsonl or .jsonl.gz, .csv or .parquet
-    files with a text column. A document that fails goes to OUT/errors/ and
-    the batch goes on. Killed at any moment, the same command with --resume
+    files with a text column, or - for standard input. A document that fails
+    (unreadable, broken line, extraction error, repeated id) goes to OUT/errors/
+    and the batch goes on. Killed at any moment, the same command with --resume
     finishes the job with every document processed exactly once.
+
+    Exit status: 0 when every document was processed, 1 when some failed
+    (this run or the runs it resumed), 2 for usage errors and for an output
+    folder that cannot be used.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     from ..batch import run_batch
+    from ..batch.sinks import FormatMismatch
 
     if scheduler and engine != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose exclude each other")
+    show = False if quiet else sys.stderr.isatty() if progress is None else progress
+
+    def on_error(row: dict) -> None:
+        click.echo(f"vnextract: error: {row['error']}", err=True)
+
+    def unusable(message: str) -> click.ClickException:  # the run could not start: one line, exit status 2
+        e = click.ClickException(message)
+        e.exit_code = 2
+        return e
+
     try:
         summary = run_batch(list(paths), out, fmt=fmt, workers=workers, chunk_size=chunk_size, resume=resume,
-                            engine=engine, scheduler=scheduler, progress=progress, text_field=text_field,
-                            id_field=id_field, date_field=date_field, html=html)
-    except (FileExistsError, RuntimeError) as e:
+                            engine=engine, scheduler=scheduler, progress=show, text_field=text_field,
+                            id_field=id_field, date_field=date_field, html=html,
+                            stdin_format="jsonl" if stdin_jsonl else "auto", on_error=on_error if verbose else None)
+    except (FileExistsError, FormatMismatch) as e:
+        raise unusable(str(e))
+    except OSError as e:  # the output folder (or, without a file name, the disk or a cluster's address)
+        if e.filename is None:
+            raise click.ClickException(f"{type(e).__name__}: {e}")
+        raise unusable(f"cannot write to {e.filename}: {e.strerror or e}")
+    except BrokenProcessPool:
+        raise click.ClickException("a worker process died (out of memory?); committed parts are kept: "
+                                   "run the same command with --resume")
+    except RuntimeError as e:
         raise click.ClickException(str(e))
-    click.echo(f"vnextract batch: {summary.line()}", err=True)
-    if summary.errors:
-        click.echo(f"vnextract batch: see {out}/errors/", err=True)
+    if not quiet:
+        click.echo(f"vnextract batch: {summary.line()}", err=True)
+        if summary.failed:
+            click.echo(f"vnextract batch: see {out}/errors/", err=True)
+    if summary.failed:
+        sys.exit(1)
 
 
 @main.command()

@@ -304,27 +304,6 @@ def test_stdin_text_is_one_document(run):
     assert row["source"] == "-"
 
 
-def _reads_stdin_jsonl() -> bool:
-    """Whether inputs.read_documents reads JSON Lines from stdin (the batch-input part of issue 13)."""
-    import io
-
-    from vnextract.inputs import read_documents
-
-    saved = sys.stdin
-    try:
-        sys.stdin = io.TextIOWrapper(io.BytesIO(b'{"id": "n1", "text": "x"}\n'))
-        return [d.source for d in read_documents(["-"], stdin_format="jsonl")] == ["n1"]
-    except TypeError:
-        return False
-    finally:
-        sys.stdin = saved
-
-
-#: Remove once the stdin JSON Lines reader (inputs.read_documents(stdin_format=...)) is merged: then these must pass.
-needs_stdin_jsonl = pytest.mark.skipif(not _reads_stdin_jsonl(), reason="inputs.read_documents reads no JSON Lines from stdin yet")
-
-
-@needs_stdin_jsonl
 @pytest.mark.parametrize("options", [["--jsonl"], ["--stdin-format", "jsonl"], []])
 def test_stdin_json_lines_are_documents_with_offsets_into_their_text(run, options):
     docs = [{"id": "n1", "text": "Năm 2023, doanh thu đạt 5 tỷ đồng.", "date": "2024-01-05"},

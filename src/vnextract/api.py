@@ -168,28 +168,16 @@ def _extract_chunk(chunk: list[tuple[str, DateLike, str | None]]) -> list[Extrac
     return out
 
 
-def _die_with_parent(parent: int) -> None:
-    """Worker initializer: a thread that ends the worker once its parent is gone, even by ``kill -9``."""
-    import os
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="vnextract-parent-watch", daemon=True).start()
-
-
 def _pooled(tasks, workers: int, chunk_size: int) -> Iterator[Extraction]:
     import multiprocessing
     import os
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
+    from .batch.work import die_with_parent
+
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_die_with_parent, initargs=(os.getpid(),))
+                               initializer=die_with_parent, initargs=(os.getpid(),))
     pending: deque = deque()
     try:
         for chunk in _chunks(tasks, chunk_size):

@@ -45,14 +45,19 @@ def warm() -> None:
 
 
 def init_worker(parent: int) -> None:
-    """Pool initializer: die with the parent process ``parent``, then warm up.
+    """Pool initializer: die with the parent process ``parent``, then warm up."""
+    die_with_parent(parent)
+    warm()
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker process once ``parent`` is gone, even by ``kill -9`` (batch and ``extract_many`` pools).
 
     A worker blocked on its task queue never notices a parent killed with
     ``kill -9`` (it holds the queue's other end itself), so a daemon thread
     polls ``os.getppid()`` and exits the worker when the parent is gone.
     """
     threading.Thread(target=_watch, args=(parent,), name="vnextract-parent-watch", daemon=True).start()
-    warm()
 
 
 def _watch(parent: int) -> None:

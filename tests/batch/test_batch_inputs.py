@@ -110,7 +110,7 @@ def test_exit_status_is_0_when_all_went_well_1_when_some_document_failed_2_when_
     r = batch(bad, "-o", tmp_path / "o2", "--resume")
     assert r.exit_code == 1 and "0 documents" in r.stderr  # the failure is still in the output
     r = batch(ok, "-o", ok / "out")  # a folder inside a file
-    assert r.exit_code == 2 and r.stderr.startswith("Error: cannot write to ") and r.stderr.count("\n") == 1
+    assert r.exit_code == 2 and r.stderr.startswith("vnextract: error: cannot write to ") and r.stderr.count("\n") == 1
     assert "Traceback" not in r.output
     assert batch(ok, "-o", tmp_path / "o3", "--no-such-option").exit_code == 2
 
@@ -128,11 +128,18 @@ def test_quiet_verbose_and_a_progress_bar_only_on_a_terminal(tmp_path):
     assert "100%" in r.stderr and f"{bad.stat().st_size}/{bad.stat().st_size}" in r.stderr.replace("B", "")
 
 
-def test_batch_reads_json_lines_from_stdin(tmp_path):
-    r = CliRunner().invoke(main, ["batch", "-", "-o", str(tmp_path / "out"), "--workers", "1", "--jsonl"],
+@pytest.mark.parametrize("options, sources", [(["--jsonl"], {"d1", "d2"}), (["--stdin-format", "auto"], {"d1", "d2"}),
+                                              (["--stdin-format", "text"], {"-"})])
+def test_batch_reads_standard_input_as_extract_does(tmp_path, options, sources):
+    r = CliRunner().invoke(main, ["batch", "-", "-o", str(tmp_path / "out"), "--workers", "1", *options],
                            input=line(1) + line(2))
     assert r.exit_code == 0, r.output
-    assert set(read_output(tmp_path / "out")) == {"d1", "d2"}
+    assert set(read_output(tmp_path / "out")) == sources
+
+
+def test_jsonl_and_another_stdin_format_is_a_usage_error(tmp_path):
+    r = CliRunner().invoke(main, ["batch", "-", "-o", str(tmp_path / "out"), "--jsonl", "--stdin-format", "text"])
+    assert r.exit_code == 2 and "--jsonl contradicts" in r.output
 
 
 # -- orphaned workers ----------------------------------------------------------------------

@@ -31,6 +31,12 @@ class InputError(click.ClickException):
         click.echo(f"vnextract: error: {self.format_message()}", err=True)
 
 
+class RunError(InputError):
+    """A run that started but could not finish (a worker died, the disk filled): one line, exit status 1."""
+
+    exit_code = 1
+
+
 def _reason(e: BaseException) -> str:
     return getattr(e, "strerror", None) or str(e) or type(e).__name__
 
@@ -72,10 +78,7 @@ def extract(paths: tuple[str, ...], pretty: bool, default_date: str | None, outp
 
     if quiet and verbose:
         raise click.UsageError("-q/--quiet and -v/--verbose exclude each other")
-    if stdin_jsonl:
-        if stdin_format not in ("auto", "jsonl"):
-            raise click.UsageError(f"--jsonl contradicts --stdin-format {stdin_format}")
-        stdin_format = "jsonl"
+    stdin_format = _stdin_format(stdin_format, stdin_jsonl)
     if default_date:
         _check_date(default_date)
     if output == "-":
@@ -125,6 +128,15 @@ def extract(paths: tuple[str, ...], pretty: bool, default_date: str | None, outp
         sys.exit(1)
 
 
+def _stdin_format(stdin_format: str, jsonl: bool) -> str:
+    """``--stdin-format``, with ``--jsonl`` as its shorthand."""
+    if not jsonl:
+        return stdin_format
+    if stdin_format not in ("auto", "jsonl"):
+        raise click.UsageError(f"--jsonl contradicts --stdin-format {stdin_format}")
+    return "jsonl"
+
+
 def _write(out, name: str, text: str) -> None:
     """Write and flush one output line; a closed pipe ends the run quietly, any other write error in one line."""
     try:
@@ -147,7 +159,7 @@ def _write(out, name: str, text: str) -> None:
 @click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the output parts, the errors and the resume ledger.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
-              help="jsonl: a line per document; csv/parquet: a row per record (see the README for the columns).")
+              help="jsonl: a line per document; csv/parquet: a row per record (columns: docs/output.md).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: the CPU count).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=50, show_default=True,
               help="Documents per output part (the unit of work and of resuming).")
@@ -158,14 +170,16 @@ def _write(out, name: str, text: str) -> None:
 @click.option("--id-field", default="id", show_default=True, help="Field or column holding the document id.")
 @click.option("--date-field", default="date", show_default=True, help="Field or column holding the document date.")
 @click.option("--html/--no-html", default=None, help="Read inputs as HTML (default: only .html/.htm files).")
-@click.option("--jsonl", "stdin_jsonl", is_flag=True,
-              help="Read standard input (-) as JSON Lines (default: when every line is a JSON object).")
+@click.option("--stdin-format", type=click.Choice(["auto", "text", "jsonl"]), default="auto", show_default=True,
+              help="How to read - (standard input): one text, JSON Lines, or auto: JSON Lines when every "
+                   "non-blank line is a JSON object.")
+@click.option("--jsonl", "stdin_jsonl", is_flag=True, help="Standard input is JSON Lines (--stdin-format jsonl).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on standard error (default: when it is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each error on standard error as it happens.")
 def batch(paths, out, fmt, workers, chunk_size, resume, engine, scheduler, text_field, id_field, date_field, html,
-          stdin_jsonl, progress, quiet, verbose) -> None:
+          stdin_format, stdin_jsonl, progress, quiet, verbose) -> None:
     """Extract records from many documents in parallel, into a folder of committed parts.
 
     PATHS are folders, .txt/.html files, .jsonl or .jsonl.gz, .csv or .parquet
@@ -186,33 +200,29 @@ def batch(paths, out, fmt, workers, chunk_size, resume, engine, scheduler, text_
     if scheduler and engine != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     if quiet and verbose:
-        raise click.UsageError("--quiet and --verbose exclude each other")
+        raise click.UsageError("-q/--quiet and -v/--verbose exclude each other")
+    stdin_format = _stdin_format(stdin_format, stdin_jsonl)
     show = False if quiet else sys.stderr.isatty() if progress is None else progress
 
     def on_error(row: dict) -> None:
         click.echo(f"vnextract: error: {row['error']}", err=True)
 
-    def unusable(message: str) -> click.ClickException:  # the run could not start: one line, exit status 2
-        e = click.ClickException(message)
-        e.exit_code = 2
-        return e
-
     try:
         summary = run_batch(list(paths), out, fmt=fmt, workers=workers, chunk_size=chunk_size, resume=resume,
                             engine=engine, scheduler=scheduler, progress=show, text_field=text_field,
                             id_field=id_field, date_field=date_field, html=html,
-                            stdin_format="jsonl" if stdin_jsonl else "auto", on_error=on_error if verbose else None)
-    except (FileExistsError, FormatMismatch) as e:
-        raise unusable(str(e))
+                            stdin_format=stdin_format, on_error=on_error if verbose else None)
+    except (FileExistsError, FormatMismatch) as e:  # the run could not start
+        raise InputError(str(e))
     except OSError as e:  # the output folder (or, without a file name, the disk or a cluster's address)
         if e.filename is None:
-            raise click.ClickException(f"{type(e).__name__}: {e}")
-        raise unusable(f"cannot write to {e.filename}: {e.strerror or e}")
+            raise RunError(f"{type(e).__name__}: {e}")
+        raise InputError(f"cannot write to {e.filename}: {e.strerror or e}")
     except BrokenProcessPool:
-        raise click.ClickException("a worker process died (out of memory?); committed parts are kept: "
-                                   "run the same command with --resume")
+        raise RunError("a worker process died (out of memory?); committed parts are kept: "
+                       "run the same command with --resume")
     except RuntimeError as e:
-        raise click.ClickException(str(e))
+        raise RunError(str(e))
     if not quiet:
         click.echo(f"vnextract batch: {summary.line()}", err=True)
         if summary.failed:

@@ -43,6 +43,12 @@ def test_every_batch_column_is_documented_in_order():
     assert tuple(rows(section("Columns of the CSV and Parquet tables"))) == COLUMNS
 
 
+def test_every_table_column_is_documented_in_order():
+    from vnextract.tabulate import COLUMNS as TABLE_COLUMNS
+
+    assert tuple(rows(section("The statistical table"))) == TABLE_COLUMNS
+
+
 def test_error_rows_and_exit_statuses_are_documented():
     assert set(rows(section("Error rows"))) == {"source", "error"}
     statuses = regex.findall(r"(?m)^\| (\d+) \|", section("Exit statuses"))

@@ -75,8 +75,9 @@ def _jsonl(path: Path) -> Iterator[tuple[str | None, dict]]:
             doc = json.loads(line, parse_float=Decimal)
         except ValueError as e:
             raise TableInputError(f"{path}:{n}: not valid JSON ({e})") from None
-        if not isinstance(doc, dict) or not isinstance(doc.get("records"), list):
-            raise TableInputError(f"{path}:{n}: not a vnextract output line (no `records` list)")
+        if not isinstance(doc, dict) or not isinstance(doc.get("records"), list) \
+                or not all(isinstance(r, dict) and isinstance(r.get("metric"), str) for r in doc["records"]):
+            raise TableInputError(f"{path}:{n}: not a vnextract output line (a `records` list of records)")
         for r in doc["records"]:
             yield doc.get("source"), r
 
@@ -84,9 +85,12 @@ def _jsonl(path: Path) -> Iterator[tuple[str | None, dict]]:
 def _rows_with_record(path: Path, rows: Iterable[dict]) -> Iterator[tuple[str | None, dict]]:
     for n, row in enumerate(rows, 1):
         try:
-            yield row.get("source"), json.loads(row["record"], parse_float=Decimal)
+            r = json.loads(row["record"], parse_float=Decimal)
+            if not isinstance(r, dict) or not isinstance(r.get("metric"), str):
+                raise TypeError
         except (KeyError, TypeError, ValueError):
             raise TableInputError(f"{path}: row {n}: no `record` column holding a record as JSON") from None
+        yield row.get("source"), r
 
 
 def _part(path: Path) -> Iterator[tuple[str | None, dict]]:

@@ -116,3 +116,9 @@ def test_bad_inputs_are_one_line_errors(tmp_path):
     assert res.exit_code == 2 and "cannot tell the format" in res.output
     res = CliRunner().invoke(main, ["table", str(tmp_path), "-o", str(tmp_path / "t.csv")])
     assert res.exit_code == 2 and "no batch parts" in res.output
+    bad.write_text('{"records": [{"metric": "a"}]}\n{"records": [3]}\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["table", str(bad), "-o", str(tmp_path / "t.parquet")])
+    assert res.exit_code == 2 and f"{bad}:2: not a vnextract output line" in res.output
+    assert len(res.output.strip().splitlines()) == 1
+    res = CliRunner().invoke(main, ["table", str(bad), "-o", str(tmp_path / "missing" / "t.duckdb")])
+    assert res.exit_code == 2 and "no folder" in res.output

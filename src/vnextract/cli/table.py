@@ -25,6 +25,8 @@ def table(runs: tuple[str, ...], output: Path, fmt: str | None) -> None:
     if fmt is None and output.suffix.lower() not in FORMATS:
         raise InputError(f"{output}: cannot tell the format from the suffix: use .parquet, .csv, .duckdb or .db, "
                          "or --format")
+    if not output.parent.is_dir():
+        raise InputError(f"cannot write {output}: no folder {output.parent}")
     try:
         stats = build(list(runs))
     except TableInputError as e:

@@ -136,7 +136,8 @@ def test_every_number_column_is_flattened_the_same_with_decimals():
                  changes=[{"direction": "increase", "percent": "3.5", "points": "0.25", "ratio": "1.1",
                            "amount": "7", "unit": "tỷ đồng", "bound": "range", "high": "4.5"}],
                  plan_percent="101", share_percent="12.5", contribution_points="0.75",
-                 evidence={"start": 0, "end": 1, "text": "x"})
+                 evidence={"start": 0, "end": 1, "text": "x"},
+                 amount={"value": "1.5e9", "high": "2.5e9", "unit": "đồng", "dimension": "money"})
     exact = to_frame([Extraction(records=[rec])], decimals=True).iloc[0]
     floats = to_frame([Extraction(records=[rec])]).iloc[0]
     assert set(NUMBER_COLUMNS) | set(INT_COLUMNS) <= set(COLUMNS)

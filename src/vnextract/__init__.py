@@ -6,7 +6,8 @@ Decimal('2312')
 """
 from .api import extract, extract_many, load
 from .frame import to_frame
-from .schema import Change, Evidence, Extraction, Record
+from .schema import Amount, Change, Evidence, Extraction, Record
+from .tabulate import table
 
 __version__ = "0.1.0"
-__all__ = ["Change", "Evidence", "Extraction", "Record", "extract", "extract_many", "load", "to_frame", "__version__"]
+__all__ = ["Amount", "Change", "Evidence", "Extraction", "Record", "extract", "extract_many", "load", "table", "to_frame", "__version__"]

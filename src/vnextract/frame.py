@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 #: Columns holding a stated number (``schema.Number``): float64, or exact Decimals with ``decimals=True``.
 NUMBER_COLUMNS = ("value", "value_high", "change_percent", "change_points", "change_ratio", "change_amount",
-                  "change_high", "plan_percent", "share_percent", "contribution_points")
+                  "change_high", "plan_percent", "share_percent", "contribution_points", "amount_value", "amount_high")
 #: Integer columns, as pandas' nullable ``Int64`` (a missing year stays missing, not NaN).
 INT_COLUMNS = ("change_reference_year", "changes_count", "year", "month_first", "month_last",
                "evidence_start", "evidence_end")
@@ -86,4 +86,5 @@ def _exact(rec) -> dict[str, Decimal | None]:
         "value": rec.value, "value_high": rec.value_high, "plan_percent": rec.plan_percent,
         "share_percent": rec.share_percent, "contribution_points": rec.contribution_points,
         **{f"change_{f}": getattr(c, f) if c else None for f in ("percent", "points", "ratio", "amount", "high")},
+        "amount_value": rec.amount.value if rec.amount else None, "amount_high": rec.amount.high if rec.amount else None,
     }

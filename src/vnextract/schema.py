@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSche
 
 from .lang.vi.indicators import indicator_ids
 
-__all__ = ["Change", "Evidence", "Extraction", "Record", "Number", "IndicatorId", "NUMBER_DIGITS"]
+__all__ = ["Amount", "BaseNumber", "Change", "Evidence", "Extraction", "Record", "Number", "IndicatorId", "NUMBER_DIGITS"]
 
 #: A canonical indicator id (``lang/vi/indicators.toml``); the JSON Schema lists them.
 IndicatorId = Literal[indicator_ids()]  # type: ignore[valid-type]
@@ -37,6 +37,18 @@ Number = Annotated[
     Field(allow_inf_nan=False, max_digits=NUMBER_DIGITS),
     PlainSerializer(_number, when_used="json"),
     WithJsonSchema({"type": "number", "exclusiveMinimum": -_LIMIT, "exclusiveMaximum": _LIMIT}),
+]
+
+
+#: A normalised amount: a stated number with its scale word multiplied out. Exact ``Decimal`` in
+#: Python and a JSON number on the wire, with no digit limit (9.026 × 10¹³ đồng has 14 digits, a
+#: "nghìn tỷ USD" figure more); its significant digits are those of the stated number (at most
+#: ``NUMBER_DIGITS``), so a reader that parses JSON numbers as doubles still reads it exactly.
+BaseNumber = Annotated[
+    Decimal,
+    Field(allow_inf_nan=False),
+    PlainSerializer(_number, when_used="json"),
+    WithJsonSchema({"type": "number"}),
 ]
 
 
@@ -85,6 +97,18 @@ class Change(_Model):
         return self
 
 
+class Amount(_Model):
+    """A record's value in its base unit (``vnextract.amounts``): "90.260 tỷ đồng" → 90260000000000 đồng."""
+
+    value: BaseNumber
+    high: BaseNumber | None = None
+    #: The unit without its scale word: "đồng", "USD", "lượt khách", "đồng/kg".
+    unit: str = Field(min_length=1)
+    #: What it measures: money, percent, count, mass, area, volume, length, energy, power, transport,
+    #: points, time; a rate joins its parts with "/" ("money/mass").
+    dimension: str = Field(min_length=1)
+
+
 class Record(_Model):
     """One quantitative statement about one indicator for one place and period."""
 
@@ -103,6 +127,8 @@ class Record(_Model):
     months: tuple[int, int] | None = None
     place: str | None = None
     evidence: Evidence
+    #: ``value`` (and ``value_high``) in the base unit, when the unit is one the data knows.
+    amount: Amount | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> "Record":
@@ -112,6 +138,8 @@ class Record(_Model):
                 raise ValueError(f"months must be 1 <= first <= last <= 12, got {self.months}")
         if self.value is None and self.unit is not None:
             raise ValueError("a record without a value has no unit")
+        if self.amount is not None and (self.value is None or (self.amount.high is None) != (self.value_high is None)):
+            raise ValueError("`amount` is the value (and `value_high`) of the record in its base unit")
         if (self.value_high is not None) != (self.bound == "range"):
             raise ValueError("a record has `value_high` exactly when its bound is `range`")
         if self.value_high is not None and (self.value is None or self.value_high < self.value):

@@ -6,7 +6,7 @@ import pytest
 import regex
 
 from vnextract.batch.sinks import COLUMNS
-from vnextract.schema import Change, Evidence, Extraction, Record
+from vnextract.schema import Amount, Change, Evidence, Extraction, Record
 
 DOC = (Path(__file__).parents[2] / "docs" / "output.md").read_text(encoding="utf-8")
 
@@ -24,7 +24,8 @@ def rows(text: str) -> dict[str, str]:
     return {m.group(1): m.group(0) for m in regex.finditer(r"(?m)^\| `([a-z_]+)` \|[^\n]*", text)}
 
 
-@pytest.mark.parametrize("model, extra", [(Extraction, {"text"}), (Record, set()), (Change, set()), (Evidence, set())])
+@pytest.mark.parametrize("model, extra", [(Extraction, {"text"}), (Record, set()), (Change, set()), (Evidence, set()),
+                                          (Amount, set())])
 def test_every_field_of_every_model_is_documented(model, extra):
     documented = rows(section(f"(`{model.__name__}`)"))
     assert set(documented) == set(model.model_fields) | extra
@@ -40,6 +41,12 @@ def test_every_field_of_every_model_is_documented(model, extra):
 
 def test_every_batch_column_is_documented_in_order():
     assert tuple(rows(section("Columns of the CSV and Parquet tables"))) == COLUMNS
+
+
+def test_every_table_column_is_documented_in_order():
+    from vnextract.tabulate import COLUMNS as TABLE_COLUMNS
+
+    assert tuple(rows(section("The statistical table"))) == TABLE_COLUMNS
 
 
 def test_error_rows_and_exit_statuses_are_documented():

@@ -26,6 +26,7 @@ import io
 import json
 import os
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,12 @@ COLUMNS = (
     "change_direction", "change_percent", "change_points", "change_ratio", "change_amount", "change_unit",
     "change_bound", "change_high", "change_reference", "change_reference_year", "changes_count",
     "plan_percent", "share_percent", "contribution_points", "year", "month_first", "month_last", "place",
-    "evidence_start", "evidence_end", "evidence_text", "record",
+    "evidence_start", "evidence_end", "evidence_text",
+    "amount_value", "amount_high", "amount_unit", "amount_dimension", "record",
 )
+
+#: Parquet type of the amount columns: decimals, exact up to 10²⁶ with 12 decimals (``tabulate.AMOUNT``).
+AMOUNT_DIGITS = (38, 12)
 
 
 def flatten(source: str, r: dict) -> dict[str, Any]:
@@ -53,6 +58,7 @@ def flatten(source: str, r: dict) -> dict[str, Any]:
     c = (r.get("changes") or [{}])[0]
     months = r.get("months") or [None, None]
     ev = r.get("evidence") or {}
+    a = r.get("amount") or {}
     return {
         "source": source, "metric": r.get("metric"), "indicator": r.get("indicator"), "value": r.get("value"),
         "value_high": r.get("value_high"), "unit": r.get("unit"), "bound": r.get("bound"), "kind": r.get("kind"),
@@ -65,8 +71,15 @@ def flatten(source: str, r: dict) -> dict[str, Any]:
         "contribution_points": r.get("contribution_points"), "year": r.get("year"),
         "month_first": months[0], "month_last": months[1], "place": r.get("place"),
         "evidence_start": ev.get("start"), "evidence_end": ev.get("end"), "evidence_text": ev.get("text"),
+        "amount_value": _decimal(a.get("value")), "amount_high": _decimal(a.get("high")),
+        "amount_unit": a.get("unit"), "amount_dimension": a.get("dimension"),
         "record": json.dumps(r, ensure_ascii=False),
     }
+
+
+def _decimal(x) -> Decimal | None:
+    """A JSON number as the exact decimal it was written as (an amount is an int, or a float of ≤ 15 digits)."""
+    return None if x is None else x if isinstance(x, Decimal) else Decimal(str(x))
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -171,11 +184,19 @@ def _parquet_bytes(flat: list[dict[str, Any]]) -> bytes:
         (c, pa.float64() if c in {"value", "value_high", "change_percent", "change_points", "change_ratio",
                                   "change_amount", "change_high", "plan_percent", "share_percent",
                                   "contribution_points"}
+         else pa.decimal128(*AMOUNT_DIGITS) if c in {"amount_value", "amount_high"}
          else pa.int64() if c in {"change_reference_year", "changes_count", "year", "month_first", "month_last",
                                   "evidence_start", "evidence_end"}
          else pa.string())
         for c in COLUMNS
     ])
+    exact = Decimal(1).scaleb(-AMOUNT_DIGITS[1])
+    for row in flat:
+        for c in ("amount_value", "amount_high"):
+            d = row[c]
+            if d is not None:
+                q = d.quantize(exact)
+                row[c] = q if q == d and len(q.as_tuple().digits) <= AMOUNT_DIGITS[0] else None  # (in `record` still)
     table = pa.Table.from_pylist(flat, schema=schema)
     buf = io.BytesIO()
     pq.write_table(table, buf)

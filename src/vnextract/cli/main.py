@@ -368,3 +368,8 @@ def diff(old: Path, new: Path) -> None:
     if text:
         click.echo(text)
         sys.exit(1)
+
+
+from .table import table as _table  # noqa: E402 - a command in its own module, registered last
+
+main.add_command(_table)

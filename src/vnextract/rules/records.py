@@ -16,6 +16,7 @@ from functools import cache
 import regex
 from pydantic import ValidationError
 
+from ..amounts import amount_of
 from ..numbers import Convention
 from ..schema import NUMBER_DIGITS, Change, Evidence, Record
 from ..text.normalize import NormText
@@ -499,9 +500,10 @@ def _records(norm: NormText, d: _Draft, date: Date | None) -> list[Record]:
         return [r]
     ostart, oend = norm.span(*_trim(norm.text, d.start, b.end()))
     ev = Evidence(start=ostart, end=oend, text=norm.original[ostart:oend])
-    quote = {"value_high": None, "bound": "exact", "evidence": ev}
+    quote = {"value_high": None, "bound": "exact", "evidence": ev, "amount": amount_of(r.value, r.unit)}
     return [r.model_copy(update={**quote, "metric": f"{r.metric} mua vào", "indicator": indicator_of(f"{r.metric} mua vào")}),
             r.model_copy(update={**quote, "metric": f"{r.metric} bán ra", "value": r.value_high,
+                                 "amount": amount_of(r.value_high, r.unit),
                                  "indicator": indicator_of(f"{r.metric} bán ra")})]
 
 
@@ -547,6 +549,7 @@ def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
         changes=changes, plan_percent=plan, share_percent=share, contribution_points=contribution,
         year=year, months=d.months, place=d.place,
         evidence=Evidence(start=ostart, end=oend, text=norm.original[ostart:oend]),
+        amount=amount_of(value, unit, high),
     )
 
 

@@ -368,3 +368,8 @@ def diff(old: Path, new: Path) -> None:
     if text:
         click.echo(text)
         sys.exit(1)
+
+
+from .review import review  # noqa: E402  (the command's own module imports from this one)
+
+main.add_command(review)

@@ -156,6 +156,7 @@ def test_the_diff_page_shows_what_was_added_removed_and_changed(corpus_docs, cor
                                        "-o", str(out)])
     assert result.exit_code == 0, result.output
     dom = dump_dom(out, "per=100")
+    assert set(dom.sections) == {a, b, c}  # a diff shows the documents that differ unless asked (only=0)
     rows = Counter((row.section, row.classes.pop()) for row in dom.rows)
     assert {k: n for k, n in rows.items() if k[1] != "st-same"} == {(a, "st-removed"): 1, (b, "st-added"): 1,
                                                                      (c, "st-changed"): 1}

@@ -14,6 +14,10 @@
   const norm = (s) => String(s).normalize("NFC").toLowerCase();
   const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
   const plain = new Map();  // doc → its text, lowercased NFC, for the search box (made on first search)
+  // "only": documents with records (run), with differences (diff: shown by default), with errors (gold)
+  const NOTABLE = {run: null, diff: ["added", "removed", "changed"], gold: ["wrong", "missed", "spurious"]}[DATA.mode];
+  const ONLY_DEFAULT = DATA.mode === "diff";
+  const notable = (d) => (NOTABLE ? d.e.some((e) => NOTABLE.includes(e.st)) : d.e.length > 0);
 
   function facet(entry, name) {
     if (name === "status") return entry.st;
@@ -22,7 +26,7 @@
   }
 
   function readState() {
-    const st = {page: 1, per: DATA.per, q: "", only: false};
+    const st = {page: 1, per: DATA.per, q: "", only: ONLY_DEFAULT};
     for (const part of location.hash.replace(/^#/, "").split("&")) {
       if (!part) continue;
       const [k, v = ""] = part.split("=").map((x) => decodeURIComponent(x.replace(/\+/g, " ")));
@@ -35,8 +39,8 @@
 
   function writeState(st) {
     const parts = [];
-    for (const k of [...FACETS, "q"]) if (st[k]) parts.push(k + "=" + encodeURIComponent(st[k]));
-    if (st.only) parts.push("only=1");
+    for (const k of [...FACETS, "q", "sel"]) if (st[k]) parts.push(k + "=" + encodeURIComponent(st[k]));
+    if (st.only !== ONLY_DEFAULT) parts.push("only=" + (st.only ? 1 : 0));
     if (st.page > 1) parts.push("page=" + st.page);
     if (st.per !== DATA.per) parts.push("per=" + st.per);
     history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname + location.search);
@@ -52,6 +56,9 @@
         keys.map((k) => `<option value="${esc(k)}">${esc(STATUS_WORDS[k] && name === "status" ? STATUS_WORDS[k] : k)} (${counts.get(k)})</option>`).join("");
     }
     if (DATA.mode === "run") document.getElementById("status-filter").hidden = true;
+    const label = {run: "only documents with records", diff: "only documents that differ",
+                   gold: "only documents with errors"}[DATA.mode];
+    document.getElementById("only-label").textContent = label;
   }
 
   function entryPasses(e, st) {
@@ -70,7 +77,7 @@
   function selected(st) {
     const anyFacet = FACETS.some((n) => st[n]);
     const q = st.q ? norm(st.q) : "";
-    return DATA.docs.filter((d) => (!st.only || d.e.length) && (!anyFacet || d.e.some((e) => entryPasses(e, st))) &&
+    return DATA.docs.filter((d) => (!st.only || notable(d)) && (!anyFacet || d.e.some((e) => entryPasses(e, st))) &&
                                    (!q || docText(d).includes(q)));
   }
 
@@ -79,6 +86,14 @@
     for (const e of entries) c[e.st] = (c[e.st] || 0) + 1;
     if (DATA.mode === "run") return `${entries.length} record${entries.length === 1 ? "" : "s"}`;
     return Object.keys(STATUS_WORDS).filter((k) => c[k]).map((k) => `${STATUS_WORDS[k]} ${c[k]}`).join(", ") || "no records";
+  }
+
+  function legend(entries) {  // the counts, each on its highlight colour
+    if (DATA.mode === "run") return esc(counts(entries));
+    const c = {};
+    for (const e of entries) c[e.st] = (c[e.st] || 0) + 1;
+    return Object.keys(STATUS_WORDS).filter((k) => c[k])
+      .map((k) => `<span class="key st-${k}">${esc(STATUS_WORDS[k])} ${c[k]}</span>`).join(" ");
   }
 
   function row(e, i) {
@@ -143,13 +158,18 @@
     const pages = Math.max(1, Math.ceil(docs.length / st.per));
     st.page = Math.min(st.page, pages);
     const first = (st.page - 1) * st.per;
-    main.replaceChildren(...docs.slice(first, first + st.per).map((d) => renderDoc(d, st)));
+    const onPage = docs.slice(first, first + st.per);
+    main.replaceChildren(...onPage.map((d) => renderDoc(d, st)));
+    if (st.sel) {  // #sel=SOURCE:I opens the detail of record I of a shown document (a link to one record)
+      const at = st.sel.lastIndexOf(":"), i = onPage.findIndex((d) => d.k === st.sel.slice(0, at));
+      if (i >= 0 && onPage[i].e[+st.sel.slice(at + 1)]) show(onPage[i], +st.sel.slice(at + 1), main.children[i]);
+    }
     const total = DATA.docs.reduce((n, d) => n + d.e.length, 0);
     const shownRecs = docs.reduce((n, d) => n + d.e.filter((e) => entryPasses(e, st)).length, 0);
     const all = DATA.docs.flatMap((d) => d.e);
     document.getElementById("summary").innerHTML =
       `<span id="shown" data-docs="${docs.length}" data-records="${shownRecs}">${docs.length} of ${DATA.docs.length} documents, ` +
-      `${shownRecs} of ${total} records</span> · ${esc(counts(all))}` +
+      `${shownRecs} of ${total} records</span> · ${legend(all)}` +
       DATA.notes.map((n) => `<div class="note">${esc(n)}</div>`).join("");
     const label = docs.length ? `documents ${first + 1}–${Math.min(first + st.per, docs.length)} of ${docs.length}` : "no documents";
     for (const nav of document.querySelectorAll(".pager")) {

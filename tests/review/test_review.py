@@ -13,6 +13,7 @@ import json
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -88,6 +89,23 @@ def test_the_text_diff_prints_the_structured_diff(corpus_run):
     assert statuses["same"] == len(old) - 2
 
 
+def _data(page: str) -> dict:
+    """The documents' JSON block of a page."""
+    start = page.index('<script type="application/json" id="data">') + len('<script type="application/json" id="data">')
+    return json.loads(page[start:page.index("</script>", start)])
+
+
+def test_records_whose_evidence_does_not_index_the_text_are_listed_not_marked(corpus_docs, corpus_run):
+    d = corpus_docs[0]
+    lines = [{"source": d.key, "records": corpus_run[d.key]}, {"source": "elsewhere", "records": corpus_run[d.key]}]
+    wrong_text = {d.key: "x" + d.text}  # one character more: no evidence lies where it says
+    docs = _data(render_page(run_docs(lines, wrong_text), mode="run", title="t"))["docs"]
+    assert docs[0]["h"] is not None and "<mark" not in docs[0]["h"]
+    assert not any(e["loc"] for e in docs[0]["e"]) and "does not index" in " ".join(docs[0]["n"])
+    assert docs[1]["h"] is None and "no text" in " ".join(docs[1]["n"])
+    assert [e["q"] for e in docs[1]["e"]] == [_evidence(r) for r in corpus_run[d.key]]
+
+
 def test_a_page_over_the_limit_says_so(tmp_path, corpus_run):
     with pytest.raises(PageTooLarge, match="over the limit"):
         render_page(run_docs([{"source": k, "records": v} for k, v in corpus_run.items()], {}), mode="run",
@@ -135,6 +153,14 @@ def test_a_filter_in_the_url_changes_what_is_shown(run_page, dump_dom):
     for m in dom.marks:  # a record the filter leaves out keeps its place in the text, unmarked
         is_export = by_source[m.section][int(m.attrs["data-r"])]["indicator"] == "exports"
         assert ("off" in m.classes) != is_export
+
+
+def test_search_finds_a_text_in_another_unicode_form(run_page, dump_dom):
+    """The NFD document is found by an NFC query, markup characters and all."""
+    path, lines = run_page
+    query = unicodedata.normalize("NFC", "<ước tính> & giảm")
+    dom = dump_dom(path, "q=" + quote(query))
+    assert dom.sections == ["synthetic-nfd"]
 
 
 def test_the_diff_page_shows_what_was_added_removed_and_changed(corpus_docs, corpus_run, tmp_path, dump_dom):

@@ -20,8 +20,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib.resources import files
 from html import escape
+from importlib.resources import files
 from pathlib import Path
 
 import regex
@@ -34,9 +34,9 @@ from .highlight import Span, figure_span, render_text
 __all__ = ["Doc", "PageTooLarge", "run_docs", "diff_docs", "gold_docs", "render_page",
            "DEFAULT_MAX_MB"]
 
-#: A page over this many megabytes is refused: 30 MB (a 5,000-article run) opens in about 1.3 s, much more is slow.
+#: A page over this many megabytes is refused: 29 MB (the 5,203 articles of news-5k) opens in about a second
+#: in headless chromium; several times that makes a browser tab slow and heavy.
 DEFAULT_MAX_MB = 100
-
 
 _SLOT = regex.compile(r"\{\{(TITLE|CSS|JS|DATA)\}\}")
 
@@ -47,6 +47,8 @@ class PageTooLarge(ValueError):
 
 @dataclass
 class Entry:
+    """One record of a page, with its status (``rec``; added/removed/changed/same; matched/wrong/missed/spurious)."""
+
     status: str
     record: dict
     extra: dict = field(default_factory=dict)
@@ -54,6 +56,8 @@ class Entry:
 
 @dataclass
 class Doc:
+    """A document of a page: its key (source), its text when known, its entries in text order, notes to show."""
+
     key: str
     text: str | None
     entries: list[Entry]

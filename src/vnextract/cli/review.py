@@ -199,5 +199,9 @@ def review(paths, output, diff_mode, gold_corpus, snap_corpus, texts, part, text
         Path(output).write_text(page, encoding="utf-8")
     except OSError as e:
         raise InputError(f"cannot write {output}: {_reason(e)}")
-    shown = sum(len(d.entries) for d in docs)
-    click.echo(f"vnextract review: {output} ({len(docs)} documents, {shown} records)", err=True)
+    from collections import Counter
+
+    statuses = Counter(e.status for d in docs for e in d.entries)
+    moved = ", ".join(f"{n} {st}" for st, n in statuses.items() if st != "same")
+    tally = "" if mode == "run" else f": {moved or 'no differences'}"
+    click.echo(f"vnextract review: {output} ({len(docs)} documents, {statuses.total()} records{tally})", err=True)

@@ -89,7 +89,6 @@
   }
 
   function legend(entries) {  // the counts, each on its highlight colour
-    if (DATA.mode === "run") return esc(counts(entries));
     const c = {};
     for (const e of entries) c[e.st] = (c[e.st] || 0) + 1;
     return Object.keys(STATUS_WORDS).filter((k) => c[k])
@@ -169,7 +168,7 @@
     const all = DATA.docs.flatMap((d) => d.e);
     document.getElementById("summary").innerHTML =
       `<span id="shown" data-docs="${docs.length}" data-records="${shownRecs}">${docs.length} of ${DATA.docs.length} documents, ` +
-      `${shownRecs} of ${total} records</span> · ${legend(all)}` +
+      `${shownRecs} of ${total} records</span>` + (DATA.mode === "run" ? "" : ` · ${legend(all)}`) +
       DATA.notes.map((n) => `<div class="note">${esc(n)}</div>`).join("");
     const label = docs.length ? `documents ${first + 1}–${Math.min(first + st.per, docs.length)} of ${docs.length}` : "no documents";
     for (const nav of document.querySelectorAll(".pager")) {

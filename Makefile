@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test eval snapshots schemas install clean
+.PHONY: run test eval snapshots review-snapshots schemas install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ eval: $(STAMP)
 
 snapshots: $(STAMP)
 	$(PY) -m pytest -q tests/test_snapshots.py --update-snapshots
+
+# What the current rules changed against the accepted snapshots, as pages to open before `make snapshots`
+# (the real-text corpus too when its bench is there; its test part is not shown).
+review-snapshots: $(STAMP)
+	mkdir -p build
+	$(VENV)/bin/vnextract review --snapshots corpus -o build/review-snapshots.html
+	-$(VENV)/bin/vnextract review --snapshots corpus/real -o build/review-snapshots-real.html
 
 schemas: $(STAMP)
 	$(VENV)/bin/vnextract schema schemas

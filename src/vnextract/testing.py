@@ -11,11 +11,12 @@ each field that moved, from what to what.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from .eval.render import describe, quote
 from .schema import Record
 
-__all__ = ["diff_records", "diff_runs", "assert_same_records"]
+__all__ = ["RecordChange", "compare_records", "diff_records", "diff_runs", "assert_same_records"]
 
 _FIELDS = tuple(name for name in Record.model_fields if name != "evidence")
 
@@ -70,21 +71,48 @@ def _fmt(v) -> str:
     return "null" if v is None else str(v)
 
 
-def diff_records(old, new) -> str:
-    """A readable diff of two record lists (models or dicts); empty when they are the same."""
+class RecordChange(NamedTuple):
+    """One paired or unpaired record of a diff: ``status`` is added, removed, changed or same."""
+
+    status: str
+    old: dict | None
+    new: dict | None
+    #: (field, old value, new value) of each field that moved (changed records only).
+    fields: list[tuple[str, object, object]]
+
+
+def compare_records(old, new) -> list[RecordChange]:
+    """The structured diff of two record lists (models or dicts), in text order; ``diff_records`` prints it."""
     old = [_as_dict(r) for r in old]
     new = [_as_dict(r) for r in new]
-    lines: list[str] = []
+    out: list[RecordChange] = []
     for i, j in _pair(old, new):
         if j is None:
-            lines.append(f"- {describe(old[i])}  {quote(old[i])}")
+            out.append(RecordChange("removed", old[i], None, []))
         elif i is None:
-            lines.append(f"+ {describe(new[j])}  {quote(new[j])}")
+            out.append(RecordChange("added", None, new[j], []))
         else:
             moved = [(f, old[i].get(f), new[j].get(f)) for f in _FIELDS if old[i].get(f) != new[j].get(f)]
-            if moved:
-                lines.append(f"~ {describe(old[i])}  {quote(new[j])}")
-                lines += [f"    {f}: {_fmt(a)} → {_fmt(b)}" for f, a, b in moved]
+            out.append(RecordChange("changed" if moved else "same", old[i], new[j], moved))
+    return out
+
+
+def format_value(v) -> str:
+    """A field's value as the diff shows it (changes described, null for None)."""
+    return _fmt(v)
+
+
+def diff_records(old, new) -> str:
+    """A readable diff of two record lists (models or dicts); empty when they are the same."""
+    lines: list[str] = []
+    for c in compare_records(old, new):
+        if c.status == "removed":
+            lines.append(f"- {describe(c.old)}  {quote(c.old)}")
+        elif c.status == "added":
+            lines.append(f"+ {describe(c.new)}  {quote(c.new)}")
+        elif c.status == "changed":
+            lines.append(f"~ {describe(c.old)}  {quote(c.new)}")
+            lines += [f"    {f}: {_fmt(a)} → {_fmt(b)}" for f, a, b in c.fields]
     return "\n".join(lines)
 
 

@@ -370,6 +370,8 @@ def diff(old: Path, new: Path) -> None:
         sys.exit(1)
 
 
-from .table import table as _table  # noqa: E402 - a command in its own module, registered last
+from .review import review as _review  # noqa: E402 - commands in their own modules, registered last
+from .table import table as _table  # noqa: E402
 
+main.add_command(_review)
 main.add_command(_table)

@@ -3,7 +3,13 @@
 ``vnextract_quantities`` finds numbers with units, ``vnextract_cues`` gives
 each its role (value, change, plan, share) and finds periods, and
 ``vnextract_records`` assembles records onto ``doc._.records``. Each leaves
-its findings in ``doc.spans`` for displaCy (``style="span"``).
+its findings in ``doc.spans`` for displaCy (``style="span"``), with short
+labels: a quantity's category (``MONEY``, ``PERCENT`` …), a number's role
+(``VALUE``, ``CHANGE``, ``PLAN``, ``SHARE``, ``CONTRIBUTION``) or ``PERIOD``, a
+record's indicator id (``EXPORTS``; ``RECORD`` for none). ``displacy_options``
+gives each label its colour::
+
+    displacy.render(doc, style="span", options=displacy_options("vx_cues"))
 
 What a Doc carries, and why it serialises: ``extensions``.
 """
@@ -39,6 +45,32 @@ def _add_spans(doc: Doc, key: str, spans) -> None:
         if span is not None:
             out.append(span)
     doc.spans[key] = out
+
+
+#: displaCy colours of the quantity categories and of the roles (one hue a role, as in the review page).
+LABEL_COLOURS = {
+    "VALUE": "#ffd166", "CHANGE": "#7bd389", "PLAN": "#8ecae6", "SHARE": "#cdb4db", "CONTRIBUTION": "#f4a3c0",
+    "PERIOD": "#d9d9d9", "MONEY": "#ffd166", "PERCENT": "#7bd389", "POINTS": "#a3e4a0", "RATIO": "#b8e0d2",
+    "MEASURE": "#f6bd60", "COUNT": "#e9c46a", "NUMBER": "#e5e5e5", "RECORD": "#ffe08a",
+}
+#: Colours handed to the indicators in the order of ``indicators.toml``, round and round.
+_PALETTE = ("#ffd166", "#8ecae6", "#7bd389", "#f4a3c0", "#cdb4db", "#f6bd60", "#b8e0d2", "#ffadad", "#a0c4ff",
+            "#caffbf", "#fdffb6", "#bdb2ff")
+
+
+def record_label(indicator: str | None) -> str:
+    """A record's displaCy label: its indicator id, short and stable, in capitals (``RECORD`` without one)."""
+    return (indicator or "record").upper()
+
+
+def displacy_options(spans_key: str = RECORD_KEY) -> dict:
+    """``options`` for ``displacy.render(doc, style="span", options=…)``: the span group and a colour per label."""
+    from ..lang.vi.indicators import indicator_ids
+
+    colours = dict(LABEL_COLOURS)
+    for i, ident in enumerate(indicator_ids()):
+        colours.setdefault(record_label(ident), _PALETTE[i % len(_PALETTE)])
+    return {"spans_key": spans_key, "colors": colours}
 
 
 class QuantityFinder:
@@ -81,7 +113,8 @@ class RecordAssembler:
         doc._.vx_extraction = plain(ex.model_dump())
         cache_extraction(doc, ex)  # no rebuild from the plain data in this process
         doc.spans[RECORD_KEY] = [
-            s for s in (doc.char_span(r.evidence.start, r.evidence.end, label=r.metric[:40], alignment_mode="expand")
+            s for s in (doc.char_span(r.evidence.start, r.evidence.end, label=record_label(r.indicator),
+                                                   alignment_mode="expand")
                         for r in doc._.records) if s is not None
         ]
         return doc

@@ -267,7 +267,7 @@ def table(records_or_paths: Any):
     try:
         import pyarrow as pa
     except ImportError as e:
-        raise RuntimeError("vnextract.table needs pyarrow: pip install 'vnextract[table]'") from e
+        raise RuntimeError("vnextract.table needs pyarrow: pip install '.[table]' in a vnextract checkout") from e
     order, conflict = _merge(read_records(records_or_paths))
     rows = [_row(i, st, conflict.get(id(st))) for i, st in enumerate(order, 1)]
     return pa.Table.from_pylist(rows, schema=_schema())
@@ -326,7 +326,7 @@ def _write_duckdb(stats, path: Path) -> None:
     try:
         import duckdb
     except ImportError as e:
-        raise RuntimeError("DuckDB output needs duckdb: pip install 'vnextract[table]'") from e
+        raise RuntimeError("DuckDB output needs duckdb: pip install '.[table]' in a vnextract checkout") from e
     if path.exists():
         path.unlink()  # a fresh database, as the other formats overwrite their file
     con = duckdb.connect(str(path))

@@ -257,8 +257,8 @@ def run_corpus(gold) -> dict[str, list[dict]]:
     return {gd.key: run(gd.text, date=gd.date).model_dump(mode="json")["records"] for gd in gold}
 
 
-def _run_lines(path: Path):
-    """(source, records) of each line of a JSON Lines run, as ``vnextract extract`` writes it.
+def run_rows(path: Path):
+    """Each output line of a JSON Lines run, as ``vnextract extract`` writes it (``source``, ``records``, …).
 
     Anything else (unreadable, not UTF-8, not JSON, not an output line) is an
     ``InputError`` naming the file and line: exit status 2, since 1 is a result
@@ -276,7 +276,7 @@ def _run_lines(path: Path):
                     raise ValueError('expected an object with "source" and a list of "records"')
                 if not all(isinstance(r, dict) and isinstance(r.get("evidence", {}), dict) for r in row["records"]):
                     raise ValueError("a record is not an object with an evidence object")
-                yield str(row["source"]), row["records"]
+                yield row
     except OSError as e:
         raise InputError(f"{path}: cannot read: {_reason(e)}")
     except UnicodeDecodeError as e:
@@ -288,7 +288,8 @@ def _run_lines(path: Path):
 def read_run(path: Path) -> dict[str, list[dict]]:
     """A JSON Lines run (as ``vnextract extract`` writes it) → records by source, and by file stem."""
     out: dict[str, list[dict]] = {}
-    for source, records in _run_lines(path):
+    for row in run_rows(path):
+        source, records = str(row["source"]), row["records"]
         out[source] = records
         out.setdefault(Path(source).stem, records)
     return out
@@ -364,7 +365,7 @@ def diff(old: Path, new: Path) -> None:
     """
     from ..testing import diff_runs
 
-    text = diff_runs(dict(_run_lines(old)), dict(_run_lines(new)))
+    text = diff_runs(*({str(row["source"]): row["records"] for row in run_rows(p)} for p in (old, new)))
     if text:
         click.echo(text)
         sys.exit(1)

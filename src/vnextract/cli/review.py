@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from .main import InputError, _reason, read_run, run_corpus
+from .main import InputError, _reason, read_run, run_corpus, run_rows
 
 
 def _run_files(path: Path) -> list[Path]:
@@ -34,29 +34,8 @@ def _run_files(path: Path) -> list[Path]:
 
 
 def read_lines(path: Path) -> list[dict]:
-    """Output lines of a run: ``source``, ``records`` and ``text`` when the run carries it; bad lines are errors."""
-    out = []
-    for f in _run_files(path):
-        lineno = 0
-        try:
-            with open(f, "rb") as fh:
-                for lineno, raw in enumerate(fh, 1):
-                    line = raw.decode("utf-8")
-                    if not line.strip():
-                        continue
-                    row = json.loads(line)
-                    if not isinstance(row, dict) or "source" not in row or not isinstance(row.get("records"), list):
-                        raise ValueError('expected an object with "source" and a list of "records"')
-                    if not all(isinstance(r, dict) and isinstance(r.get("evidence", {}), dict) for r in row["records"]):
-                        raise ValueError("a record is not an object with an evidence object")
-                    out.append(row)
-        except OSError as e:
-            raise InputError(f"{f}: cannot read: {_reason(e)}")
-        except UnicodeDecodeError as e:
-            raise InputError(f"{f}:{lineno}: not UTF-8 (invalid byte at column {e.start + 1})")
-        except (ValueError, RecursionError) as e:
-            raise InputError(f"{f}:{lineno}: not a vnextract output line ({e})")
-    return out
+    """Output lines of a run or batch folder: ``source``, ``records`` and ``text`` when the run carries it."""
+    return [row for f in _run_files(path) for row in run_rows(f)]
 
 
 def read_texts(paths: tuple[str, ...], text_field: str, id_field: str) -> dict[str, str]:

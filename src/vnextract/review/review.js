@@ -136,8 +136,10 @@
     let value = r.value === null || r.value === undefined ? "–" : String(r.value);
     if (r.value_high !== null && r.value_high !== undefined) value += "–" + r.value_high;
     if (r.unit) value += " " + r.unit;
+    const a = r.amount;
+    const amount = a ? `${a.value}${a.high !== null && a.high !== undefined ? "–" + a.high : ""} ${a.unit} (${a.dimension})` : "–";
     const months = r.months ? (r.months[0] === r.months[1] ? `${r.months[0]}` : `${r.months[0]}–${r.months[1]}`) : "–";
-    const rows = [["status", STATUS_WORDS[e.st]], ["metric", r.metric], ["indicator", r.indicator], ["value", value],
+    const rows = [["status", STATUS_WORDS[e.st]], ["metric", r.metric], ["indicator", r.indicator], ["value", value], ["amount", amount],
       ["bound", r.bound], ["kind", r.kind], ["changes", (r.changes || []).join("; ") || "–"],
       ["plan", r.plan_percent], ["share", r.share_percent], ["contribution", r.contribution_points],
       ["year", r.year], ["months", months], ["place", r.place],

@@ -351,14 +351,24 @@ def parse_spelled(s: str) -> Decimal | None:
     return value
 
 
+@cache
+def _multiplier_lower() -> regex.Pattern:
+    """``multiplier_re`` without IGNORECASE, for lower-cased text: its words are all lower case."""
+    return regex.compile(_lexicon().multiplier_re.pattern)
+
+
 def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
     lx = _lexicon()
-    if not lx.multiplier_re.search(text):
+    low = text.lower()  # a case-sensitive search is much faster over a long alternation
+    # Exact: where lower() keeps the length, a character of ``text`` matches a letter of the
+    # multiplier words case-insensitively just when its lower case is that letter (checked
+    # over all of Unicode); "İ" lower-cases to two characters, and then the text is searched as is.
+    same_length = len(low) == len(text)
+    if not (_multiplier_lower().search(low) if same_length else lx.multiplier_re.search(text)):
         if not lone:
             return []  # no multiplier: at most lone number words, which are never reported
         # only lone digit words are left, and a reader wants only those with a word after them
-        low = text.lower()  # a case-sensitive search is much faster over a long alternation
-        if len(low) != len(text):
+        if not same_length:
             return []
         firsts = _unit_first_words()
         out = []

@@ -105,9 +105,13 @@ def _read_run(run: str, convention: Convention) -> Decimal | None:
     return None
 
 
+_GROUP_SPACE = regex.compile(rf"[\x20{_GSP}]")
+_NON_SPACE = regex.compile(r"\S+")
+
+
 def _read_spaced(text: str) -> Decimal:
     """Value of a space-grouped number; a trailing "." or "," is the decimal mark."""
-    text = regex.sub(rf"[\x20{_GSP}]", "", text)
+    text = _GROUP_SPACE.sub("", text)
     whole, *frac = _SEP_RE.split(text)
     return Decimal(f"{whole}.{frac[0]}") if frac else Decimal(whole)
 
@@ -164,7 +168,7 @@ def detect_convention(text: str) -> Convention:
         if "." not in found and "," not in found:
             continue
         if m.lastgroup == "spaced":
-            found = regex.sub(rf"[\x20{_GSP}]", "", found)
+            found = _GROUP_SPACE.sub("", found)
         vote = _evidence(found)
         if vote:
             votes[vote] += 1
@@ -386,7 +390,7 @@ def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
 def _scan_all(text: str, lone: bool, lx: _Lexicon) -> list[NumberMatch]:
     out = []
     for m in lx.words_re.finditer(text):
-        spans = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group())]
+        spans = [(w.start(), w.end()) for w in _NON_SPACE.finditer(m.group())]
         ws = [_canon(m.group()[a:b], lx) for a, b in spans]
         i = 0
         while i < len(ws):
@@ -428,7 +432,7 @@ def _fraction(text: str, pos: int) -> tuple[str, int] | None:
     w = lx.words_re.match(text, pos)
     if not w:
         return None
-    spans = [(x.start(), x.end()) for x in regex.finditer(r"\S+", w.group())]
+    spans = [(x.start(), x.end()) for x in _NON_SPACE.finditer(w.group())]
     value, k = _longest([_canon(w.group()[a:b], lx) for a, b in spans], lx)
     if value is None or value >= 1000:
         return None

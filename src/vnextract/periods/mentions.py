@@ -38,6 +38,7 @@ _REL = r"(?P<rel>nay|ngoái|trước|rồi|tới|sau)(?![\p{L}\p{N}])"
 _YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
 _SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
+_SEP_RE = regex.compile(_SEP)
 
 _PATTERNS = regex.compile(
     rf"""
@@ -254,7 +255,7 @@ def _pair_ranges(folded: str, found: list[PeriodMention]) -> list[PeriodMention]
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.role not in (*FRAMING, "history") or not b.frames or regex.fullmatch(_SEP, folded[a.end:b.start]) is None:
+        if a.role not in (*FRAMING, "history") or not b.frames or _SEP_RE.fullmatch(folded, a.end, b.start) is None:
             continue
         if a.shape == b.shape == "date":
             continue  # "30/4 - 1/5": two days, each a point

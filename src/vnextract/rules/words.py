@@ -5,7 +5,7 @@ window or an anchor, so no input makes a pattern scan far.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -24,13 +24,27 @@ class WordSet:
 
     def __init__(self, words: tuple[str, ...]):
         self.words = tuple(words)
-        alt = alternation(self.words)
-        self._after = regex.compile(rf"[ \t]*+({alt}){_END_WORD}")
-        self._before = regex.compile(rf"{_NOT_WORD}({alt})[ \t]*+\Z")
-        self._any = regex.compile(rf"{_NOT_WORD}(?:{alt}){_END_WORD}")
         #: Every cue's last word: a cue can end at a position only where one of these does.
         lasts = {w.split(" ")[-1] for w in self.words}
         self._last = () if "" in lasts else tuple(lasts)  # () : no short cut
+
+    # Each pattern is compiled on first use: compiling a long alternation costs more than many
+    # look-ups, and most cue lists are only ever looked up one way.
+    @cached_property
+    def _alt(self) -> str:
+        return alternation(self.words)
+
+    @cached_property
+    def _after(self) -> regex.Pattern:
+        return regex.compile(rf"[ \t]*+({self._alt}){_END_WORD}")
+
+    @cached_property
+    def _before(self) -> regex.Pattern:
+        return regex.compile(rf"{_NOT_WORD}({self._alt})[ \t]*+\Z")
+
+    @cached_property
+    def _any(self) -> regex.Pattern:
+        return regex.compile(rf"{_NOT_WORD}(?:{self._alt}){_END_WORD}")
 
     def after(self, folded: str, pos: int, end: int | None = None) -> tuple[int, int] | None:
         """The cue starting at ``pos`` (after spaces): its (start, end), else None."""

@@ -192,3 +192,14 @@ def test_fuzz_scan_never_raises_and_gives_slices(text, convention):
         assert m.value >= 0 or m.text[0] in "-−âÂ"  # a sign is read with its number
         if not m.spelled:
             assert parse_digits(m.text, convention) == m.value
+
+
+def test_separated_digit_pattern_finds_the_same_numbers_with_a_mark():
+    """``_digit_re(separated=True)`` (the decimal-mark vote's) gives just the full pattern's matches that hold "." or ","."""
+    from vnextract.numbers.parse import _digit_re
+
+    text = ("Doanh thu 12345 tỷ, 1.234,5 tỷ đồng, 1 234 567 và 1 234,5 USD; USD2,5 triệu, 15km, 0236.3822.123, "
+            "ngày 15.10.2023, 12.5٣, v1.2.3, 4.0, 20ha 3,14%, 7 000 000.")
+    full = [m.span() for m in _digit_re().finditer(text) if "." in m.group() or "," in m.group()]
+    assert full == [m.span() for m in _digit_re(separated=True).finditer(text) if "." in m.group() or "," in m.group()]
+    assert len(full) >= 6

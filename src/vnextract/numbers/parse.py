@@ -47,28 +47,36 @@ _SPACED = rf"""
 """
 _RUN = r"[0-9]++(?:[.,][0-9]++)*+"
 
+#: A run with at least one separator: what the decimal-mark vote reads (``detect_convention``).
+_RUN_SEPARATED = r"[0-9]++(?:[.,][0-9]++)++"
+
 _DIGIT_BODY = rf"""
     (?:
         (?<![0-9][\x20{_GSP}])             # a space group never continues a number
         (?P<spaced>{_SPACED})
         (?!{_W}|[.,][0-9]|[\x20{_GSP}][0-9])
       |
-        (?P<run>{_RUN})
+        (?P<run>{{run}})
         (?![\p{{M}}\p{{N}}])                 # a unit may follow glued on: "20ha", "15km"
     )
 """
 
 
 @cache
-def _digit_re() -> regex.Pattern:
-    """Digit numbers not inside a word or a larger number, but after a glued currency code ("USD2,5")."""
+def _digit_re(separated: bool = False) -> regex.Pattern:
+    """Digit numbers not inside a word or a larger number, but after a glued currency code ("USD2,5").
+
+    ``separated`` leaves out the runs with no "." or ",": every other match is the same, since a
+    number can never start inside a run of digits (a digit is before it), and those runs are skipped.
+    """
     from ..lang.vi import lexicon
 
     codes = sorted((c for c in lexicon().currency_prefixes if c[-1:].isalpha() or c.endswith("$")),
                    key=len, reverse=True)
     glued = "|".join(regex.escape(c) for c in codes)
+    body = _DIGIT_BODY.replace("{run}", _RUN_SEPARATED if separated else _RUN)
     return regex.compile(  # (the cheap class test first: inner digits of a number never reach the codes)
-        rf"(?=[0-9])(?:(?<!{_W}|{_W}[.,])|(?<=[A-Za-z$])(?<=(?<![\p{{L}}])(?:{glued})))" + _DIGIT_BODY, regex.VERBOSE
+        rf"(?=[0-9])(?:(?<!{_W}|{_W}[.,])|(?<=[A-Za-z$])(?<=(?<![\p{{L}}])(?:{glued})))" + body, regex.VERBOSE
     )
 
 
@@ -163,10 +171,10 @@ def detect_convention(text: str) -> Convention:
     votes = {"comma": 0, "point": 0}
     if not _HAS_SEPARATOR.search(text):
         return "comma"  # no number with a separator: nothing to judge by
-    for m in _digit_re().finditer(text):
+    for m in _digit_re(separated=True).finditer(text):
         found = m.group()
         if "." not in found and "," not in found:
-            continue
+            continue  # a space-grouped number with no decimal mark
         if m.lastgroup == "spaced":
             found = _GROUP_SPACE.sub("", found)
         vote = _evidence(found)

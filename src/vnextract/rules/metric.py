@@ -40,6 +40,7 @@ def _res():
         "tail": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{tail})$"),
         "tail_words": frozenset(w for w in tail_words if " " not in w),
         "tail_len": max(len(" ".join(w.split())) for w in tail_words),
+        "tail_lasts": tuple({w.split(" ")[-1] for w in tail_words}),
         "actor_only": regex.compile(rf"^(?:(?:{actors})\s*)+$"),
         "abbrev": regex.compile(
             r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(abbrev, key=len, reverse=True)) + r")(?![\p{L}\p{N}])"
@@ -182,9 +183,11 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
             ws = ws[n:]
             changed = True
             continue
-        # The tail ends the phrase, so it starts no further back than the longest cue
-        # (``joined`` has single spaces): the same match as a search from 0, found sooner.
-        m = r["tail"].search(joined, max(0, len(joined) - r["tail_len"]))
+        # The tail ends the phrase: the phrase must end with a cue's last word, and the cue starts
+        # no further back than the longest one (``joined`` has single spaces). The same match as
+        # a search from 0, found sooner.
+        m = r["tail"].search(joined, max(0, len(joined) - r["tail_len"])) \
+            if joined.endswith(r["tail_lasts"]) else None
         if m:
             n = len(m.group().split())
             # never cut through a segmented word: "chứng chỉ đạt" loses "đạt", not "chỉ đạt"

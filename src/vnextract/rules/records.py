@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from ..numbers import Convention
 from ..schema import NUMBER_DIGITS, Change, Evidence, Record
 from ..text.normalize import NormText
-from ..text.sentences import MAY_HOLD_FIGURE, Sentence
+from ..text.sentences import Sentence, may_hold_figure
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
 from ..places import Located
@@ -132,7 +132,7 @@ def find_all_quantities(prepared) -> list[list]:
     out = []
     for sent in prepared.sentences:
         lo, hi, _ = sentence_bounds(F, sent)
-        if not MAY_HOLD_FIGURE.search(T, lo, hi):
+        if not may_hold_figure(T, lo, hi):
             out.append([])
             continue
         out.append(find_quantities(F, T, prepared.convention, lo, hi, next_word=prepared.next_word))

@@ -22,6 +22,20 @@ class Sentence(NamedTuple):
 
 #: A digit or a number word: a line or sentence without one holds no figure.
 MAY_HOLD_FIGURE = regex.compile(r"\d|(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
+_MAY_HOLD_FIGURE_LOWER = regex.compile(r"\d|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi")
+
+
+def may_hold_figure(text: str, s: int, e: int) -> bool:
+    """``MAY_HOLD_FIGURE`` found in ``text[s:e]``, searched case-sensitively in lower case (faster).
+
+    Exact: where lower() keeps the length, a character matches a letter of these words
+    case-insensitively (or is a digit) just when its lower case does (checked over all of
+    Unicode); else the stretch is searched as is.
+    """
+    low = text[s:e].lower()
+    if len(low) != e - s:
+        return MAY_HOLD_FIGURE.search(text, s, e) is not None
+    return _MAY_HOLD_FIGURE_LOWER.search(low) is not None
 
 
 def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
@@ -38,7 +52,7 @@ def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
         s, e = _strip(text, line.start(), line.end())
         if s >= e:
             continue
-        if not _may_hold_several(text, s, e) or (lazy and not MAY_HOLD_FIGURE.search(text, s, e)):
+        if not _may_hold_several(text, s, e) or (lazy and not may_hold_figure(text, s, e)):
             spans = [(s, e)]
         else:
             spans = _rejoin(text, [(ss, se) for a, b in _pieces(text, s, e)

@@ -1,4 +1,4 @@
-"""The lower-case short cuts of the figure prefilters agree with their case-insensitive patterns."""
+"""The short cuts of the figure prefilters agree with the patterns they stand for."""
 from __future__ import annotations
 
 from vnextract.numbers.parse import _lexicon, _multiplier_lower

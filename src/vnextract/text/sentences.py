@@ -22,20 +22,18 @@ class Sentence(NamedTuple):
 
 #: A digit or a number word: a line or sentence without one holds no figure.
 MAY_HOLD_FIGURE = regex.compile(r"\d|(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
-_MAY_HOLD_FIGURE_LOWER = regex.compile(r"\d|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi")
+_DIGIT = regex.compile(r"\d")
+_NUMBER_WORD = regex.compile(r"(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
 
 
 def may_hold_figure(text: str, s: int, e: int) -> bool:
-    """``MAY_HOLD_FIGURE`` found in ``text[s:e]``, searched case-sensitively in lower case (faster).
+    """Whether ``MAY_HOLD_FIGURE`` is found in ``text[s:e]``: the same answer, sooner.
 
-    Exact: where lower() keeps the length, a character matches a letter of these words
-    case-insensitively (or is a digit) just when its lower case does (checked over all of
-    Unicode); else the stretch is searched as is.
+    A digit is looked for first with a plain class, then the number words: most
+    stretches that hold either hold a digit, and the class alone scans faster than
+    the alternation tried at every position.
     """
-    low = text[s:e].lower()
-    if len(low) != e - s:
-        return MAY_HOLD_FIGURE.search(text, s, e) is not None
-    return _MAY_HOLD_FIGURE_LOWER.search(low) is not None
+    return _DIGIT.search(text, s, e) is not None or _NUMBER_WORD.search(text, s, e) is not None
 
 
 def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:

@@ -77,7 +77,7 @@ def anchors(folded: str, start: int, end: int) -> list[int]:
     """Where ``_ANCHOR`` matches in ``folded[start:end]``, ascending: the same positions, found faster.
 
     One ``str.find`` pass per word instead of the alternation tried at every
-    position (several times faster on a sentence). A word counts where no
+    position (measured on news sentences: about a sixth less time). A word counts where no
     letter, digit, "/", "." or "-" is before it (before ``start`` too, as the
     look-behind sees) and no letter or digit after it inside ``end``. Matches
     cannot overlap: a position inside a word has a letter before it.

@@ -192,3 +192,27 @@ def test_fuzz_scan_never_raises_and_gives_slices(text, convention):
         assert m.value >= 0 or m.text[0] in "-−âÂ"  # a sign is read with its number
         if not m.spelled:
             assert parse_digits(m.text, convention) == m.value
+
+
+def test_separated_digit_pattern_finds_the_same_numbers_with_a_mark():
+    """``_digit_re(separated=True)`` (the decimal-mark vote's) gives just the full pattern's matches that hold "." or ","."""
+    from vnextract.numbers.parse import _digit_re
+
+    text = ("Doanh thu 12345 tỷ, 1.234,5 tỷ đồng, 1 234 567 và 1 234,5 USD; USD2,5 triệu, 15km, 0236.3822.123, "
+            "ngày 15.10.2023, 12.5٣, v1.2.3, 4.0, 20ha 3,14%, 7 000 000.")
+    full = [m.span() for m in _digit_re().finditer(text) if "." in m.group() or "," in m.group()]
+    assert full == [m.span() for m in _digit_re(separated=True).finditer(text) if "." in m.group() or "," in m.group()]
+    assert len(full) >= 6
+
+
+def test_digit_numbers_are_the_patterns_matches():
+    """``_digit_numbers`` (the pattern tried only where a number can start) finds just what ``finditer`` finds."""
+    from vnextract.numbers.parse import _digit_numbers, _digit_re
+
+    text = ("1 234 567 và 12 345, 1.234,5 tỷ; USD2,5 triệu, VND1000-VND2000, H5N1, 15km, 0236.3822.123, ٣5, 12٣, "
+            "x12, 15/10/2023, 7 000 000. 5\u00a0000 đồng 99")
+    for separated in (False, True):
+        for start in range(len(text)):
+            want = [(m.span(), m.group()) for m in _digit_re(separated).finditer(text[start:])]
+            assert [(m.span(), m.group()) for m in _digit_numbers(text[start:], separated)] == want
+    assert len(list(_digit_numbers(text))) >= 15

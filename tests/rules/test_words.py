@@ -34,3 +34,18 @@ def test_before_finds_a_multi_word_cue_before_spaces():
     text = "tăng 5% so với   "
     assert ws.before(text, len(text)) == (8, 14)
     assert ws.before("tăng 5% xso", 11) is None
+
+
+def test_period_anchors_agree_with_their_regex_on_every_stretch():
+    """``mentions.anchors`` (str.find per word) finds just what the anchor regex finds, bounds included."""
+    from vnextract.periods.mentions import _ANCHOR, anchors
+
+    text = fold("Năm 2023, 6 tháng đầu năm xnăm, năm2023 -5/6 .12/3 tháng10 Tháng 9/2023 cả năm nửa đầu năm;"
+                " hiện nay, tính đến 30/6, mười hai tháng, ba quý, bảy ngày, thời điểm hiện tại, tài khóa")
+    found = 0
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            want = [m.start() for m in _ANCHOR.finditer(text, start, end)]
+            assert anchors(text, start, end) == want, (start, end)
+            found += len(want)
+    assert found > 1000

@@ -47,29 +47,59 @@ _SPACED = rf"""
 """
 _RUN = r"[0-9]++(?:[.,][0-9]++)*+"
 
+#: A run with at least one separator: what the decimal-mark vote reads (``detect_convention``).
+_RUN_SEPARATED = r"[0-9]++(?:[.,][0-9]++)++"
+
 _DIGIT_BODY = rf"""
     (?:
         (?<![0-9][\x20{_GSP}])             # a space group never continues a number
         (?P<spaced>{_SPACED})
         (?!{_W}|[.,][0-9]|[\x20{_GSP}][0-9])
       |
-        (?P<run>{_RUN})
+        (?P<run>{{run}})
         (?![\p{{M}}\p{{N}}])                 # a unit may follow glued on: "20ha", "15km"
     )
 """
 
 
 @cache
-def _digit_re() -> regex.Pattern:
-    """Digit numbers not inside a word or a larger number, but after a glued currency code ("USD2,5")."""
+def _digit_re(separated: bool = False) -> regex.Pattern:
+    """Digit numbers not inside a word or a larger number, but after a glued currency code ("USD2,5").
+
+    ``separated`` leaves out the runs with no "." or ",": every other match is the same, since a
+    number can never start inside a run of digits (a digit is before it), and those runs are skipped.
+    """
     from ..lang.vi import lexicon
 
     codes = sorted((c for c in lexicon().currency_prefixes if c[-1:].isalpha() or c.endswith("$")),
                    key=len, reverse=True)
     glued = "|".join(regex.escape(c) for c in codes)
+    body = _DIGIT_BODY.replace("{run}", _RUN_SEPARATED if separated else _RUN)
     return regex.compile(  # (the cheap class test first: inner digits of a number never reach the codes)
-        rf"(?=[0-9])(?:(?<!{_W}|{_W}[.,])|(?<=[A-Za-z$])(?<=(?<![\p{{L}}])(?:{glued})))" + _DIGIT_BODY, regex.VERBOSE
+        rf"(?=[0-9])(?:(?<!{_W}|{_W}[.,])|(?<=[A-Za-z$])(?<=(?<![\p{{L}}])(?:{glued})))" + body, regex.VERBOSE
     )
+
+
+_DIGIT_START = regex.compile(r"(?<![0-9])[0-9]")
+
+
+def _digit_numbers(text: str, separated: bool = False):
+    """``_digit_re(separated).finditer(text)``, found sooner.
+
+    The pattern can only match at a digit with no digit before it (its look-ahead
+    wants a digit, both its look-behinds refuse one before), so it is tried only
+    there, not at every position; after a match the next try starts past it, as
+    ``finditer``'s does. The same matches, about three times faster on a sentence.
+    """
+    pattern = _digit_re(separated)
+    end = 0
+    for d in _DIGIT_START.finditer(text):
+        if d.start() < end:
+            continue
+        m = pattern.match(text, d.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 _SEP_RE = regex.compile(r"[.,]")
@@ -105,9 +135,13 @@ def _read_run(run: str, convention: Convention) -> Decimal | None:
     return None
 
 
+_GROUP_SPACE = regex.compile(rf"[\x20{_GSP}]")
+_NON_SPACE = regex.compile(r"\S+")
+
+
 def _read_spaced(text: str) -> Decimal:
     """Value of a space-grouped number; a trailing "." or "," is the decimal mark."""
-    text = regex.sub(rf"[\x20{_GSP}]", "", text)
+    text = _GROUP_SPACE.sub("", text)
     whole, *frac = _SEP_RE.split(text)
     return Decimal(f"{whole}.{frac[0]}") if frac else Decimal(whole)
 
@@ -159,12 +193,12 @@ def detect_convention(text: str) -> Convention:
     votes = {"comma": 0, "point": 0}
     if not _HAS_SEPARATOR.search(text):
         return "comma"  # no number with a separator: nothing to judge by
-    for m in _digit_re().finditer(text):
+    for m in _digit_numbers(text, separated=True):
         found = m.group()
         if "." not in found and "," not in found:
-            continue
+            continue  # a space-grouped number with no decimal mark
         if m.lastgroup == "spaced":
-            found = regex.sub(rf"[\x20{_GSP}]", "", found)
+            found = _GROUP_SPACE.sub("", found)
         vote = _evidence(found)
         if vote:
             votes[vote] += 1
@@ -351,14 +385,24 @@ def parse_spelled(s: str) -> Decimal | None:
     return value
 
 
+@cache
+def _multiplier_lower() -> regex.Pattern:
+    """``multiplier_re`` without IGNORECASE, for lower-cased text: its words are all lower case."""
+    return regex.compile(_lexicon().multiplier_re.pattern)
+
+
 def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
     lx = _lexicon()
-    if not lx.multiplier_re.search(text):
+    low = text.lower()  # a case-sensitive search is much faster over a long alternation
+    # Exact: where lower() keeps the length, a character of ``text`` matches a letter of the
+    # multiplier words case-insensitively just when its lower case is that letter (checked
+    # over all of Unicode); "İ" lower-cases to two characters, and then the text is searched as is.
+    same_length = len(low) == len(text)
+    if not (_multiplier_lower().search(low) if same_length else lx.multiplier_re.search(text)):
         if not lone:
             return []  # no multiplier: at most lone number words, which are never reported
         # only lone digit words are left, and a reader wants only those with a word after them
-        low = text.lower()  # a case-sensitive search is much faster over a long alternation
-        if len(low) != len(text):
+        if not same_length:
             return []
         firsts = _unit_first_words()
         out = []
@@ -376,7 +420,7 @@ def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
 def _scan_all(text: str, lone: bool, lx: _Lexicon) -> list[NumberMatch]:
     out = []
     for m in lx.words_re.finditer(text):
-        spans = [(w.start(), w.end()) for w in regex.finditer(r"\S+", m.group())]
+        spans = [(w.start(), w.end()) for w in _NON_SPACE.finditer(m.group())]
         ws = [_canon(m.group()[a:b], lx) for a, b in spans]
         i = 0
         while i < len(ws):
@@ -418,7 +462,7 @@ def _fraction(text: str, pos: int) -> tuple[str, int] | None:
     w = lx.words_re.match(text, pos)
     if not w:
         return None
-    spans = [(x.start(), x.end()) for x in regex.finditer(r"\S+", w.group())]
+    spans = [(x.start(), x.end()) for x in _NON_SPACE.finditer(w.group())]
     value, k = _longest([_canon(w.group()[a:b], lx) for a, b in spans], lx)
     if value is None or value >= 1000:
         return None
@@ -465,7 +509,7 @@ def scan(text: str, convention: Convention = "comma", lone: bool = False) -> lis
     reader that knows whether a unit follows.
     """
     out = []
-    for m in _digit_re().finditer(text):
+    for m in _digit_numbers(text):
         value = _read(m, convention)
         if value is not None:
             out.append(_refine(text, NumberMatch(*m.span(), value, False, m.group())))

@@ -25,7 +25,7 @@ from functools import cache
 import regex
 
 from ..lang.vi.periods import event_window, period_cues
-from ..rules.words import WordSet, anchored, clause_from
+from ..rules.words import WordSet, anchored_at, clause_from, word_char
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: Month counts in words: "sáu tháng đầu năm", "chín tháng". ("một", "năm" are left out: "năm tháng" is "years".)
@@ -38,6 +38,7 @@ _REL = r"(?P<rel>nay|ngoái|trước|rồi|tới|sau)(?![\p{L}\p{N}])"
 _YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
 _SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
+_SEP_RE = regex.compile(_SEP)
 
 _PATTERNS = regex.compile(
     rf"""
@@ -65,8 +66,33 @@ _PATTERNS = regex.compile(
 )
 #: Where a mention can start (its first word or digit). A number starts one only as a date
 #: or a count of months: "30/6/2016", "9 tháng".
-_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:ngày|nửa|sáu|tháng|quý|năm|lũy|tài|niên|cả|hai|ba|bốn|bảy|tám|chín"
-                        r"|mười|tính|đến|tới|hiện|thời)(?![\p{L}\p{N}]))")
+_ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "tài", "niên", "cả", "hai", "ba", "bốn", "bảy",
+                 "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời")
+_DATE_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))")
+_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:"
+                        + "|".join(_ANCHOR_WORDS) + r")(?![\p{L}\p{N}]))")
+
+
+def anchors(folded: str, start: int, end: int) -> list[int]:
+    """Where ``_ANCHOR`` matches in ``folded[start:end]``, ascending: the same positions, found faster.
+
+    One ``str.find`` pass per word instead of the alternation tried at every
+    position (measured on news sentences: about a sixth less time). A word counts where no
+    letter, digit, "/", "." or "-" is before it (before ``start`` too, as the
+    look-behind sees) and no letter or digit after it inside ``end``. Matches
+    cannot overlap: a position inside a word has a letter before it.
+    """
+    out = [m.start() for m in _DATE_ANCHOR.finditer(folded, start, end)]
+    for w in _ANCHOR_WORDS:
+        i = folded.find(w, start, end)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not (word_char(folded[i - 1]) or folded[i - 1] in "/.-")) \
+                    and (j == end or not word_char(folded[j])):
+                out.append(i)
+            i = folded.find(w, j, end)
+    out.sort()
+    return out
 _NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|hơn|gần|khoảng|sau|trong vòng|mỗi|cách đây|từ)[ \t]*+\Z")
 _RANGE_LEAD = regex.compile(r"(?<![\p{L}])(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?\Z")
 #: "so với …", "cùng kỳ …" anywhere earlier in the clause makes the period a comparison.
@@ -116,7 +142,7 @@ def find_mentions(folded: str, start: int = 0, end: int | None = None, classify:
     """
     end = len(folded) if end is None else end
     out: list[PeriodMention] = []
-    for m in anchored(_ANCHOR, _PATTERNS, folded, start, end):
+    for m in anchored_at(anchors(folded, start, end), _PATTERNS, folded, start, end):
         p = _mention(m, folded, start, classify)
         if p is not None:
             out.append(p)
@@ -229,7 +255,7 @@ def _pair_ranges(folded: str, found: list[PeriodMention]) -> list[PeriodMention]
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.role not in (*FRAMING, "history") or not b.frames or regex.fullmatch(_SEP, folded[a.end:b.start]) is None:
+        if a.role not in (*FRAMING, "history") or not b.frames or _SEP_RE.fullmatch(folded, a.end, b.start) is None:
             continue
         if a.shape == b.shape == "date":
             continue  # "30/4 - 1/5": two days, each a point

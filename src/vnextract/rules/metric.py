@@ -39,6 +39,8 @@ def _res():
         "lead": regex.compile(rf"^(?:{lead})(?![\p{{L}}\p{{N}}])"),
         "tail": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{tail})$"),
         "tail_words": frozenset(w for w in tail_words if " " not in w),
+        "tail_len": max(len(" ".join(w.split())) for w in tail_words),
+        "tail_lasts": tuple({w.split(" ")[-1] for w in tail_words}),
         "actor_only": regex.compile(rf"^(?:(?:{actors})\s*)+$"),
         "abbrev": regex.compile(
             r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(abbrev, key=len, reverse=True)) + r")(?![\p{L}\p{N}])"
@@ -71,8 +73,8 @@ def _inside_word(text: str, pos: int, prev: int | None) -> bool:
     Words with capitals are not trusted: the segmenter glues acronyms to the
     next syllable ("XK ước").
     """
-    if prev is None:
-        return False
+    if prev is None or any(c.isupper() for c in text[prev:pos]):
+        return False  # (a word from ``prev`` over ``pos`` would hold the capital: no need to segment)
     word = _WORD_AT.get()(pos)
     return word is not None and word[0] == prev and text[word[0]:word[1]].islower()
 
@@ -164,9 +166,8 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
         a, b = m.span()
         if any(h0 <= a and b <= h1 for h0, h1 in holes):
             continue
-        p = _PUNCT_EDGE.sub("", folded[a:b])
-        if not p:
-            continue
+        if not folded[a].isalnum() and not _PUNCT_EDGE.sub("", folded[a:b]):
+            continue  # only punctuation (a word that starts with a letter or digit never is)
         lead = len(folded[a:b]) - len(folded[a:b].lstrip("([\"'“‘-–"))
         trail = len(folded[a:b]) - len(folded[a:b].rstrip(")]\"'”’.-–"))
         ws.append((a + lead, b - trail))
@@ -182,7 +183,11 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
             ws = ws[n:]
             changed = True
             continue
-        m = r["tail"].search(joined)
+        # The tail ends the phrase: the phrase must end with a cue's last word, and the cue starts
+        # no further back than the longest one (``joined`` has single spaces). The same match as
+        # a search from 0, found sooner.
+        m = r["tail"].search(joined, max(0, len(joined) - r["tail_len"])) \
+            if joined.endswith(r["tail_lasts"]) else None
         if m:
             n = len(m.group().split())
             # never cut through a segmented word: "chứng chỉ đạt" loses "đạt", not "chỉ đạt"

@@ -185,8 +185,8 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         uend, base_start = max(u.end, e), (u.base_start if u.base_start >= 0 else e)
         if category is None and next_word is not None and _may_count(folded, e, end) \
                 and not _year_like(value, text[s:e]) and not _time_before(folded, s, start):
-            word = next_word(e)  # (segments the window: only where a counted noun can follow)
-            if word is not None and _counted_noun(folded, *word):
+            word = _counted_noun_after(folded, e, next_word)
+            if word is not None:
                 unit, category, base_start, uend = text[word[0]:word[1]].lower(), "count", word[0], word[1]
         lead = u.lead if u.lead is not None else s
         out.append(Quantity(lead, e, uend, value, unit, category, m.spelled, base_start, high))
@@ -228,8 +228,8 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
             out.base, out.category, out.lead = table[c.group("c")], "money", c.start()
     if scale and not out.base and scale.power < 9 and next_word is not None:
         # "50 triệu cổ phiếu": a scale before a counted noun no unit list knows.
-        word = next_word(u.end("scale"))
-        if word is not None and _counted_noun(folded, *word):
+        word = _counted_noun_after(folded, u.end("scale"), next_word)
+        if word is not None:
             out.base, out.category, out.base_start, out.end = text[word[0]:word[1]].lower(), "count", word[0], word[1]
     if scale and not out.base and scale.power < 9:
         # "200 triệu phú", "1,2 triệu" alone: no unit, no figure (unless a compound amount goes on)
@@ -421,6 +421,24 @@ def _not_counted() -> frozenset[str]:
     skip.update(cues["metric"]["verbs"])
     skip.update(cues["metric"]["lead"])
     return frozenset(skip)
+
+
+#: Two lower-case syllables after spaces: what a counted noun (``_counted_noun``) starts with.
+_TWO_SYLLABLES = regex.compile(r" *+\p{Ll}[\p{Ll}\p{M}]*+ ++[\p{Ll}\p{M}]")
+
+
+def _counted_noun_after(folded: str, pos: int, next_word) -> tuple[int, int] | None:
+    """The counted noun underthesea finds right after ``pos`` (after spaces), if any.
+
+    ``next_word`` segments the window around ``pos`` on first use, the dearest step of a
+    document. The noun must be lower-case syllables joined by spaces, so where ``folded``
+    has no two of them after ``pos`` no segmented word can be one: the same answer, unasked.
+    (The spaces ``next_word`` skips are all plain spaces in ``folded``.)
+    """
+    if not _TWO_SYLLABLES.match(folded, pos):
+        return None
+    word = next_word(pos)
+    return word if word is not None and _counted_noun(folded, *word) else None
 
 
 def _counted_noun(folded: str, s: int, e: int) -> bool:

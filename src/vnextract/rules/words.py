@@ -5,7 +5,7 @@ window or an anchor, so no input makes a pattern scan far.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -24,13 +24,27 @@ class WordSet:
 
     def __init__(self, words: tuple[str, ...]):
         self.words = tuple(words)
-        alt = alternation(self.words)
-        self._after = regex.compile(rf"[ \t]*+({alt}){_END_WORD}")
-        self._before = regex.compile(rf"{_NOT_WORD}({alt})[ \t]*+\Z")
-        self._any = regex.compile(rf"{_NOT_WORD}(?:{alt}){_END_WORD}")
         #: Every cue's last word: a cue can end at a position only where one of these does.
         lasts = {w.split(" ")[-1] for w in self.words}
         self._last = () if "" in lasts else tuple(lasts)  # () : no short cut
+
+    # Each pattern is compiled on first use: compiling a long alternation costs more than many
+    # look-ups, and most cue lists are only ever looked up one way.
+    @cached_property
+    def _alt(self) -> str:
+        return alternation(self.words)
+
+    @cached_property
+    def _after(self) -> regex.Pattern:
+        return regex.compile(rf"[ \t]*+({self._alt}){_END_WORD}")
+
+    @cached_property
+    def _before(self) -> regex.Pattern:
+        return regex.compile(rf"{_NOT_WORD}({self._alt})[ \t]*+\Z")
+
+    @cached_property
+    def _any(self) -> regex.Pattern:
+        return regex.compile(rf"{_NOT_WORD}(?:{self._alt}){_END_WORD}")
 
     def after(self, folded: str, pos: int, end: int | None = None) -> tuple[int, int] | None:
         """The cue starting at ``pos`` (after spaces): its (start, end), else None."""
@@ -73,14 +87,31 @@ def anchored(anchor, pattern, text: str, start: int, end: int):
     A large alternation is tried at every position by ``finditer``; looking
     first for its possible first words makes it about twice as fast.
     """
+    return anchored_at((a.start() for a in anchor.finditer(text, start, end)), pattern, text, start, end)
+
+
+def anchored_at(starts, pattern, text: str, start: int, end: int):
+    """``anchored`` with the anchor's start positions (ascending, from ``start``) given."""
     pos = start
-    for a in anchor.finditer(text, start, end):
-        if a.start() < pos:
+    for a in starts:
+        if a < pos:
             continue  # inside the last match
-        m = pattern.match(text, a.start(), end)
+        m = pattern.match(text, a, end)
         if m is not None:
             pos = m.end()
             yield m
+
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+
+
+@cache
+def word_char(ch: str) -> bool:
+    """Whether ``ch`` is a letter or digit as the patterns' classes see it.
+
+    (regex's Unicode tables are newer than ``str.isalnum``'s: the same answer needs the regex.)
+    """
+    return _WORD_CHAR.match(ch) is not None
 
 
 @cache

@@ -22,6 +22,18 @@ class Sentence(NamedTuple):
 
 #: A digit or a number word: a line or sentence without one holds no figure.
 MAY_HOLD_FIGURE = regex.compile(r"\d|(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
+_DIGIT = regex.compile(r"\d")
+_NUMBER_WORD = regex.compile(r"(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
+
+
+def may_hold_figure(text: str, s: int, e: int) -> bool:
+    """Whether ``MAY_HOLD_FIGURE`` is found in ``text[s:e]``: the same answer, sooner.
+
+    A digit is looked for first with a plain class, then the number words: most
+    stretches that hold either hold a digit, and the class alone scans faster than
+    the alternation tried at every position.
+    """
+    return _DIGIT.search(text, s, e) is not None or _NUMBER_WORD.search(text, s, e) is not None
 
 
 def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
@@ -38,7 +50,7 @@ def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
         s, e = _strip(text, line.start(), line.end())
         if s >= e:
             continue
-        if not _may_hold_several(text, s, e) or (lazy and not MAY_HOLD_FIGURE.search(text, s, e)):
+        if not _may_hold_several(text, s, e) or (lazy and not may_hold_figure(text, s, e)):
             spans = [(s, e)]
         else:
             spans = _rejoin(text, [(ss, se) for a, b in _pieces(text, s, e)

@@ -15,6 +15,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..periods import find_mentions
+from ..places import find_places
 from .words import alternation, words
 
 _WORD = regex.compile(r"[^\s,;:]+")
@@ -158,9 +159,27 @@ def _chunks(folded: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if folded[a:b].strip()]
 
 
+#: A word that ties a place to the metric before it: "xuất khẩu của (tỉnh) Long An", "thu ngân sách trên địa bàn TP.HCM".
+_PLACE_TIE = regex.compile(r"(?:của|tại|ở|trên[ \t]++địa[ \t]++bàn)[ \t]++\Z")
+
+
+def _places(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The place names in a metric span (with the word that ties them on): the record's ``place`` says them.
+
+    A trading partner ("xuất khẩu sang Hoa Kỳ") or a name inside a company's is
+    no place (``find_places``), so it stays in the metric.
+    """
+    out = []
+    for p in find_places(text, folded, s, e):
+        tie = _PLACE_TIE.search(folded, max(s, p.start - 16), p.start)
+        out.append((tie.start() if tie else p.start, p.end))
+    return out
+
+
 def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if p.role != "range" and p.shape != "now"]
     holes += [m.span() for m in words("metric", "scope").finditer(folded, s, e)]
+    holes += _places(text, folded, s, e)
     ws = []
     for m in _WORD.finditer(folded, s, e):
         a, b = m.span()

@@ -63,12 +63,14 @@ def _big_int(digits: str) -> int | Decimal:
         return Decimal(digits)
 
 
-def loads(line: str) -> Any:
-    """``json.loads`` with the depth limit and big integers; raises ``LineError``."""
+def loads(line: str, parse_float=None) -> Any:
+    """``json.loads`` with the depth limit and big integers; raises ``LineError``.
+
+    ``parse_float`` is json's (``Decimal`` keeps stated numbers exact)."""
     if line.count("[") + line.count("{") > MAX_DEPTH and depth(line) > MAX_DEPTH:
         raise LineError(f"nested deeper than {MAX_DEPTH} levels")
     try:
-        return json.loads(line)
+        return json.loads(line, parse_float=parse_float)
     except json.JSONDecodeError as e:
         raise LineError(f"not valid JSON ({e.msg} at column {e.colno})") from None
     except RecursionError:
@@ -76,6 +78,6 @@ def loads(line: str) -> Any:
     except ValueError:  # an integer over Python's int-str limit: read it anyway
         pass
     try:
-        return json.loads(line, parse_int=_big_int)
+        return json.loads(line, parse_int=_big_int, parse_float=parse_float)
     except (ValueError, RecursionError) as e:
         raise LineError(f"not valid JSON ({e})") from None

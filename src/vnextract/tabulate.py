@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import jsonlines
 from .amounts import amount_of
 from .schema import Extraction
 
@@ -72,9 +73,9 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
 def _jsonl(path: Path) -> Iterator[tuple[str | None, dict]]:
     for n, line in _lines(path):
         try:
-            doc = json.loads(line, parse_float=Decimal)
-        except ValueError as e:
-            raise TableInputError(f"{path}:{n}: not valid JSON ({e})") from None
+            doc = jsonlines.loads(line, parse_float=Decimal)  # bounded: depth, big integers
+        except jsonlines.LineError as e:
+            raise TableInputError(f"{path}:{n}: {e}") from None
         if not isinstance(doc, dict) or not isinstance(doc.get("records"), list) \
                 or not all(isinstance(r, dict) and isinstance(r.get("metric"), str) for r in doc["records"]):
             raise TableInputError(f"{path}:{n}: not a vnextract output line (a `records` list of records)")

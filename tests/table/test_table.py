@@ -122,3 +122,6 @@ def test_bad_inputs_are_one_line_errors(tmp_path):
     assert len(res.output.strip().splitlines()) == 1
     res = CliRunner().invoke(main, ["table", str(bad), "-o", str(tmp_path / "missing" / "t.duckdb")])
     assert res.exit_code == 2 and "no folder" in res.output
+    bad.write_text('{"records": []}\n' + "[" * 100_000 + "\n", encoding="utf-8")  # json.loads alone recurses
+    res = CliRunner().invoke(main, ["table", str(bad), "-o", str(tmp_path / "t.csv")])
+    assert res.exit_code == 2 and res.output.strip() == f"vnextract: error: {bad}:2: nested deeper than 512 levels"

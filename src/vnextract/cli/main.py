@@ -285,6 +285,20 @@ def run_rows(path: Path):
         raise InputError(f"{path}:{lineno}: not a vnextract output line ({e})")
 
 
+def load_gold(corpus: Path, texts: Path | None):
+    """The gold documents of CORPUS (real-text ones with their texts from ``texts``); an ``InputError`` if none."""
+    from ..eval import load_corpus
+    from ..eval.real import MissingTexts
+
+    try:
+        gold = load_corpus(corpus, texts)
+    except (MissingTexts, ValueError, OSError) as e:
+        raise InputError(str(e))
+    if not gold:
+        raise InputError(f"{corpus}: no gold files in {corpus / 'gold'}")
+    return gold
+
+
 def read_run(path: Path) -> dict[str, list[dict]]:
     """A JSON Lines run (as ``vnextract extract`` writes it) → records by source, and by file stem."""
     out: dict[str, list[dict]] = {}
@@ -317,16 +331,10 @@ def eval_(corpus: Path, run_file: Path | None, texts: Path | None, part: str | N
     development part; the test part is scored when a piece of work is done.
     Exit status 2 when the corpus, its texts or the --run file cannot be used.
     """
-    from ..eval import load_corpus, score
-    from ..eval.real import MissingTexts
+    from ..eval import score
     from ..eval.render import render_details, render_scores
 
-    try:
-        gold = load_corpus(corpus, texts)
-    except (MissingTexts, ValueError, OSError) as e:
-        raise InputError(str(e))
-    if not gold:
-        raise InputError(f"{corpus}: no gold files in {corpus / 'gold'}")
+    gold = load_gold(corpus, texts)
     if part in ("dev", "test"):
         gold = [gd for gd in gold if gd.part == part]
     predictions = read_run(run_file) if run_file else run_corpus(gold)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from .main import InputError, _reason, read_run, run_corpus, run_rows
+from .main import InputError, _reason, load_gold, read_run, run_corpus, run_rows
 
 
 def _run_files(path: Path) -> list[Path]:
@@ -58,15 +58,7 @@ def _align(old: dict[str, list], new: dict[str, list]) -> dict[str, list]:
 
 
 def _load_gold(corpus: Path, texts: Path | None, part: str | None):
-    from ..eval import load_corpus
-    from ..eval.real import MissingTexts
-
-    try:
-        gold = load_corpus(corpus, texts)
-    except (MissingTexts, ValueError, OSError) as e:
-        raise InputError(str(e))
-    if not gold:
-        raise InputError(f"{corpus}: no gold files in {corpus / 'gold'}")
+    gold = load_gold(corpus, texts)
     notes = []
     if any(gd.part for gd in gold):
         wanted = part or "dev"

@@ -152,15 +152,19 @@ def _special(mode: int) -> str:
     return "a special file"
 
 
+def _stat_error(name: str, e: OSError, is_link: bool, missing: str) -> Document:
+    """The error row of a path that cannot be stat'ed: a broken or looping link, a missing or unreadable path."""
+    if isinstance(e, FileNotFoundError):
+        return _error(name, "broken symbolic link" if is_link else missing)
+    return _error(name, "symbolic link loop" if e.errno == errno.ELOOP else f"cannot read: {_why(e)}")
+
+
 def _expand(p: str) -> Iterator[Path | Document]:
     """The regular files ``p`` names (itself, or a folder's input files), and an error row for anything else."""
     try:
         st = os.stat(p)
-    except FileNotFoundError:
-        yield _error(p, "broken symbolic link" if os.path.islink(p) else "no such file or folder")
-        return
     except OSError as e:
-        yield _error(p, "symbolic link loop" if e.errno == errno.ELOOP else f"cannot read: {_why(e)}")
+        yield _stat_error(p, e, os.path.islink(p), "no such file or folder")
         return
     if stat.S_ISDIR(st.st_mode):
         yield from _walk(Path(p), st)
@@ -190,13 +194,8 @@ def _walk(root: Path, top: os.stat_result) -> Iterator[Path | Document]:
             name = str(path)
             try:
                 st = entry.stat()  # follows links
-            except FileNotFoundError:
-                found.append((path.parts, _error(name, "broken symbolic link" if entry.is_symlink()
-                                                 else "vanished while the folder was read")))
-                continue
             except OSError as e:
-                found.append((path.parts, _error(name, "symbolic link loop" if e.errno == errno.ELOOP
-                                                 else f"cannot read: {_why(e)}")))
+                found.append((path.parts, _stat_error(name, e, entry.is_symlink(), "vanished while the folder was read")))
                 continue
             if stat.S_ISDIR(st.st_mode):
                 key = (st.st_dev, st.st_ino)

@@ -16,6 +16,7 @@ import regex
 from ..lang.vi import lexicon
 from ..periods import find_mentions
 from ..places import find_places
+from .subjects import subject_first
 from .words import alternation, words
 
 _WORD = regex.compile(r"[^\s,;:]+")
@@ -138,6 +139,8 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
         return None
     parts = [" ".join(text[a:b] for a, b in ws) for ws in picked]
     metric = ", ".join(parts)
+    if len(parts) == 1:
+        metric = subject_first(metric) or metric  # "Công ty X với tổng vốn …" → "tổng vốn … của Công ty X"
     if _res()["actor_only"].match(metric.lower()):
         return None
     return _expand(_sentence_case(metric)), picked[0][0][0]

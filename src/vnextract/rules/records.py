@@ -23,6 +23,7 @@ from ..text.normalize import NormText
 from ..text.sentences import Sentence, may_hold_figure
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
+from .subjects import stock_text, ticker_metric
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -276,6 +277,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             or (m.q.category == "count" and _after_object_verb(F, lo, m))
         ):
             named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
+        if named is not None:
+            named = _subject_named(F, named, m, post_metric)
+        # a name read after the figure ends the figure there: what follows attaches after it
+        named_after = named is not None and post is not None and post_metric is not None and \
+            named[0].startswith(post_metric[0])
         if named is None and frame.last_metric and m.role in ("value", "change"):
             named = (frame.last_metric, _start_after_gap(F, last_end, m.lead))
         if named is None:
@@ -290,6 +296,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         frame.last_metric = metric
         frame.last_kind = cur.kind
         last_end = m.end
+        if named_after and _NAME_GAP.fullmatch(F, m.end, post[0]):
+            last_end = cur.end = max(m.end, post[1])
     drafts = _respectively(T, F, _distributive(T, F, drafts))
     if enumeration:
         _share_reference(drafts)
@@ -388,6 +396,26 @@ def _open_list(F: str, lo: int, hi: int, frame: _Frame) -> None:
     frame.list_kind = "target" if targets else ("estimate" if words("kind", "estimate").search(F, lo, hi) else None)
 
 
+def _subject_named(F: str, named: tuple[str, int], m: Mention, post_metric) -> tuple[str, int]:
+    """A name that is only a subject: a ticker and its verb, or a company with the measure after the figure.
+
+    "HPG tăng 3,8%" → "giá cổ phiếu HPG"; "NT2 đạt 1.085 tỷ đồng lợi nhuận sau
+    thuế" → "lợi nhuận sau thuế của NT2" (decision 35, ``rules/subjects.py``).
+    """
+    metric, start = named
+    if stock_text(F):
+        ticker = ticker_metric(metric, m.q.unit, m.q.category == "money", m.role == "value")
+        if ticker is not None:
+            return ticker, start
+    if post_metric is not None and post_metric[1] and _PROPER.fullmatch(metric):
+        return f"{post_metric[0]} của {metric}", start
+    return named
+
+
+#: A name of capitalised words only ("NT2", "Hòa Phát", "CTCP FLC"): a subject, not a measure.
+_PROPER = regex.compile(r"(?:\p{Lu}[\p{L}\p{N}&.\-]*+[ \t]*+){1,5}")
+
+_NAME_GAP = regex.compile(r"[ \t]*+")
 _DEMONSTRATIVE = regex.compile(r"(?<![\p{L}])(?:này|đó|trên)$")
 
 

@@ -1,4 +1,4 @@
-"""underthesea's word segmenter and sentence splitter, loaded once and safely from any thread.
+"""underthesea's word segmenter, POS tagger and sentence splitter, loaded once and safely from any thread.
 
 underthesea 9.5.0 loads its models lazily on first use and is not thread-safe
 then: ``word_tokenize`` publishes its model object before loading it, so a
@@ -23,6 +23,10 @@ def _load(name: str) -> Callable:
                 from underthesea import word_tokenize as function
 
                 function("khởi động", use_token_normalize=False)
+            elif name == "pos":
+                from underthesea import pos_tag as function
+
+                function("khởi động")
             else:
                 from underthesea import sent_tokenize as function
 
@@ -35,6 +39,12 @@ def segment_words(text: str) -> list[str]:
     """underthesea's words of ``text``, characters unchanged (``use_token_normalize=False``)."""
     function = _loaded.get("words") or _load("words")
     return function(text, use_token_normalize=False)
+
+
+def pos_tags(text: str) -> list[tuple[str, str]]:
+    """underthesea's words of ``text`` with their POS tags (N, Np, V, E …); words are slices of ``text``."""
+    function = _loaded.get("pos") or _load("pos")
+    return function(text)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -1,0 +1,144 @@
+"""Metrics named by their subject: a stock's ticker, or a company before its verb.
+
+The text left of a figure often holds its subject and verb, not the name of
+what is measured. Two shapes are read here (decision 35: a company stays in
+the metric as "<measure> của <company>"):
+
+- a ticker and a verb of the session: "HPG tăng 3,8%" is the share price of
+  HPG ("giá cổ phiếu HPG"), "FLC khớp 43 triệu cổ phiếu" its matched volume
+  (data: ``lang/vi/subjects.toml``);
+- a subject, a verb and the measure's head noun: "Công ty X với tổng vốn đầu
+  tư …" → "tổng vốn đầu tư của Công ty X", "NT2 đã đạt … lợi nhuận sau thuế"
+  → "lợi nhuận sau thuế của NT2". The head nouns are data (``cues.toml``,
+  ``[metric] heads``); the subject is found with underthesea's POS tags,
+  asked for only on such metrics.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import regex
+
+from ..lang.vi import lexicon
+from ..text.models import pos_tags
+from ..text.normalize import fold
+from .words import words
+
+__all__ = ["has_head", "stock_text", "subject_first", "ticker_metric"]
+
+_TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
+_MAX_REST = 6  # words after the ticker: more is a clause, not a verb
+
+
+@dataclass(frozen=True)
+class _Predicate:
+    words: tuple[str, ...]
+    metric: str
+    money: str | None
+
+
+@cache
+def _data():
+    raw = tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))
+    lex = lexicon()
+    not_tickers = {w.upper() for w in raw["not_tickers"]} | set(lex.acronyms) | set(lex.abbreviations)
+    preds = tuple(_Predicate(tuple(fold(w) for w in p["words"]), p["metric"], p.get("money"))
+                  for p in raw["predicate"])
+    context = regex.compile("|".join(regex.escape(fold(w)) for w in raw["context"]))
+    return not_tickers, preds, raw["price"], context
+
+
+_last_text: list = [None, False]  # the last text asked about and its answer: a document asks once per figure
+
+
+def stock_text(folded: str) -> bool:
+    """Whether a (folded) text is about a stock market: it says "cổ phiếu", "VN-Index" …"""
+    last = _last_text
+    if last[0] is not folded:
+        answer = _data()[3].search(folded) is not None
+        last[:] = [folded, answer]
+    return last[1]
+
+
+def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -> str | None:
+    """The metric of a figure whose name is a ticker and its verb ("HPG", "FLC khớp"), else None.
+
+    ``metric`` is the name read left of the figure; the ticker is its first
+    word or follows a clause that names no measure ("Tương tự, VIC cũng lấy
+    lại được đà").
+    """
+    not_tickers, preds, price, _ = _data()
+    found = None
+    for m in _TICKER.finditer(metric):
+        if m.group(1) not in not_tickers:
+            found = m
+    if found is None:
+        return None
+    before, rest = metric[:found.start()], fold(metric[found.end():]).strip()
+    if len(rest.split()) > _MAX_REST or has_head(fold(before)) or has_head(rest):
+        return None
+    if before.strip() and not before.rstrip().endswith(",") and len(before.split()) > 8:
+        return None
+    ticker = found.group(1)
+    for p in preds:
+        if any(regex.search(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])", rest) for w in p.words):
+            return ((p.money if money and p.money else p.metric)).format(ticker=ticker)
+    if not has_value or (unit or "").lower() in price["units"]:
+        return price["metric"].format(ticker=ticker)
+    return None
+
+
+def has_head(folded: str) -> bool:
+    """Whether a folded phrase holds a measure's head noun ("giá trị", "vốn" …)."""
+    return words("metric", "heads").search(folded) is not None
+
+
+#: POS tags of the words a subject is made of: nouns, proper nouns, classifiers, acronyms, numbers.
+_SUBJECT_TAGS = frozenset({"N", "Np", "Nc", "Ny", "Nu", "Nb", "M"})
+#: POS tags of a verb phrase between the subject and the measure: verbs, adverbs, prepositions.
+_VERB_TAGS = frozenset({"V", "R", "E", "C", "A"})
+
+
+def subject_first(metric: str) -> str | None:
+    """"Công ty X với tổng vốn đầu tư" → "tổng vốn đầu tư của Công ty X"; None when the metric is not so built.
+
+    The metric must hold a head noun after a verb phrase; the words before the
+    verb phrase are the subject when they are a noun phrase. With no subject
+    ("tăng vốn điều lệ") the metric starts at the head.
+    """
+    folded = fold(metric)
+    heads = list(words("metric", "heads").finditer(folded))
+    if not heads or heads[0].start() == 0:
+        return None
+    tags = pos_tags(metric)
+    starts, ends, pos = [], set(), 0
+    for w, _ in tags:  # where each tagged word starts in ``metric``
+        pos = metric.find(w, pos)
+        if pos < 0:
+            return None
+        starts.append(pos)
+        pos += len(w)
+        ends.add(pos)
+    # a head is whole words: not inside a longer word ("đánh giá", "tài khoản", "thu hút")
+    head = next((h for h in heads if h.start() in starts and h.end() in ends), None)
+    if head is None or head.start() == 0:
+        return None
+    k = starts.index(head.start())
+    # the subject: nouns from the start, "của" inside it ("trang trại của anh Hưng")
+    n = 0
+    while n < k and (tags[n][1] in _SUBJECT_TAGS or (fold(tags[n][0]) == "của" and 0 < n < k - 1
+                                                     and tags[n + 1][1] in _SUBJECT_TAGS)):
+        n += 1
+    verb = tags[n:k]
+    if not verb or any(t not in _VERB_TAGS and t != "CH" for _, t in verb) or all(t == "CH" for _, t in verb):
+        return None  # no verb phrase between: the words before modify the head
+    if [fold(w) for w, t in verb if t != "CH"] == ["có"]:
+        return None  # "khu vực có vốn đầu tư nước ngoài": a relative "having", one noun phrase
+    measure = metric[head.start():].strip()
+    if n == 0:
+        return measure
+    subject = metric[:starts[n]].strip(" ,")
+    return f"{measure} của {subject}"

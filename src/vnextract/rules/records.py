@@ -19,11 +19,11 @@ from pydantic import ValidationError
 from ..amounts import amount_of
 from ..numbers import Convention
 from ..schema import NUMBER_DIGITS, Change, Evidence, Record
-from ..text.normalize import NormText
+from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
-from .subjects import stock_text, ticker_metric
+from .subjects import counted_metric, has_head, sibling_metric, stock_text, ticker_metric
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -282,6 +282,10 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         # a name read after the figure ends the figure there: what follows attaches after it
         named_after = named is not None and post is not None and post_metric is not None and \
             named[0].startswith(post_metric[0])
+        if named is not None and drafts:
+            sibling = sibling_metric(named[0], drafts[-1].metric)
+            if sibling is not None:
+                named = (sibling, named[1])
         if named is None and frame.last_metric and m.role in ("value", "change"):
             named = (frame.last_metric, _start_after_gap(F, last_end, m.lead))
         if named is None:
@@ -404,11 +408,21 @@ def _subject_named(F: str, named: tuple[str, int], m: Mention, post_metric) -> t
     """
     metric, start = named
     if stock_text(F):
+        if m.q.category == "count":
+            counted = counted_metric(F, m.q.unit, m.q.end)
+            if counted is not None:
+                return counted, start
         ticker = ticker_metric(metric, m.q.unit, m.q.category == "money", m.role == "value")
         if ticker is not None:
             return ticker, start
-    if post_metric is not None and post_metric[1] and _PROPER.fullmatch(metric):
+    if post_metric is None or not post_metric[1]:
+        return named
+    if _PROPER.fullmatch(metric):
         return f"{post_metric[0]} của {metric}", start
+    if m.q.category in ("money", "measure") and has_head(fold(post_metric[0])) and not has_head(fold(metric)):
+        # "tập đoàn còn có 370 tỷ đồng tiền gửi ngắn hạn": the measure is named after the figure
+        subject = _PROPER.match(metric)
+        return (f"{post_metric[0]} của {subject.group().strip()}" if subject else post_metric[0]), start
     return named
 
 

@@ -27,7 +27,7 @@ from ..text.models import pos_tags
 from ..text.normalize import fold
 from .words import words
 
-__all__ = ["has_head", "stock_text", "subject_first", "ticker_metric"]
+__all__ = ["counted_metric", "has_head", "sibling_metric", "stock_text", "subject_first", "ticker_metric"]
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
@@ -49,6 +49,40 @@ def _data():
                   for p in raw["predicate"])
     context = regex.compile("|".join(regex.escape(fold(w)) for w in raw["context"]))
     return not_tickers, preds, raw["price"], context
+
+
+@cache
+def _counted():
+    raw = tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))
+    verbs = sorted({fold(v) for v in raw["counted"]["verbs"]}, key=len, reverse=True)
+    after = regex.compile(r"[ \t]++(" + "|".join(regex.escape(v).replace(r"\ ", r"[ \t]++") for v in verbs)
+                          + r")(?![\p{L}\p{N}])")
+    siblings = [(fold(a), fold(b)) for a, b in raw["siblings"]["heads"]]
+    return frozenset(fold(n) for n in raw["counted"]["nouns"]), after, siblings
+
+
+def counted_metric(folded: str, unit: str | None, end: int) -> str | None:
+    """"116 mã giảm" → "mã giảm": stocks counted by their move (``end``: where the count's noun ends)."""
+    nouns, after, _ = _counted()
+    if unit is None or fold(unit) not in nouns:
+        return None
+    m = after.match(folded, end, min(len(folded), end + 40))
+    return f"{unit} {' '.join(m.group(1).split())}" if m else None
+
+
+def sibling_metric(metric: str, previous: str | None) -> str | None:
+    """"…khối lượng giao dịch đạt X, giá trị Y": a bare head after its sibling takes the sibling's words."""
+    if previous is None:
+        return None
+    folded, prev = fold(metric).strip(), fold(previous)
+    for a, b in _counted()[2]:
+        for head, other in ((b, a), (a, b)):
+            if folded != head:
+                continue
+            m = regex.match(rf"(?:tổng[ \t]+)?{regex.escape(other)}(?=[ \t])", prev)
+            if m:
+                return f"{metric.strip()}{previous[m.end():]}"
+    return None
 
 
 _last_text: list = [None, False]  # the last text asked about and its answer: a document asks once per figure

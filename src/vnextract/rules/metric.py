@@ -83,9 +83,11 @@ def _inside_word(text: str, pos: int, prev: int | None) -> bool:
 
 def clause_start(folded: str, s: int, e: int) -> int:
     """Where the clause holding ``folded[s:e]``'s end starts: after the last ``;``, ``:``, bullet or open bracket."""
-    last = s
+    last = before = s
     for m in _CLAUSE_BREAK.finditer(folded, s, e):
-        last = m.end()
+        before, last = last, m.end()
+    if last > s and folded[last - 1] == "(" and not folded[last:e].strip(" \t+-−"):
+        return before  # "VNM (-0,4%)": the figure's own bracket; what is before it names it
     return last
 
 

@@ -27,7 +27,7 @@ from .subjects import counted_metric, has_head, sibling_metric, stock_text, tick
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
-from .roles import _RESPECTIVELY, Mention, classify
+from .roles import _RESPECTIVELY, ChangeDraft, Mention, classify
 from .words import words
 
 _ATTACH_GAP = regex.compile(r"(?:[\s,()\-–]|(?<![\p{L}])(?:và|đồng[ \t]+thời|nhưng|song|cùng[ \t]+với|tương[ \t]+ứng|so[ \t]+với|chỉ|mới|mới[ \t]+chỉ|cũng|vẫn)(?![\p{L}]))*+")
@@ -286,6 +286,9 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             sibling = sibling_metric(named[0], drafts[-1].metric)
             if sibling is not None:
                 named = (sibling, named[1])
+            elif m.q.unit and fold(named[0]) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:
+                # "… đạt 28.431 chiếc, …; tháng 12 đạt 33.295 chiếc": the unit alone names nothing new
+                named = (drafts[-1].metric, named[1])
         if named is None and frame.last_metric and m.role in ("value", "change"):
             named = (frame.last_metric, _start_after_gap(F, last_end, m.lead))
         if named is None:
@@ -414,6 +417,7 @@ def _subject_named(F: str, named: tuple[str, int], m: Mention, post_metric) -> t
                 return counted, start
         ticker = ticker_metric(metric, m.q.unit, m.q.category == "money", m.role == "value")
         if ticker is not None:
+            _signed_move(F, m)
             return ticker, start
     if post_metric is None or not post_metric[1]:
         return named
@@ -424,6 +428,17 @@ def _subject_named(F: str, named: tuple[str, int], m: Mention, post_metric) -> t
         subject = _PROPER.match(metric)
         return (f"{post_metric[0]} của {subject.group().strip()}" if subject else post_metric[0]), start
     return named
+
+
+def _signed_move(F: str, m: Mention) -> None:
+    """"VNM (-0,4%)", "SHB (+4,08%)": a stock's signed percent in brackets is its price move, a change."""
+    if m.role != "value" or m.q.category != "percent" or m.q.high is not None:
+        return
+    sign = F[m.q.num_start - 1:m.q.num_start]
+    if not (m.q.value < 0 or sign == "+") or "(" not in F[max(0, m.q.num_start - 3):m.q.num_start]:
+        return
+    m.role = "change"
+    m.change = ChangeDraft("decrease" if m.q.value < 0 else "increase", percent=abs(m.q.value))
 
 
 #: A name of capitalised words only ("NT2", "Hòa Phát", "CTCP FLC"): a subject, not a measure.

@@ -130,7 +130,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
             continue
         kept_all = len(ws) == len(_WORD.findall(folded, cs, ce))
         if picked and not (
-            (enumeration and _plain(folded, ws))
+            (enumeration and _plain(folded, ws) and _PREPOSITION_HEAD.match(folded, ws[0][0]) is None)
             or _abbreviation_list(text, picked[0], ws)
             or (kept_all and whole[0] and _noun_list(folded, picked[0], ws))
         ):
@@ -235,7 +235,7 @@ def _abbreviation_list(text: str, right: list[tuple[int, int]], left: list[tuple
 
 
 _PREPOSITION_HEAD = regex.compile(
-    r"(?:tại|trong|theo|với|về|sau|trước|để|do|nhờ|khi|nếu|từ|qua|bên|ngoài|như|nhìn|tính|so|đối|riêng|đặc|ông|bà|anh|chị|mặc|dù|tuy|vì|bởi|nhằm|giúp|cùng)(?![\p{L}])"
+    r"(?:tại|trên|trong|theo|với|về|sau|trước|để|do|nhờ|khi|nếu|từ|qua|bên|ngoài|như|nhìn|tính|so|đối|riêng|đặc|ông|bà|anh|chị|mặc|dù|tuy|vì|bởi|nhằm|giúp|cùng)(?![\p{L}])"
 )
 
 

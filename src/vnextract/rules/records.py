@@ -23,7 +23,7 @@ from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
-from .subjects import counted_metric, has_head, sibling_metric, stock_text, ticker_metric
+from .subjects import anaphor_metric, counted_metric, earlier_ticker_metric, has_head, sibling_metric, stock_text, ticker_metric, value_sibling
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -278,19 +278,26 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         ):
             named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
         if named is not None:
-            named = _subject_named(F, named, m, post_metric)
+            named = _subject_named(T, F, named, m, post_metric, lo, last_end)
         # a name read after the figure ends the figure there: what follows attaches after it
         named_after = named is not None and post is not None and post_metric is not None and \
             named[0].startswith(post_metric[0])
-        if named is not None and drafts:
-            sibling = sibling_metric(named[0], drafts[-1].metric)
+        if named is not None and (drafts or frame.last_metric):
+            previous = drafts[-1].metric if drafts else frame.last_metric
+            # "con số này" points back to the last figure of its kind (a volume to a volume)
+            alike = next((d.metric for d in reversed(drafts) if d.first.q.category == m.q.category), previous)
+            sibling = sibling_metric(named[0], previous) or anaphor_metric(named[0], alike)
             if sibling is not None:
                 named = (sibling, named[1])
-            elif m.q.unit and fold(named[0]) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:
+            elif drafts and m.q.unit and fold(named[0]) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:
                 # "… đạt 28.431 chiếc, …; tháng 12 đạt 33.295 chiếc": the unit alone names nothing new
                 named = (drafts[-1].metric, named[1])
         if named is None and frame.last_metric and m.role in ("value", "change"):
-            named = (frame.last_metric, _start_after_gap(F, last_end, m.lead))
+            inherited = frame.last_metric
+            if m.q.category == "money" and drafts and drafts[-1].first.q.category in ("count", "measure"):
+                # "… đạt 817 triệu đơn vị, tương ứng 19.804 tỷ đồng": the money beside a volume is its value
+                inherited = value_sibling(inherited) or inherited
+            named = (inherited, _start_after_gap(F, last_end, m.lead))
         if named is None:
             last_end = m.end
             continue
@@ -403,11 +410,13 @@ def _open_list(F: str, lo: int, hi: int, frame: _Frame) -> None:
     frame.list_kind = "target" if targets else ("estimate" if words("kind", "estimate").search(F, lo, hi) else None)
 
 
-def _subject_named(F: str, named: tuple[str, int], m: Mention, post_metric) -> tuple[str, int]:
+def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metric, lo: int,
+                   last_end: int) -> tuple[str, int]:
     """A name that is only a subject: a ticker and its verb, or a company with the measure after the figure.
 
     "HPG tăng 3,8%" → "giá cổ phiếu HPG"; "NT2 đạt 1.085 tỷ đồng lợi nhuận sau
     thuế" → "lợi nhuận sau thuế của NT2" (decision 35, ``rules/subjects.py``).
+    ``lo``: the sentence's start; ``last_end``: the end of the figure before.
     """
     metric, start = named
     if stock_text(F):
@@ -416,6 +425,10 @@ def _subject_named(F: str, named: tuple[str, int], m: Mention, post_metric) -> t
             if counted is not None:
                 return counted, start
         ticker = ticker_metric(metric, m.q.unit, m.q.category == "money", m.role == "value")
+        if ticker is None and not has_head(fold(metric)):
+            # "SHB là mã gây chú ý …, chốt phiên tăng 4,08%": the ticker is the clause's subject further back
+            ticker = earlier_ticker_metric(T, lo, last_end, m.lead, F, m.q.unit, m.q.category == "money",
+                                           m.role == "value", m.q.end)
         if ticker is not None:
             _signed_move(F, m)
             return ticker, start

@@ -27,7 +27,7 @@ from ..text.models import pos_tags
 from ..text.normalize import fold
 from .words import words
 
-__all__ = ["counted_metric", "has_head", "sibling_metric", "stock_text", "subject_first", "ticker_metric"]
+__all__ = ["anaphor_metric", "counted_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
@@ -123,6 +123,59 @@ def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -
     if not has_value or (unit or "").lower() in price["units"]:
         return price["metric"].format(ticker=ticker)
     return None
+
+
+def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: str, unit: str | None, money: bool,
+                          has_value: bool, end: int) -> str | None:
+    """The ticker further back in the sentence names a price move or a volume whose own name is no measure.
+
+    "SHB là mã gây chú ý …, chốt phiên tăng 4,08%, lên 5.200 đồng với hơn 6
+    triệu đơn vị được khớp": the price move's ticker is the last one since the
+    figure before (``last_end``); a volume ("được khớp", "khớp lệnh" after the
+    count) takes the last ticker of the sentence.
+    """
+    not_tickers, preds, price, _ = _data()
+
+    def last(a: int) -> str | None:
+        found = [m.group(1) for m in _TICKER.finditer(text, a, lead) if m.group(1) not in not_tickers]
+        return found[-1] if found else None
+
+    after = fold(folded[end:min(len(folded), end + 25)])
+    for p in preds:
+        if p.words and any(regex.match(rf"[ \t]*+(?:được[ \t]++)?{regex.escape(w)}(?![\p{{L}}])", after)
+                           for w in p.words):
+            ticker = last(lo)
+            return (p.money if money and p.money else p.metric).format(ticker=ticker) if ticker else None
+    if has_value and (unit or "").lower() not in price["units"]:
+        return None
+    ticker = last(last_end)
+    return price["metric"].format(ticker=ticker) if ticker else None
+
+
+def value_sibling(previous: str) -> str | None:
+    """"khối lượng giao dịch trên HSX" → "giá trị giao dịch trên HSX": the money beside a volume."""
+    prev = fold(previous)
+    for a, b in _counted()[2]:
+        m = regex.match(rf"(?:tổng[ \t]+)?{regex.escape(a)}(?=[ \t])", prev)
+        if m and b == "giá trị":
+            return f"{b}{previous[m.end():]}"
+    return None
+
+
+def anaphor_metric(metric: str, previous: str | None) -> str | None:
+    """"con số này trên HNX" after "khối lượng giao dịch trên HSX" → "khối lượng giao dịch trên HNX"."""
+    if previous is None:
+        return None
+    a = words("metric", "anaphora").after(fold(metric), 0)
+    if a is None or a[0] != 0:
+        return None
+    rest = metric[a[1]:].strip()
+    prev = fold(previous)
+    if rest:
+        tie = words("metric", "scope_ties").search(prev, 1)
+        if tie is not None and tie.start() > 0:
+            previous = previous[:tie.start()].rstrip()
+    return f"{previous} {rest}".strip()
 
 
 def has_head(folded: str) -> bool:

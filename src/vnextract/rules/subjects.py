@@ -197,21 +197,20 @@ def subject_first(metric: str) -> str | None:
     ("tăng vốn điều lệ") the metric starts at the head.
     """
     folded = fold(metric)
-    heads = list(words("metric", "heads").finditer(folded))
-    if not heads or heads[0].start() == 0:
+    head = words("metric", "heads").search(folded)
+    if head is None or head.start() == 0:
         return None
-    tags = pos_tags(metric)
-    starts, ends, pos = [], set(), 0
+    # Only the words up to the head are tagged: what follows it is the measure's own modifiers.
+    tags = pos_tags(metric[:head.end()])
+    starts, pos = [], 0
     for w, _ in tags:  # where each tagged word starts in ``metric``
         pos = metric.find(w, pos)
         if pos < 0:
             return None
         starts.append(pos)
         pos += len(w)
-        ends.add(pos)
     # a head is whole words: not inside a longer word ("đánh giá", "tài khoản", "thu hút")
-    head = next((h for h in heads if h.start() in starts and h.end() in ends), None)
-    if head is None or head.start() == 0:
+    if head.start() not in starts or pos != head.end():
         return None
     k = starts.index(head.start())
     # the subject: nouns from the start, "của" inside it ("trang trại của anh Hưng")

@@ -23,7 +23,7 @@ from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
-from .subjects import anaphor_metric, counted_metric, earlier_ticker_metric, has_head, sibling_metric, stock_text, ticker_metric, value_sibling
+from .subjects import anaphor_metric, counted_metric, owner_metric, earlier_ticker_metric, has_head, sibling_metric, stock_text, ticker_metric, value_sibling
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -47,6 +47,8 @@ class _Frame:
     last_metric: str | None = None
     list_kind: str | None = None
     last_kind: str | None = None
+    #: The heading and lead's span: the company they name owns an unowned company measure.
+    heading: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -184,6 +186,8 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
                 s, e = norm.span(p.start, p.end)
                 warnings.append(f"characters {s}-{e}: {norm.original[s:e]!r} is not a year; it dates no figure")
     frame = _Frame()
+    if lead:
+        frame.heading = (min(spans[i][0] for i in lead), max(spans[i][1] for i in lead))
     drafts: list[_Draft] = []
     with segmented_words(word_at or (lambda pos: None)):
         for i, a in enumerate(analyses):
@@ -279,6 +283,9 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
         if named is not None:
             named = _subject_named(T, F, named, m, post_metric, lo, last_end)
+            owned = owner_metric(named[0], T, lo, m.lead, frame.heading)
+            if owned is not None:
+                named = (owned, named[1])
         # a name read after the figure ends the figure there: what follows attaches after it
         named_after = named is not None and post is not None and post_metric is not None and \
             named[0].startswith(post_metric[0])

@@ -27,7 +27,7 @@ from ..text.models import pos_tags
 from ..text.normalize import fold
 from .words import words
 
-__all__ = ["anaphor_metric", "counted_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
+__all__ = ["anaphor_metric", "counted_metric", "owner_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
@@ -176,6 +176,49 @@ def anaphor_metric(metric: str, previous: str | None) -> str | None:
         if tie is not None and tie.start() > 0:
             previous = previous[:tie.start()].rstrip()
     return f"{previous} {rest}".strip()
+
+
+@cache
+def _owned():
+    raw = tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))["owned"]
+    heads = sorted({fold(h) for h in raw["heads"]}, key=len, reverse=True)
+    head = regex.compile(r"(?:" + "|".join(regex.escape(h).replace(r"\ ", r"[ \t]++") for h in heads)
+                         + r")(?![\p{L}\p{N}])")
+    lead = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]++") for w in raw["company_words"])
+    # a name: up to six words after the company word, ending at its last capitalised one
+    company = regex.compile(rf"(?<![\p{{L}}])(?:{lead})(?:[ \t]++[\p{{L}}\d&.\-]++){{0,5}}[ \t]++\p{{Lu}}[\p{{L}}\d&.\-]*+"
+                            r"(?:[ \t]++\p{Lu}[\p{L}\d&.\-]*+)*+")
+    never = regex.compile("|".join(regex.escape(fold(w)) for w in raw["not_heads"]))
+    return head, company, never
+
+
+def _owners(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The companies named in ``text[start:end]``: tickers and "Công ty …" names, with where they start."""
+    not_tickers = _data()[0]
+    out = [(m.start(), m.group().strip()) for m in _owned()[1].finditer(text, start, end)]
+    out += [(m.start(1), m.group(1)) for m in _TICKER.finditer(text, start, end)
+            if m.group(1) not in not_tickers and not _ROMAN.fullmatch(m.group(1))]
+    return sorted(out)
+
+
+_ROMAN = regex.compile(r"[IVXLC]++")
+
+
+def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int, int]) -> str | None:
+    """"lãi ròng 257 tỷ đồng" in a text on PAN → "lãi ròng của PAN": a company's measure takes its owner.
+
+    The owner is the last company the sentence names before the figure, else the
+    first one the heading names. A metric with an owner already (a "của", a
+    capitalised name) is left alone.
+    """
+    folded = fold(metric)
+    m = _owned()[0].match(folded)
+    if m is None or _owned()[2].match(folded) or " của " in f" {folded} " or any(c.isupper() for c in metric[1:]):
+        return None
+    owners = _owners(text, lo, lead) or _owners(text, *heading)[:1]
+    if not owners:
+        return None
+    return f"{metric} của {owners[-1][1]}"
 
 
 def has_head(folded: str) -> bool:

@@ -168,8 +168,12 @@ def _names_period(ctx: Context, s: int, e: int) -> bool:
 # -- specifications, rules, offers, anecdotes, widgets -------------------------
 
 def specification(ctx: Context) -> set[int]:
-    """"dung tích 6,2 lít", "tăng tốc từ 0 đến 100 km/h": a product's specifications (decision 32)."""
-    return {i for i in range(len(ctx.mentions)) if _in_clause(ctx, "specification", i)}
+    """"dung tích 6,2 lít", "tăng tốc từ 0 đến 100 km/h": a product's specifications; "dự án có chiều dài
+    654 km", "trên diện tích 372,7 ha": a project's (decision 32). The project's words must stand right
+    before the figure: "tổng diện tích đất công nghiệp cho thuê đạt 9.500 ha" is a market's."""
+    F = ctx.folded
+    return {i for i, m in enumerate(ctx.mentions)
+            if _in_clause(ctx, "specification", i) or _cue("project_specification").before(F, m.lead, ctx.lo)}
 
 
 def rule(ctx: Context) -> set[int]:
@@ -209,7 +213,7 @@ def person(ctx: Context) -> set[int]:
 
     F, out = ctx.folded, set()
     for i, m in enumerate(ctx.mentions):
-        who = _person().match(ctx.text, ctx.clauses[i], m.lead)
+        who = _person().match(ctx.text, _clause_of_person(ctx, m.lead), m.lead)
         if who is None or any(p.start == who.start("t") for p in find_places(ctx.text, F, who.start("t"), m.lead)):
             continue
         if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)):
@@ -231,6 +235,17 @@ def transaction(ctx: Context) -> set[int]:
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
             if m.q.category == "money" and "/" not in (m.q.unit or "") and _cue("one_price").before(F, m.lead, ctx.lo)}
+
+
+_PERSON_STOP = regex.compile(r"[,;:()\n!?]")
+
+
+def _clause_of_person(ctx: Context, pos: int) -> int:
+    """The clause start before ``pos`` where a dot is no stop: names are written with initials ("bà H.T.L.V.")."""
+    start = ctx.lo
+    for stop in _PERSON_STOP.finditer(ctx.folded, ctx.lo, pos):
+        start = stop.end()
+    return start
 
 
 @cache
@@ -264,8 +279,8 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
 def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], attach_gap) -> list[Mention]:
     """The mentions of a sentence that may be records: those no filter removes.
 
-    A change, plan or share that only continues a removed figure ("bị phạt 468 triệu đồng, tăng 5%")
-    goes with it: ``attach_gap`` is the assembler's pattern for what may stand between them.
+    A change, plan or share that only continues a removed figure ("bị phạt 468 triệu đồng, tăng 5%"),
+    and an amount that restates it in another currency, go with it: ``attach_gap`` is the assembler's pattern for what may stand between them.
     """
     if not mentions:
         return mentions
@@ -277,6 +292,7 @@ def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], atta
         return mentions
     for i in range(1, len(mentions)):
         m = mentions[i]
-        if i - 1 in out and i not in out and m.role != "value" and attach_gap.fullmatch(folded, mentions[i - 1].end, m.lead):
-            out.add(i)
+        if i - 1 in out and i not in out and (m.role != "value" or m.equivalent) \
+                and attach_gap.fullmatch(folded, mentions[i - 1].end, m.lead):
+            out.add(i)  # (an equivalent amount, "(khoảng 48,4 tỷ đồng)", restates the removed one)
     return [m for i, m in enumerate(mentions) if i not in out]

@@ -256,6 +256,14 @@ def _person():
     return regex.compile(rf"[\s\p{{Pi}}\p{{Pf}}\"'-]*+(?P<t>{alt})[ \t]++\p{{Lu}}")
 
 
+def milestone(ctx: Context) -> set[int]:
+    """A round mark crossed or lost ("VN-Index vượt mốc 700 điểm", "mất mốc 700 điểm") and analysts' support
+    and resistance levels ("ngưỡng kháng cự 1.300 điểm") are no level of the index or price (decision 32):
+    the cue stands right before the figure. A level reached ("cán mốc", "chạm ngưỡng 2.063 USD/ounce") stays."""
+    F = ctx.folded
+    return {i for i, m in enumerate(ctx.mentions) if _cue("milestone").before(F, m.lead, ctx.lo)}
+
+
 def widget(ctx: Context) -> set[int]:
     """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
     return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
@@ -272,6 +280,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "person": person,
     "transaction": transaction,
     "fine": fine,
+    "milestone": milestone,
     "widget": widget,
 }
 

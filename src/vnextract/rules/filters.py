@@ -1,9 +1,11 @@
 """Figures that are no statistic, by what the words around them say (RECORDS.md "What is not a record").
 
-A number with a unit is not yet a record: the terms of a rule or offer, a
-product's specifications, one person's or one transaction's amount, a
-hypothetical, a page widget and a conversion of an amount already stated
-state no statistic of an indicator (docs/decisions.md 32, 43). Each class is
+A number with a unit is not yet a record: the terms of a rule, offer or
+contract, a product's or project's specifications, what one case, person or
+transaction involves (a fine on one firm included), a hypothetical, a round
+mark crossed or an analyst's level, a page widget and a conversion of an
+amount already stated state no statistic of an indicator (RECORDS.md,
+docs/decisions.md 32, 43, 45). Each class is
 one function below, reading its cue words from ``lang/vi/cues.toml``
 (``[not_record]``), and each looks no further than the figure's clause or
 sentence, so that a province's fee revenue or a company's revenue in the

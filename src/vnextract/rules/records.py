@@ -21,6 +21,7 @@ from ..numbers import Convention
 from ..schema import NUMBER_DIGITS, Change, Evidence, Record
 from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
+from . import filters
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
 from .subjects import anaphor_metric, counted_metric, owner_metric, earlier_ticker_metric, has_head, sibling_metric, stock_text, ticker_metric, value_sibling
@@ -106,6 +107,7 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     if mentions and words("not_record", "event").search(F, lo, hi):
         participants = set(words("not_record", "participants").words)
         mentions = [m for m in mentions if not (m.q.category == "count" and (m.q.unit or "").lower() in participants)]
+    mentions = filters.drop(norm.text, F, lo, hi, mentions, _ATTACH_GAP)  # rules, offers, anecdotes … (RECORDS.md)
     shadows = [s for m in mentions for s in m.shadow]
     h = _HEAD_COMPARISON.match(F, lo, hi) if mentions else None
     head = (h.start("ref"), h.end("ref"), h.end()) if h else None

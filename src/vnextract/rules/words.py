@@ -81,6 +81,11 @@ def clause_from(folded: str, lo: int, pos: int) -> int:
     return c0
 
 
+def clause_stops(folded: str, lo: int, hi: int) -> list[int]:
+    """Every position after a clause stop in ``folded[lo:hi]``: the starts ``clause_from`` can give, found once."""
+    return [stop.end() for stop in _CLAUSE_STOP.finditer(folded, lo, hi)]
+
+
 def anchored(anchor, pattern, text: str, start: int, end: int):
     """``pattern``'s matches in ``text[start:end]``, tried only where ``anchor`` finds one can start.
 

@@ -1,0 +1,314 @@
+"""Figures that are no statistic, by what the words around them say (RECORDS.md "What is not a record").
+
+A number with a unit is not yet a record: the terms of a rule, offer or
+contract, a product's or project's specifications, what one case, person or
+transaction involves (a fine on one firm included), a hypothetical, a round
+mark crossed or an analyst's level, a page widget and a conversion of an
+amount already stated state no statistic of an indicator (RECORDS.md,
+docs/decisions.md 32, 43, 45). Each class is
+one function below, reading its cue words from ``lang/vi/cues.toml``
+(``[not_record]``), and each looks no further than the figure's clause or
+sentence, so that a province's fee revenue or a company's revenue in the
+next clause stays a record. ``FILTERS`` lists them; ``drop`` applies them all
+to the mentions of one sentence.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import cache
+
+import regex
+
+from ..lang.vi import lexicon
+from .roles import Mention
+from .words import WordSet, alternation, clause_from, clause_stops, words
+
+_END = r"(?![\p{L}\p{N}])"
+
+
+#: The cue lists the filters look up in a sentence, as (group, name) of ``cues.toml``.
+_LISTS = tuple(("not_record", n) for n in (
+    "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
+    "specification", "offer", "terms", "reporting")) + (("metric", "report"), ("kind", "target"))
+
+
+@cache
+def _all_cues() -> tuple[WordSet, dict[str, frozenset[str]]]:
+    """One look-up for every list: the union of their words, and the lists each word is in."""
+    names: dict[str, set[str]] = {}
+    for group, name in _LISTS:
+        for w in words(group, name).words:
+            names.setdefault(" ".join(w.split()), set()).add(name)
+    return WordSet(tuple(names)), {w: frozenset(n) for w, n in names.items()}
+
+
+class Context:
+    """One sentence: normalised and folded text, its bounds, its mentions, and the cue words in it.
+
+    The sentence is scanned once for every cue list (the longest cue wins where two overlap:
+    "nếu trừ" is no "nếu"); the filters then ask where each list's cues are.
+    """
+
+    def __init__(self, text: str, folded: str, lo: int, hi: int, mentions: list[Mention]):
+        self.text, self.folded, self.lo, self.hi, self.mentions = text, folded, lo, hi, mentions
+        union, names = _all_cues()
+        self.cues = [(c.start(), c.end(), names[" ".join(c.group().split())]) for c in union.finditer(folded, lo, hi)]
+        stops = clause_stops(folded, lo, hi)
+        #: Where each mention's clause starts (as ``words.clause_from``, with the stops found once).
+        self.clauses = [stops[k - 1] if (k := bisect_right(stops, m.lead)) else lo for m in mentions]
+
+    def spans(self, name: str, s: int | None = None, e: int | None = None) -> list[tuple[int, int]]:
+        """Where the cues of list ``name`` are in the sentence, or inside ``[s, e)``."""
+        s = self.lo if s is None else s
+        e = self.hi if e is None else e
+        return [(a, b) for a, b, n in self.cues if name in n and s <= a and b <= e]
+
+    def has(self, name: str, s: int | None = None, e: int | None = None) -> bool:
+        return bool(self.spans(name, s, e))
+
+
+def _in_clause(ctx: Context, name: str, i: int) -> bool:
+    """A cue of list ``name`` in the clause before the ``i``-th figure's number (a bound word may end it:
+    "tốc độ tối đa")."""
+    return ctx.has(name, ctx.clauses[i], ctx.mentions[i].q.num_start)
+
+
+def _cue(name: str) -> WordSet:
+    return words("not_record", name)
+
+
+# -- conversions -------------------------------------------------------------
+
+@cache
+def _currency_before_bracket():
+    """An amount in a currency right before an open bracket: "170.000 USD (", "3 triệu Bảng (".
+
+    The currencies are every money unit of ``units.tsv`` and the extra words of
+    ``[not_record] currencies`` (currencies that are no unit of their own, "Bảng").
+    """
+    lex = lexicon()
+    money = {k: u.unit for k, u in lex.units.items() if u.category == "money"}
+    extra = {w: w for w in _cue("currencies").words}
+    names = {**extra, **money}
+    scales = alternation(tuple(lex.scales))
+    pattern = regex.compile(
+        rf"\d[\d.,]*+[ \t]*+(?:(?:{scales}){_END}[ \t]*+)?(?P<c>{alternation(tuple(names))}){_END}"
+        rf"[ \t]*+(?:[(]|[-–][ \t]*+)[ \t]*+\Z")
+    return pattern, names
+
+
+def conversion(ctx: Context) -> set[int]:
+    """"170.000 USD (khoảng 3,6 tỷ đồng)": the same amount in another currency adds nothing (RECORDS.md).
+
+    It becomes part of the first amount's record, as "(tương đương 20 triệu USD)" does; when the first
+    amount is no figure ("3 triệu Bảng (85 tỷ đồng)"), it is dropped.
+    """
+    pattern, names = _currency_before_bracket()
+    F, out = ctx.folded, set()
+    for i, m in enumerate(ctx.mentions):
+        if m.q.category != "money" or m.role != "value":
+            continue
+        b = pattern.search(F, max(ctx.lo, m.lead - 40), m.lead)
+        if b is None:
+            continue
+        before = names.get(" ".join(b.group("c").split()))
+        if before is not None and before == _currency(m.q.unit):
+            continue  # the same currency twice is no conversion
+        prev = ctx.mentions[i - 1] if i else None
+        if prev is not None and prev.q.category == "money" and _GAP.fullmatch(F, prev.q.end, m.lead):
+            m.equivalent = True  # the record of the first amount reads over its conversion, as "(tương đương …)"
+        else:
+            out.add(i)  # the first amount is no figure of ours ("3 triệu Bảng"): nothing to add it to
+    return out
+
+
+_GAP = regex.compile(r"[ \t]*+(?:[(]|[-–])[ \t]*+")
+
+
+def _currency(unit: str | None) -> str | None:
+    """The currency of a money unit as output: "tỷ đồng" → "đồng", "triệu USD/tấn" → "USD"."""
+    return unit.split("/")[0].split()[-1] if unit else None
+
+
+# -- hypotheticals -----------------------------------------------------------
+
+_SCOPE_STOP = regex.compile(r"[;\n]")
+
+
+def hypothetical(ctx: Context) -> set[int]:
+    """"nếu … thì …": what could happen is no figure (decision 43); "nếu trừ …" is an exclusion, not a condition.
+
+    The condition covers the rest of its sentence (to a ';', or the bracket it is in) and the figures of
+    the clause it closes ("… có thể tăng lên 185 km nếu như …"). Not a condition: a contrast of two
+    periods ("nếu năm 2015 … thì năm 2016 …", "nếu ở phiên 22/4 … thì …"), whose condition names a
+    period; and a plan's scenarios, which are its targets (a sentence with a target cue).
+    """
+    F = ctx.folded
+    if ctx.has("target"):
+        return set()
+    out = set()
+    for start, stop_at in ctx.spans("hypothetical"):
+        bracketed = F.rfind("(", ctx.lo, start) > F.rfind(")", ctx.lo, start)
+        stop = (_BRACKET_STOP if bracketed else _SCOPE_STOP).search(F, stop_at, ctx.hi)
+        end = stop.start() if stop else ctx.hi
+        condition = _CONDITION_END.search(F, stop_at, end)
+        if _names_period(ctx, stop_at, condition.start() if condition else end):
+            continue
+        clause = start if bracketed else clause_from(F, ctx.lo, start)
+        out |= {i for i, m in enumerate(ctx.mentions) if clause <= m.q.num_start < end}
+    return out
+
+
+_BRACKET_STOP = regex.compile(r"[);\n]")
+_CONDITION_END = regex.compile(r"[,;:)]|(?<![\p{L}])thì(?![\p{L}])")
+_PERIOD = regex.compile(r"(?<![\p{N}])(?:(?:19|20)\d\d(?![\p{N}])|\d{1,2}/\d{1,2}(?![\p{N}]))")
+
+
+def _names_period(ctx: Context, s: int, e: int) -> bool:
+    """Whether a condition names a year, a date or a period word of ``[not_record] contrast``."""
+    return _PERIOD.search(ctx.folded, s, e) is not None or ctx.has("contrast", s, e)
+
+
+# -- specifications, rules, offers, anecdotes, widgets -------------------------
+
+def specification(ctx: Context) -> set[int]:
+    """"dung tích 6,2 lít", "tăng tốc từ 0 đến 100 km/h": a product's specifications; "dự án có chiều dài
+    654 km", "trên diện tích 372,7 ha": a project's (decision 32). The project's words must stand right
+    before the figure: "tổng diện tích đất công nghiệp cho thuê đạt 9.500 ha" is a market's."""
+    F = ctx.folded
+    return {i for i, m in enumerate(ctx.mentions)
+            if _in_clause(ctx, "specification", i) or _cue("project_specification").before(F, m.lead, ctx.lo)}
+
+
+def rule(ctx: Context) -> set[int]:
+    """Terms of a rule: a threshold ("tối thiểu 50.000 đồng", "không vượt quá 30%", "từ 30 tỷ đồng trở
+    lên") in a sentence that states a rule ("quy định", "Luật", "trường hợp … đối với"), and fees,
+    fines and tax rates as such ("mức phí 40.000 đồng/lượt"). What a province collects in fees is a
+    record: a revenue word in the clause keeps it, and a target's floor is a target (decision 32)."""
+    F, out = ctx.folded, set()
+    # A target's floor is a target ("đặt chỉ tiêu … đạt tối thiểu 60%"), no rule's.
+    ruled = ctx.has("rule") and not ctx.has("target")
+    for i, m in enumerate(ctx.mentions):
+        if _in_clause(ctx, "collected", i):
+            continue
+        threshold = ruled and (_cue("threshold").before(F, m.q.num_start, ctx.lo) is not None
+                               or _cue("threshold_after").after(F, m.q.end, ctx.hi) is not None)
+        if threshold or _in_clause(ctx, "terms", i):
+            out.add(i)
+    return out
+
+
+def offer(ctx: Context) -> set[int]:
+    """"giảm giá phòng từ 20-40%", "trả góp lãi suất 0%": the terms of an offer (decision 32)."""
+    return {i for i in range(len(ctx.mentions)) if _in_clause(ctx, "offer", i)}
+
+
+def case(ctx: Context) -> set[int]:
+    """A sentence about one crime or case ("chiếm đoạt 10 tỷ đồng", "đặt cọc 1,2 tỷ đồng", "thu giữ 93 viên
+    thuốc lắc"): its amounts are that case's, no statistic (decision 32)."""
+    return set(range(len(ctx.mentions))) if ctx.has("case") else set()
+
+
+def person(ctx: Context) -> set[int]:
+    """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên"): one person's
+    amount (decision 32). A person who only reports the figure ("ông X cho biết …") and a place that starts
+    like a title ("Bà Rịa - Vũng Tàu") are not."""
+    from ..places import find_places
+
+    F, out = ctx.folded, set()
+    if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
+        return out
+    for i, m in enumerate(ctx.mentions):
+        who = _person().match(ctx.text, _clause_of_person(ctx, m.lead), m.lead)
+        if who is None or any(p.start == who.start("t") for p in find_places(ctx.text, F, who.start("t"), m.lead)):
+            continue
+        if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)):
+            out.add(i)
+    return out
+
+
+def fine(ctx: Context) -> set[int]:
+    """The fines of a sentence about penalties ("doanh nghiệp Phúc Đức bị phạt 468,2 triệu đồng"): what one
+    case or firm pays (decision 32). What the authorities collected ("thu nộp ngân sách 10 tỷ đồng") stays."""
+    if not ctx.has("fine") or ctx.has("collected"):
+        return set()
+    return {i for i, m in enumerate(ctx.mentions) if m.q.category == "money"}
+
+
+def transaction(ctx: Context) -> set[int]:
+    """The price of one item or deal ("được bán với giá 300.000 USD", "khách sạn có giá gần 13 tỷ đồng");
+    a price per unit ("đồng/kg") is a market's, and stays (decision 32)."""
+    F = ctx.folded
+    return {i for i, m in enumerate(ctx.mentions)
+            if m.q.category == "money" and "/" not in (m.q.unit or "") and _cue("one_price").before(F, m.lead, ctx.lo)}
+
+
+_PERSON_STOP = regex.compile(r"[,;:()\n!?]")
+
+
+def _clause_of_person(ctx: Context, pos: int) -> int:
+    """The clause start before ``pos`` where a dot is no stop: names are written with initials ("bà H.T.L.V.")."""
+    start = ctx.lo
+    for stop in _PERSON_STOP.finditer(ctx.folded, ctx.lo, pos):
+        start = stop.end()
+    return start
+
+
+@cache
+def _person():
+    """A title and a name at the start of a clause: "ông Kiyoshi Kimura", "Bà Nguyễn Thị X" (a name is capitalised)."""
+    titles = _cue("person_titles").words
+    alt = alternation(tuple(w[:1].upper() + w[1:] for w in titles) + titles)
+    return regex.compile(rf"[\s\p{{Pi}}\p{{Pf}}\"'-]*+(?P<t>{alt})[ \t]++\p{{Lu}}")
+
+
+def milestone(ctx: Context) -> set[int]:
+    """A round mark crossed or lost ("VN-Index vượt mốc 700 điểm", "mất mốc 700 điểm") and analysts' support
+    and resistance levels ("ngưỡng kháng cự 1.300 điểm") are no level of the index or price (decision 32):
+    the cue stands right before the figure. A level reached ("cán mốc", "chạm ngưỡng 2.063 USD/ounce") stays."""
+    F = ctx.folded
+    return {i for i, m in enumerate(ctx.mentions) if _cue("milestone").before(F, m.lead, ctx.lo)}
+
+
+def widget(ctx: Context) -> set[int]:
+    """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
+    return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
+
+
+#: Every filter, by the class of RECORDS.md it removes.
+FILTERS: dict[str, Callable[[Context], set[int]]] = {
+    "conversion": conversion,
+    "hypothetical": hypothetical,
+    "specification": specification,
+    "rule": rule,
+    "offer": offer,
+    "case": case,
+    "person": person,
+    "transaction": transaction,
+    "fine": fine,
+    "milestone": milestone,
+    "widget": widget,
+}
+
+
+def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], attach_gap) -> list[Mention]:
+    """The mentions of a sentence that may be records: those no filter removes.
+
+    A change, plan or share that only continues a removed figure ("bị phạt 468 triệu đồng, tăng 5%"),
+    and an amount that restates it in another currency, go with it: ``attach_gap`` is the assembler's pattern for what may stand between them.
+    """
+    if not mentions:
+        return mentions
+    ctx = Context(text, folded, lo, hi, mentions)
+    out: set[int] = set()
+    for f in FILTERS.values():
+        out |= f(ctx)
+    if not out:
+        return mentions
+    for i in range(1, len(mentions)):
+        m = mentions[i]
+        if i - 1 in out and i not in out and (m.role != "value" or m.equivalent) \
+                and attach_gap.fullmatch(folded, mentions[i - 1].end, m.lead):
+            out.add(i)  # (an equivalent amount, "(khoảng 48,4 tỷ đồng)", restates the removed one)
+    return [m for i, m in enumerate(mentions) if i not in out]

@@ -41,6 +41,7 @@ Token = tuple[str, str, int]  # folded word, as written, offset
 
 COUNTRY = "Việt Nam"
 _REPEAT = 8  # the longest phrase, in words, whose repetition is collapsed
+_CLAUSE = 32  # the longest metric, in words, searched for a name inside clause material
 
 
 @dataclass(frozen=True)
@@ -158,27 +159,34 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
     words = tuple(w for w, _, _ in toks)
     if hit := _resolve(words, allowed, owned):
         return hit
-    starts: list[tuple[int, Ids]] = []
+    if len(words) > _CLAUSE:
+        return None  # a metric that long is no name with clause material around it; and the search stays bounded
+    starts: list[tuple[int, Ids, bool]] = []
     for i in range(1, len(toks)):
         if regex.search(r"[,;:]", text[toks[i - 1][2]: toks[i][2]]):
-            starts.append((i, allowed))  # a comma ends the clause material before the name
+            starts.append((i, allowed, owned))  # a comma ends the clause material before the name
     open_ids = frozenset(ind for _, ind in t.open)
-    # a subject before the verb: a company's makes a company's figure, a breakdown's ("khu vực FDI đạt …") no id
-    lead_ids = t.company if _company_owner(toks, text, 0) else allowed
+    subject = _company_owner(toks, text, 0)  # "OGC đạt doanh thu thuần", "Công ty … hướng tới doanh thu"
     for i in range(len(words)):
-        if _contains(words[:i], t.breakdown_lead):
-            break
         if any(_at(words, j, t.not_lead) > i - j for j in range(max(0, i - 2), i + 1)):
             continue  # "dự báo" is no "báo"
-        if n := _at(words, i, t.lead):
-            starts.append((i + n, _narrow(allowed, lead_ids)))
-        elif n := _at(words, i, t.weak_lead):
-            starts.append((i + n, _narrow(_narrow(allowed, lead_ids), open_ids)))
+        weak = False
+        if not (n := _at(words, i, t.lead)):
+            n = _at(words, i, t.weak_lead)
+            weak = n > 0
+        if not n:
+            continue
+        ids, own = allowed, owned
+        if subject:
+            ids, own = _narrow(ids, t.company), True  # the subject's own figure
+        elif _contains(words[:i], t.breakdown_lead):
+            ids = _narrow(ids, t.company)  # "khu vực FDI đạt kim ngạch xuất khẩu" is no `exports`
+        starts.append((i + n, _narrow(ids, open_ids) if weak else ids, own))
     ends = [len(words)] + [i for i in range(len(words) - 1, 0, -1)
                            if (_at(words, i, t.tail) or words[i].isdigit()) and not _contains(words[i:], t.breakdown)]
-    for s, ids in [(0, allowed), *sorted(starts, key=lambda si: si[0])]:
+    for s, ids, own in [(0, allowed, owned), *sorted(starts, key=lambda si: si[0])]:
         for e in ends:
-            if e > s and (hit := _resolve(words[s:e], ids, owned)):
+            if e > s and (hit := _resolve(words[s:e], ids, own)):
                 return hit
     return None
 
@@ -227,7 +235,7 @@ def indicator_of(metric: str | None, place: str | None = None) -> str | None:
     toks = _tokens(metric)
     hit = _search(toks, text, None)
     if hit is None:
-        for k in range(len(toks) - 1, 0, -1):  # "doanh thu thuần của CTCP Tập đoàn FLC"
+        for k in range(len(toks) - 1, max(0, len(toks) - _CLAUSE), -1):  # "doanh thu thuần của CTCP Tập đoàn FLC"
             if toks[k][0] == "của" and _company_owner(toks, text, k + 1):
                 if hit := _search(toks[:k], text, t.company, owned=True):
                     break

@@ -237,7 +237,10 @@ def indicator_of(metric: str | None, place: str | None = None) -> str | None:
     if hit is None:
         for k in range(len(toks) - 1, max(0, len(toks) - _CLAUSE), -1):  # "doanh thu thuần của CTCP Tập đoàn FLC"
             if toks[k][0] == "của" and _company_owner(toks, text, k + 1):
-                if hit := _search(toks[:k], text, t.company, owned=True):
+                hit = _search(toks[:k], text, t.company, owned=True)
+                if hit and _contains(tuple(w for w, _, _ in toks[k + 1:]), t.parts.get(hit, ())):
+                    hit = None  # "lợi nhuận trước thuế của ngân hàng riêng lẻ": a segment of the company
+                if hit:
                     break
     if hit is not None and place == COUNTRY:
         hit = t.national.get(hit, hit)

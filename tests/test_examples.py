@@ -97,7 +97,7 @@ def check_warning(ex):
 
 def check_indicator(ex):
     assert len(ex["metrics"]) == len(ex["ids"])
-    got = [indicator_of(m) for m in ex["metrics"]]
+    got = [indicator_of(m, ex.get("place")) for m in ex["metrics"]]  # one place for all, or none
     assert got == [None if i == "null" else i for i in ex["ids"]], list(zip(ex["metrics"], got))
 
 

@@ -1,4 +1,5 @@
 """The scorer follows RECORDS.md "Scoring against gold"."""
+from vnextract.eval.render import render_scores
 from vnextract.eval.scorer import field_right, match, matches_amount, metric_overlap, score, split_unit
 
 
@@ -84,6 +85,26 @@ def test_a_field_is_scored_only_where_the_gold_states_it():
     assert report.field_counts["place"] == 1 and report.accuracy("place") == 1.0
     assert report.field_counts["indicator"] == 1 and report.field_counts["unit"] == 2
     assert report.accuracy("contribution_points") is None
+
+
+def test_indicator_is_also_scored_apart_where_the_gold_names_one_and_where_it_is_null():
+    """Issue #9's figure: right ids over gold that names one; beside it, nulls kept null."""
+    gold = [rec("xuất khẩu", 5, "tỷ USD", indicator="exports"), rec("nhập khẩu", 3, "tỷ USD", indicator="imports"),
+            rec("xuất khẩu gạo", 2, "tỷ USD", indicator=None), rec("giá lúa", 7, "đồng/kg", indicator=None),
+            rec("giá ngô", 6, "đồng/kg", indicator=None), rec("doanh thu", 9, "tỷ đồng")]  # the last states none
+    pred = [rec("xuất khẩu", 5, "tỷ USD", indicator="exports"), rec("nhập khẩu", 3, "tỷ USD", indicator=None),
+            rec("xuất khẩu gạo", 2, "tỷ USD", indicator="exports"), rec("giá lúa", 7, "đồng/kg", indicator=None),
+            rec("giá ngô", 6, "đồng/kg", indicator=None), rec("doanh thu", 9, "tỷ đồng", indicator="company_revenue")]
+    report = score({"d": pred}, [type("G", (), {"stem": "d", "records": gold})()])
+    assert report.indicator_named_hits == (1, 2) and report.indicator_named == 0.5
+    assert report.indicator_null_hits == (2, 3) and abs(report.indicator_null - 2 / 3) < 1e-9
+    assert report.accuracy("indicator") == 3 / 5  # the field's accuracy over both is unchanged
+    split = report.summary()["indicator_split"]
+    assert split == {"named": 0.5, "named_count": 2, "null": 0.6667, "null_count": 3}
+    assert report.subset("dev").indicator_named is None  # no record: no figure, not a zero
+    lines = render_scores(report)
+    assert any(line.split()[:3] == ["gold", "names", "one"] and line.split()[3:] == ["0.500", "of", "2"] for line in lines)
+    assert any(line.split() == ["gold", "null", "0.667", "of", "3"] for line in lines)
 
 
 def test_strict_metric_and_syllable_similarity():

@@ -90,6 +90,12 @@ def render_scores(report: Report, title: str | None = None) -> list[str]:
         label = "metric (strict)" if name == "metric" else name
         extra = f"   mean syllable F1 {s['metric_similarity']:.3f}" if name == "metric" else ""
         lines.append(f"  {label:<20} {shown}  of {n:>4}{extra}")
+        if name == "indicator":
+            split = s["indicator_split"]
+            for key, text in (("named", "gold names one"), ("null", "gold null")):
+                acc = split[key]
+                shown = "    –" if acc is None else f"{acc:.3f}"
+                lines.append(f"    {text:<18} {shown}  of {split[key + '_count']:>4}")
     return lines
 
 

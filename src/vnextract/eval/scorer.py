@@ -7,7 +7,9 @@ first change; with no change either, its plan or share equals the gold one),
 and its metric shares at least half of the gold metric's syllables.
 
 Each field is then scored over the matched records whose gold states it: a
-gold file written before a field existed does not score that field.
+gold file written before a field existed does not score that field. The
+indicator is also scored apart where the gold names one (the share given the
+right id: issue #9's figure) and where it is null (the share left null).
 """
 from __future__ import annotations
 
@@ -208,6 +210,9 @@ class Report:
     field_hits: dict[str, int]
     field_counts: dict[str, int]
     metric_f1_sum: float = 0.0
+    #: indicator over matched records whose gold names one / whose gold says null: (right, of)
+    indicator_named_hits: tuple[int, int] = (0, 0)
+    indicator_null_hits: tuple[int, int] = (0, 0)
 
     @property
     def matched(self) -> int:
@@ -239,6 +244,18 @@ class Report:
         """Mean syllable F1 of the matched records' metrics."""
         return self.metric_f1_sum / self.matched if self.matched else 0.0
 
+    @property
+    def indicator_named(self) -> float | None:
+        """Share of the matched records whose gold names an indicator that have that id (None: none names one)."""
+        right, n = self.indicator_named_hits
+        return right / n if n else None
+
+    @property
+    def indicator_null(self) -> float | None:
+        """Share of the matched records whose gold indicator is null that predict null (None: no such record)."""
+        right, n = self.indicator_null_hits
+        return right / n if n else None
+
     def accuracy(self, name: str) -> float | None:
         """Share of the matched records stating ``name`` in gold that have it right (None: none states it)."""
         n = self.field_counts[name]
@@ -260,6 +277,10 @@ class Report:
             "metric_similarity": round(self.metric_similarity, 4),
             "fields": {name: None if (a := self.accuracy(name)) is None else round(a, 4) for name in FIELDS},
             "field_counts": dict(self.field_counts),
+            "indicator_split": {
+                "named": _rounded(self.indicator_named), "named_count": self.indicator_named_hits[1],
+                "null": _rounded(self.indicator_null), "null_count": self.indicator_null_hits[1],
+            },
         }
 
     def to_json(self, details: bool = True) -> dict:
@@ -272,6 +293,10 @@ class Report:
                 for d in self.docs
             ]
         return out
+
+
+def _rounded(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
 
 
 def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
@@ -298,6 +323,7 @@ def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
 
 def _tally(docs: list[DocScore]) -> Report:
     hits, counts, f1_sum = dict.fromkeys(FIELDS, 0), dict.fromkeys(FIELDS, 0), 0.0
+    split = {True: [0, 0], False: [0, 0]}  # gold names an indicator → [right, of]
     for d in docs:
         for p, g in d.pairs:
             f1_sum += metric_f1(p.get("metric") or "", g.get("metric") or "")
@@ -305,7 +331,11 @@ def _tally(docs: list[DocScore]) -> Report:
                 if name in g:
                     counts[name] += 1
                     hits[name] += field_right(name, p, g)
-    return Report(docs, hits, counts, f1_sum)
+            if "indicator" in g:
+                tally = split[g["indicator"] is not None]
+                tally[0] += field_right("indicator", p, g)
+                tally[1] += 1
+    return Report(docs, hits, counts, f1_sum, tuple(split[True]), tuple(split[False]))
 
 
 def score(predictions: dict[str, list[dict]], gold_docs: list[GoldDoc]) -> Report:

@@ -1,57 +1,247 @@
 """Canonical indicators of records: which headline statistic a metric reports.
 
-A metric gets an id only when, after shorthand and acronyms are expanded and
-the qualifiers of ``lang/vi/indicators.toml`` dropped, it *is* one of the names
+A metric gets an id when, after shorthand and acronyms are expanded and the
+qualifiers of ``lang/vi/indicators.toml`` dropped, it *is* one of the names
 listed for that id. A breakdown ("xuất khẩu hàng dệt may", "xuất khẩu sang Hoa
-Kỳ") is not the headline statistic, so matching is exact, never containment.
-A new synonym is one line of that data file.
+Kỳ") is not the headline statistic, so matching is exact, never containment,
+with three exceptions the data file declares:
+
+- an ``open`` indicator (a company's revenue or profit, the gold price, a stock
+  index) is any metric that *begins* with one of its names: "giá vàng thế giới",
+  "lợi nhuận sau thuế ngân hàng mẹ";
+- a company's figure ("doanh thu của PAN", "lãi ròng của Công ty …") is read
+  from the words before the "của" that introduces the company, and only as a
+  company indicator: a bank's own credit is no ``credit_outstanding``;
+- a metric that still carries clause material around the name ("chốt phiên,
+  VN-Index", "FLC đạt doanh thu thuần", "tỷ lệ lấp đầy … vẫn được duy trì") is
+  read from the name after a comma or a verb of the ``[cuts]`` lead, and before
+  a word of the ``[cuts]`` tail; a dropped tail holding a breakdown word ("cấp
+  mới", "điều chỉnh") keeps the metric a breakdown.
+
+A figure of the whole country takes the national id of a regional one
+(``tăng trưởng kinh tế`` of Việt Nam is ``gdp_growth``). New synonyms,
+qualifiers and cut words are lines of the data file.
 """
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..lang.vi import metric_words
-from ..lang.vi.indicators import indicators, qualifiers
+import regex
+
+from ..lang.vi import metric_tokens, metric_words
+from ..lang.vi.indicators import cuts, indicators, owner_words, qualifiers, shorthand
+from ..lang.vi.places import gazetteer
+from ..text.normalize import fold
 
 Words = tuple[str, ...]
+Ids = frozenset[str] | None  # the ids a match may still give (None: any)
+Token = tuple[str, str, int]  # folded word, as written, offset
+
+COUNTRY = "Việt Nam"
+_REPEAT = 8  # the longest phrase, in words, whose repetition is collapsed
+_CLAUSE = 32  # the longest metric, in words, searched for a name inside clause material
+
+
+@dataclass(frozen=True)
+class _Tables:
+    names: dict[Words, str]
+    open: tuple[tuple[Words, str], ...]  # names of open indicators, longest first
+    owned: tuple[tuple[Words, str], ...]  # beginnings that need a company owner
+    before: tuple[tuple[Words, Ids], ...]
+    after: tuple[tuple[Words, Ids], ...]
+    national: dict[str, str]
+    company: frozenset[str]  # ids a company's figure may take
+    lead: tuple[Words, ...]
+    not_lead: tuple[Words, ...]
+    weak_lead: tuple[Words, ...]  # lead words that only open ids may follow ("MB có lợi nhuận …")
+    tail: tuple[Words, ...]
+    breakdown: tuple[Words, ...]
+    breakdown_lead: tuple[Words, ...]
+    parts: dict[str, tuple[Words, ...]]  # words after an open or owned name that make it a part
+    owners: tuple[Words, ...]
+    not_owners: tuple[Words, ...]
+    shorthand: dict[str, Words]
+
+
+def _longest_first(items):
+    return tuple(sorted(items, key=lambda kv: len(kv[0]), reverse=True))
 
 
 @cache
-def _tables() -> tuple[dict[Words, str], tuple[Words, ...], tuple[Words, ...]]:
+def _tables() -> _Tables:
     names: dict[Words, str] = {}
+    open_, owned, before, after = [], [], {}, {}
+    for w in qualifiers()[0]:
+        before[metric_words(w)] = None
+    for w in qualifiers()[1]:
+        after[metric_words(w)] = None
+    national, company, parts = {}, set(), {}
     for ind in indicators().values():
         for n in ind.names:
             key = metric_words(n)
             if names.setdefault(key, ind.id) != ind.id:
                 raise ValueError(f"indicators.toml: {n!r} is listed under both {names[key]} and {ind.id}")
-    before, after = qualifiers()
-    longest_first = lambda ws: tuple(sorted({metric_words(w) for w in ws}, key=len, reverse=True))  # noqa: E731
-    return names, longest_first(before), longest_first(after)
+            if ind.open:
+                open_.append((key, ind.id))
+        owned += [(metric_words(n), ind.id) for n in ind.owned]
+        for table, words in ((before, ind.before), (after, ind.after)):
+            for w in words:
+                key = metric_words(w)
+                if table.get(key, frozenset()) is not None:  # a global qualifier already allows every id
+                    table[key] = table.get(key, frozenset()) | {ind.id}
+        if ind.national:
+            national[ind.id] = ind.national
+        if ind.company:
+            company.add(ind.id)
+        if ind.parts:
+            parts[ind.id] = tuple(metric_words(w) for w in ind.parts)
+    c = cuts()
+    words = lambda ws: tuple(metric_words(w) for w in ws)  # noqa: E731
+    owners = owner_words()
+    return _Tables(
+        names, _longest_first(open_), _longest_first(owned), _longest_first(before.items()),
+        _longest_first(after.items()), national, frozenset(company), words(c["lead"]), words(c["not_lead"]),
+        words(c["weak_lead"]),
+        words(c["tail"]), words(c["breakdown"]), words(c["breakdown_lead"]), parts,
+        words(owners["words"]), words(owners["not"]),
+        {k.casefold(): metric_words(v) for k, v in shorthand().items()},
+    )
 
 
-def _strip(key: Words, before: tuple[Words, ...], after: tuple[Words, ...]) -> Words:
-    """``key`` without one leading and one trailing qualifier (never all of it)."""
-    for q in before:
-        if len(key) > len(q) and key[: len(q)] == q:
-            key = key[len(q):]
-            break
-    for q in after:
-        if len(key) > len(q) and key[-len(q):] == q:
-            key = key[: -len(q)]
-            break
-    return key
+def _narrow(allowed: Ids, ids: Ids) -> Ids:
+    if ids is None:
+        return allowed
+    return ids if allowed is None else allowed & ids
+
+
+@lru_cache(maxsize=16384)
+def _resolve(key: Words, allowed: Ids, owned: bool = False) -> str | None:
+    """The id ``key`` names once qualifiers are dropped (each qualifier may narrow the ids left);
+    ``owned``: the metric names the company whose figure it is."""
+    if not key or allowed is not None and not allowed:
+        return None
+    t = _tables()
+    hit = t.names.get(key)
+    if hit is not None and (allowed is None or hit in allowed):
+        return hit
+    for name, ind in (*t.open, *(t.owned if owned else ())):
+        if key[: len(name)] == name and (allowed is None or ind in allowed) \
+                and not _contains(key[len(name):], t.parts.get(ind, ())):
+            return ind
+    for q, ids in t.before:
+        if len(key) > len(q) and key[: len(q)] == q and \
+                (hit := _resolve(key[len(q):], _narrow(allowed, ids), owned)):
+            return hit
+    for q, ids in t.after:
+        if len(key) > len(q) and key[-len(q):] == q and \
+                (hit := _resolve(key[: -len(q)], _narrow(allowed, ids), owned)):
+            return hit
+    return None
+
+
+def _at(words: Words, i: int, seqs: tuple[Words, ...]) -> int:
+    """The length of the first of ``seqs`` that begins at ``words[i]`` (0: none)."""
+    for s in seqs:
+        if words[i: i + len(s)] == s:
+            return len(s)
+    return 0
+
+
+def _contains(words: Words, seqs: tuple[Words, ...]) -> bool:
+    return any(_at(words, i, seqs) for i in range(len(words)))
+
+
+def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = False) -> str | None:
+    """The name in the metric (``toks``, all or a head of it), clause material cut away if need be."""
+    t = _tables()
+    words = tuple(w for w, _, _ in toks)
+    if hit := _resolve(words, allowed, owned):
+        return hit
+    if len(words) > _CLAUSE:
+        return None  # a metric that long is no name with clause material around it; and the search stays bounded
+    starts: list[tuple[int, Ids, bool]] = []
+    for i in range(1, len(toks)):
+        if regex.search(r"[,;:]", text[toks[i - 1][2]: toks[i][2]]):
+            starts.append((i, allowed, owned))  # a comma ends the clause material before the name
+    open_ids = frozenset(ind for _, ind in t.open)
+    subject = _company_owner(toks, text, 0)  # "OGC đạt doanh thu thuần", "Công ty … hướng tới doanh thu"
+    for i in range(len(words)):
+        if any(_at(words, j, t.not_lead) > i - j for j in range(max(0, i - 2), i + 1)):
+            continue  # "dự báo" is no "báo"
+        weak = False
+        if not (n := _at(words, i, t.lead)):
+            n = _at(words, i, t.weak_lead)
+            weak = n > 0
+        if not n:
+            continue
+        ids, own = allowed, owned
+        if subject:
+            ids, own = _narrow(ids, t.company), True  # the subject's own figure
+        elif _contains(words[:i], t.breakdown_lead):
+            ids = _narrow(ids, t.company)  # "khu vực FDI đạt kim ngạch xuất khẩu" is no `exports`
+        starts.append((i + n, _narrow(ids, open_ids) if weak else ids, own))
+    ends = [len(words)] + [i for i in range(len(words) - 1, 0, -1)
+                           if (_at(words, i, t.tail) or words[i].isdigit()) and not _contains(words[i:], t.breakdown)]
+    for s, ids, own in [(0, allowed, owned), *sorted(starts, key=lambda si: si[0])]:
+        for e in ends:
+            if e > s and (hit := _resolve(words[s:e], ids, own)):
+                return hit
+    return None
+
+
+@cache
+def _place_spellings() -> tuple[str, ...]:
+    return tuple(s for p in gazetteer() for s in p.spellings)
+
+
+def _company_owner(toks: tuple[Token, ...], text: str, i: int) -> bool:
+    """Whether the words from ``i`` (after "của") name a company: a company word, or a name that is no place."""
+    t = _tables()
+    words = tuple(w for w, _, _ in toks)
+    if i >= len(toks) or _at(words, i, t.not_owners) or fold(toks[i][1]) != toks[i][0]:
+        return False  # an acronym ("GRDP", "FDI") names an indicator, not a company
+    if _at(words, i, t.owners):
+        return True
+    rest = text[toks[i][2]:]
+    if any(rest.startswith(s) and not rest[len(s): len(s) + 1].isalnum() for s in _place_spellings()):
+        return False
+    return toks[i][1][:1].isupper()
+
+
+def _tokens(metric: str) -> tuple[Token, ...]:
+    """The metric's tokens, shorthand expanded; a phrase repeated right after itself counts once
+    ("tổng thu NSNN ngân sách nhà nước", "tỷ lệ bao phủ BHYT bảo hiểm y tế")."""
+    short = _tables().shorthand
+    out: list[Token] = []
+    for w, raw, at in metric_tokens(metric):
+        for x in short.get(w, (w,)):
+            out.append((x, raw, at))
+            for n in range(2, min(len(out) // 2, _REPEAT) + 1):
+                if [t[0] for t in out[-n:]] == [t[0] for t in out[-2 * n: -n]]:
+                    del out[-n:]
+                    break
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
-def indicator_of(metric: str | None) -> str | None:
-    """The canonical id a metric reports, or None when it names no headline statistic."""
+def indicator_of(metric: str | None, place: str | None = None) -> str | None:
+    """The canonical id a metric reports (for ``place``, when known), or None when it names no headline statistic."""
     if not metric:
         return None
-    names, before, after = _tables()
-    key = metric_words(metric)
-    while key not in names:
-        shorter = _strip(key, before, after)  # qualifiers may stack: "tổng … trên địa bàn toàn tỉnh"
-        if shorter == key:
-            return None
-        key = shorter
-    return names[key]
+    t = _tables()
+    text = unicodedata.normalize("NFC", metric)
+    toks = _tokens(metric)
+    hit = _search(toks, text, None)
+    if hit is None:
+        for k in range(len(toks) - 1, max(0, len(toks) - _CLAUSE), -1):  # "doanh thu thuần của CTCP Tập đoàn FLC"
+            if toks[k][0] == "của" and _company_owner(toks, text, k + 1):
+                hit = _search(toks[:k], text, t.company, owned=True)
+                if hit and _contains(tuple(w for w, _, _ in toks[k + 1:]), t.parts.get(hit, ())):
+                    hit = None  # "lợi nhuận trước thuế của ngân hàng riêng lẻ": a segment of the company
+                if hit:
+                    break
+    if hit is not None and place == COUNTRY:
+        hit = t.national.get(hit, hit)
+    return hit

@@ -585,10 +585,10 @@ def _records(norm: NormText, d: _Draft, date: Date | None) -> list[Record]:
     ostart, oend = norm.span(*_trim(norm.text, d.start, b.end()))
     ev = Evidence(start=ostart, end=oend, text=norm.original[ostart:oend])
     quote = {"value_high": None, "bound": "exact", "evidence": ev, "amount": amount_of(r.value, r.unit)}
-    return [r.model_copy(update={**quote, "metric": f"{r.metric} mua vào", "indicator": indicator_of(f"{r.metric} mua vào")}),
+    return [r.model_copy(update={**quote, "metric": f"{r.metric} mua vào", "indicator": indicator_of(f"{r.metric} mua vào", r.place)}),
             r.model_copy(update={**quote, "metric": f"{r.metric} bán ra", "value": r.value_high,
                                  "amount": amount_of(r.value_high, r.unit),
-                                 "indicator": indicator_of(f"{r.metric} bán ra")})]
+                                 "indicator": indicator_of(f"{r.metric} bán ra", r.place)})]
 
 
 def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
@@ -628,7 +628,7 @@ def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
     start, end = _trim(T, d.start, d.end)
     ostart, oend = norm.span(start, end)
     return Record(
-        metric=d.metric, indicator=indicator_of(d.metric), value=value, value_high=high,
+        metric=d.metric, indicator=indicator_of(d.metric, d.place), value=value, value_high=high,
         unit=unit if value is not None else None, bound=bound, kind=d.kind,
         changes=changes, plan_percent=plan, share_percent=share, contribution_points=contribution,
         year=year, months=d.months, place=d.place,

@@ -91,16 +91,24 @@ def metric_words(metric: str) -> tuple[str, ...]:
     sản xuất công nghiệp (IIP)" and "chỉ số IIP" give the words of "chỉ số sản
     xuất công nghiệp".
     """
+    return tuple(w for w, _, _ in metric_tokens(metric))
+
+
+def metric_tokens(metric: str) -> tuple[tuple[str, str, int], ...]:
+    """``metric_words`` with, for each word, the word as written (an expansion's words share their
+    abbreviation) and its offset in the NFC metric: for rules that need case or punctuation."""
     exp = _expansions()
-    out: list[str] = []
-    for w in _WORD.findall(fold(unicodedata.normalize("NFC", metric))):
+    text = unicodedata.normalize("NFC", metric)
+    out: list[tuple[str, str, int]] = []
+    for m in _WORD.finditer(fold(text)):
+        w, raw = m.group(), text[m.start():m.end()]
         long_ = exp.get(w)
         if long_ is None:
-            out.append(w)
+            out.append((w, raw, m.start()))
             continue
         for k in range(min(len(long_), len(out)), 0, -1):
-            if tuple(out[-k:]) == long_[:k]:
+            if tuple(t[0] for t in out[-k:]) == long_[:k]:
                 del out[-k:]  # the words before the acronym are (the start of) its expansion
                 break
-        out.extend(long_)
+        out.extend((x, raw, m.start()) for x in long_)
     return tuple(out)

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+#: Tables of indicators.toml that are not indicators.
+_SETTINGS = ("qualifiers", "shorthand", "cuts", "owners")
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -13,6 +16,13 @@ class Indicator:
     name: str
     en: str
     names: tuple[str, ...]  # metrics, as the press writes them, that report this indicator
+    before: tuple[str, ...] = ()  # qualifiers that may stand before a name of this indicator only
+    after: tuple[str, ...] = ()  # … and after it
+    open: bool = False  # a metric that begins with a name is the indicator, whatever follows
+    owned: tuple[str, ...] = ()  # metric beginnings that are the indicator when a company owns them
+    national: str | None = None  # the id of the same measure for the whole country (grdp → gdp)
+    company: bool = False  # a company's own figure ("doanh thu của PAN"); other ids are never a company's
+    parts: tuple[str, ...] = ()  # words after an open or owned name that make the metric a part of it
 
 
 @cache
@@ -24,8 +34,10 @@ def _data() -> dict:
 def indicators() -> dict[str, Indicator]:
     """Every canonical indicator by id, in the order of the data file."""
     return {
-        key: Indicator(key, t["name"], t["en"], tuple(t["names"]))
-        for key, t in _data().items() if key != "qualifiers"
+        key: Indicator(key, t["name"], t["en"], tuple(t["names"]), tuple(t.get("before", ())),
+                       tuple(t.get("after", ())), bool(t.get("open", False)), tuple(t.get("owned", ())),
+                       t.get("national"), bool(t.get("company", False)), tuple(t.get("parts", ())))
+        for key, t in _data().items() if key not in _SETTINGS
     }
 
 
@@ -37,3 +49,18 @@ def qualifiers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words that may stand before / after an indicator's name without changing what is measured."""
     q = _data()["qualifiers"]
     return tuple(q["before"]), tuple(q["after"])
+
+
+def shorthand() -> dict[str, str]:
+    """Shorthand that names an indicator ("KNXK"), with its expansion."""
+    return dict(_data()["shorthand"])
+
+
+def cuts() -> dict[str, tuple[str, ...]]:
+    """Words around a name in a metric that still holds clause material (see rules/indicators.py)."""
+    return {k: tuple(v) for k, v in _data()["cuts"].items()}
+
+
+def owner_words() -> dict[str, tuple[str, ...]]:
+    """``words`` that begin a company's name after "của" ("của Công ty …") and ``not``: words that begin none."""
+    return {k: tuple(v) for k, v in _data()["owners"].items()}

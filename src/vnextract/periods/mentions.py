@@ -7,8 +7,9 @@ classified by the words before it (``lang/vi/periods.toml``):
 - ``frame``: a period figures are for ("Năm 2019, …", "doanh thu 6 tháng");
 - ``as_of``: the date a stock is counted at, or the end of a flow cumulated
   to it ("tính đến 30/6/2016", "lũy kế đến tháng 3" → months (1, 3));
-- ``point``: a day or the edge of a month ("ngày 6/2/2017", "cuối tháng 10"):
-  it gives a year to its own sentence only;
+- ``point``: a day, the edge of a month ("ngày 6/2/2017", "cuối tháng 10"),
+  or a year reached ("vào năm 2016", "mục tiêu đến năm 2030", "từ nay đến
+  năm 2020"): it gives a year to its own sentence only;
 - never a frame: ``comparison`` ("so với năm 2017", "cùng kỳ năm 2023"),
   ``price_basis`` ("giá so sánh năm 2010"), ``history`` ("kể từ năm 2015"),
   ``deadline`` ("trước cuối tháng 4"), ``range`` ("giai đoạn 2016 - 2020",
@@ -34,7 +35,8 @@ _MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8,
 _RELATIVE = {"nay": 0, "ngoái": -1, "trước": -1, "rồi": -1, "tới": 1, "sau": 1}
 _COUNT = r"\d{1,2}|" + "|".join(w.replace(" ", r"[ \t]++") for w in sorted(_MONTH_WORDS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d(?!\d)"
-_REL = r"(?P<rel>nay|ngoái|trước|rồi|tới|sau)(?![\p{L}\p{N}])"
+#: "năm tới" is next year, but "từ đầu năm tới nay" is "since the start of the year".
+_REL = r"(?P<rel>nay|ngoái|trước|rồi|tới(?![ \t]++nay)|sau)(?![\p{L}\p{N}])"
 _YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
 _SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
@@ -224,9 +226,13 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     edge = _EDGE.search(folded, max(lo, s - 16), s)
     if edge:
         head = edge.start()
-    for role in ("price_basis", "history", "deadline", "as_of"):
+    for role in ("price_basis", "history", "deadline", "horizon", "as_of"):
+        if role == "horizon" and (p.shape != "year" or edge is not None):
+            continue
         hit = cue("before", role).before(folded, head, lo)
         if hit and not (role == "history" and p.shape == "span" and folded[hit[0]:hit[1]] == "từ"):
+            if role == "horizon":
+                return replace(p, role="point")
             if role == "as_of":
                 return _as_of(p, edge is not None and edge.group("edge") != "cuối")
             return replace(p, role=role)

@@ -7,8 +7,10 @@ RECORDS.md "Periods", in the order a reader looks:
 2. its sentence and passage: the periods stated before it, each replacing
    the last ("Năm 2019, …", "Trong 6 tháng, …"); a passage is a paragraph,
    with the bullet lines of a list that a line ending in ":" opens. A day
-   ("ngày 6/2/2017") or a month's edge ("cuối tháng 10") dates its own
-   sentence only; a period in brackets dates only what the brackets hold;
+   ("ngày 6/2/2017"), a month's edge ("cuối tháng 10"), a year reached
+   ("đến năm 2030") and a figure's own trailing period ("617 tỷ đồng trong
+   năm 2014") date their own sentence only; a period in brackets dates only
+   what the brackets hold;
 3. the document frame: the first period of the heading, else of the lead
    (the first sentence of the body), which every passage starts from;
 4. the document's date (the caller's, else the dateline): its year, or the
@@ -131,12 +133,13 @@ def assign(
             continue
         brackets = _brackets(folded, lo, hi)
         sent = state.copy() if figs else state  # a sentence with no figure only moves the passage on
+        owned = {p.start for f in figs for p in _after(folded, f, mentions[i])}
         for f in figs:
             while pending and pending[0].start < f.anchor:
                 p = pending.pop(0)
                 if _inside(p.start, brackets) is None:
                     sent.apply(p, base_year)
-                    if p.role != "point":
+                    if _frames_passage(p, owned):
                         state.apply(p, base_year)
             own = _own(folded, f, mentions[i], brackets)
             here = sent.copy()
@@ -144,17 +147,33 @@ def assign(
                 here.apply(own, base_year)
             _settle(f, here, date)
         for p in pending:
-            if _inside(p.start, brackets) is None and p.role != "point":
+            if _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)
+
+
+def _frames_passage(p: PeriodMention, owned: set[int]) -> bool:
+    """Whether a period frames the rest of its passage: not a point, nor a figure's own trailing period.
+
+    "đạt 617 tỷ đồng trong năm 2014" dates that figure (and the rest of its
+    sentence); the next sentence is not framed by it.
+    """
+    return p.role != "point" and p.start not in owned
+
+
+def _after(folded: str, f: Figure, mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """The framing periods right after one of the figure's numbers: "chiếm 47% năm 2019"."""
+    out = []
+    for _, end in f.spans:
+        g = _POST_GAP.match(folded, end)
+        out.extend(p for p in mentions if p.start == g.end() and p.frames)
+    return out
 
 
 def _own(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> PeriodMention | None:
     """The period of the figure's own clause: right after one of its numbers, or in its brackets."""
-    for _, end in f.spans:
-        g = _POST_GAP.match(folded, end)
-        for p in mentions:
-            if p.start == g.end() and p.frames:
-                return p
+    after = _after(folded, f, mentions)
+    if after:
+        return after[0]
     box = _inside(f.anchor, brackets)
     if box is not None:
         inner = [p for p in mentions if p.frames and box[0] <= p.start < f.anchor]

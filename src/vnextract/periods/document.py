@@ -43,6 +43,18 @@ def heading_and_lead(folded: str, sentences, paragraphs: list[int]) -> set[int]:
     return out
 
 
+#: A sub-heading inside the body is shorter than this.
+SUBHEADING_MAX = 150
+
+
+def is_subheading(folded: str, lo: int, hi: int) -> bool:
+    """Whether ``folded[lo:hi]`` is a line of its own, short and without a final stop: a section's title."""
+    text = folded[lo:hi].strip()
+    return (0 < len(text) <= SUBHEADING_MAX and (lo == 0 or folded[lo - 1] == "\n")
+            and (hi >= len(folded) or folded[hi:hi + 1] == "\n" or folded[hi:].startswith(("\r", " \n")))
+            and not text.endswith((".", ":", ";", "!", "?", ",", "…", '"', "”", ")")))
+
+
 def passages(folded: str, sentences, paragraphs: list[int], bullets: list[bool]) -> list[int]:
     """The passage of each sentence: its paragraph, or the list its bullet line continues."""
     out: list[int] = []

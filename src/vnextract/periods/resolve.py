@@ -29,6 +29,7 @@ from datetime import date as Date
 import regex
 
 from ..text.normalize import fold
+from .document import is_subheading
 from .mentions import PeriodMention, cue
 
 #: Between a figure and the period that is its own: "617 tỷ đồng trong năm 2014".
@@ -122,7 +123,8 @@ def assign(
         if i > last:
             break  # no figure after this: nothing left to date
         if passages[i] != passage:
-            carried = state.year  # a year carries on; months go back to the document's
+            # a year carries on, but not past a sub-heading (a new section); months go back to the document's
+            carried = None if i not in lead and is_subheading(folded, lo, hi) else state.year
             passage, state = passages[i], doc.copy()
             state.inherited = i not in lead
             if carried is not None:

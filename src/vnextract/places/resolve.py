@@ -154,7 +154,8 @@ def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lea
         lo, hi = sentences[i]
         if _cue("national", "provincial").search(folded, lo, hi):
             return None  # "Sở NN&PTNT tổ chức …", "UBND tỉnh": a province the text does not name
-        if _cue("national", "bodies").search(folded, lo, hi):
+        if any(not _cue("national", "not_body").before(folded, m.start(), lo)
+               for m in _cue("national", "bodies").finditer(folded, lo, hi)):
             return "Việt Nam"
     return None
 

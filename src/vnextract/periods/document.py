@@ -10,8 +10,11 @@ states a year; without one it gives none (no guessed year).
 from __future__ import annotations
 
 from datetime import date as Date
+from functools import cache
 
 import regex
+
+from ..lang.vi.periods import document_words
 
 #: A heading is at most this long and ends without a sentence stop.
 HEADING_MAX = 250
@@ -47,9 +50,17 @@ def heading_and_lead(folded: str, sentences, paragraphs: list[int]) -> set[int]:
 SUBHEADING_MAX = 150
 
 
+@cache
+def _not_subheading() -> frozenset[str]:
+    return frozenset(document_words("not_subheading"))
+
+
 def is_subheading(folded: str, lo: int, hi: int) -> bool:
     """Whether ``folded[lo:hi]`` is a line of its own, short and without a final stop: a section's title."""
     text = folded[lo:hi].strip()
+    first = regex.match(r"[(\[]?+(\p{L}++(?:[ \t]++\p{L}++)?)", text)
+    if first and (first.group(1) in _not_subheading() or first.group(1).split()[0] in _not_subheading()):
+        return False  # "Ảnh: Toàn Vũ", "Nguồn: …": a caption or a credit
     return (0 < len(text) <= SUBHEADING_MAX and (lo == 0 or folded[lo - 1] == "\n")
             and (hi >= len(folded) or folded[hi:hi + 1] == "\n" or folded[hi:].startswith(("\r", " \n")))
             and not text.endswith((".", ":", ";", "!", "?", ",", "…", '"', "”", ")")))

@@ -213,7 +213,7 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     s = p.start
     c0 = clause_from(folded, max(lo, s - 80), s)
     w = max(c0, s - event_window())
-    if cue("event", "documents").search(folded, w, s) or (
+    if cue("event", "documents").search(folded, w, s) or cue("event", "editions").search(folded, w, s) or (
             p.shape == "date" and cue("event", "meetings").search(folded, w, s)):
         return replace(p, role="event")
     if cue("before", "price_basis").before(folded, s, lo):

@@ -1,6 +1,6 @@
 """Period mentions: every date and period phrase of a text, and what it is.
 
-"năm 2018" → year 2018; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
+"năm 2018" → year 2018; "2016 là năm …" → year 2016; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
 (7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
 classified by the words before it (``lang/vi/periods.toml``):
 
@@ -55,6 +55,7 @@ _PATTERNS = regex.compile(
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+[-–][ \t]*+(?P<year2>{_YEAR}))?+
+      | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
       | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
       | năm[ \t]++{_REL}
@@ -70,8 +71,9 @@ _PATTERNS = regex.compile(
 #: or a count of months: "30/6/2016", "9 tháng".
 _ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "tài", "niên", "cả", "hai", "ba", "bốn", "bảy",
                  "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời")
-_DATE_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))")
-_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:"
+_DATE_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
+                             r"|(?:19|20)\d\d(?=[ \t]++là[ \t]))")
+_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])|(?:"
                         + "|".join(_ANCHOR_WORDS) + r")(?![\p{L}\p{N}]))")
 
 
@@ -195,6 +197,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if m.group("year2"):
             return PeriodMention(s, e, None, None, role="range", shape="year")
         p = PeriodMention(s, e, int(m.group("year")), None, shape="year")
+    elif m.group("yearis") is not None:  # "2016 là năm đặc biệt khó khăn"
+        p = PeriodMention(s, e, int(m.group("yearis")), None, shape="year")
     elif m.group("typo") is not None:
         return PeriodMention(s, e, None, None, role="typo", shape="year")
     elif m.group("whole") is not None:

@@ -8,8 +8,9 @@ classified by the words before it (``lang/vi/periods.toml``):
 - ``as_of``: the date a stock is counted at, or the end of a flow cumulated
   to it ("tính đến 30/6/2016", "lũy kế đến tháng 3" → months (1, 3));
 - ``point``: a day, the edge of a month ("ngày 6/2/2017", "cuối tháng 10"),
-  or a year reached ("vào năm 2016", "mục tiêu đến năm 2030", "từ nay đến
-  năm 2020"): it gives a year to its own sentence only;
+  a year reached ("vào năm 2016", "mục tiêu đến năm 2030", "từ nay đến
+  năm 2020"), or the period of what is yet to happen ("sẽ hạch toán trong
+  quý IV/2017"): it dates its own sentence only;
 - never a frame: ``comparison`` ("so với năm 2017", "cùng kỳ năm 2023"),
   ``price_basis`` ("giá so sánh năm 2010"), ``history`` ("kể từ năm 2015"),
   ``deadline`` ("trước cuối tháng 4"), ``range`` ("giai đoạn 2016 - 2020",
@@ -226,6 +227,8 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
         return replace(p, role="comparison")
     if _RANGE_LEAD.search(folded, max(lo, s - 24), s):
         return replace(p, role="range")
+    if cue("before", "future").search(folded, c0, s):
+        return replace(p, role="point", months=p.months if p.shape != "date" else None)
     head = s
     edge = _EDGE.search(folded, max(lo, s - 16), s)
     if edge:

@@ -24,6 +24,7 @@ Nam's. Regions stay in the metric (``find_places`` leaves them out unless asked)
 Never a place: a trading partner ("xuất khẩu sang Hoa Kỳ"), an exchange
 ("sàn Hà Nội"), a route's end, the country in a company's name ("Công ty
 TNHH Starflex Việt Nam"), or a name inside a longer proper name ("Mỹ Đình").
+The country of a market is one ("thị trường chứng khoán Việt Nam").
 """
 from __future__ import annotations
 
@@ -92,9 +93,10 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
         prefixed = m.group("prefix") is not None
         if not prefixed and _CONTINUES.match(text, m.end()) and place.kind != "country":
             continue  # "Mỹ Đình", "Hà Nam Group": part of a longer name
-        if _cue("not_place", "before").before(folded, s, max(start, s - 30)):
+        market = _cue("not_place", "market").before(folded, s, max(start, s - 30)) is not None
+        if not market and _cue("not_place", "before").before(folded, s, max(start, s - 30)):
             continue  # a trading partner, an exchange, a route
-        if _in_company(folded, s, start):
+        if not market and _in_company(folded, s, start):
             continue
         if not prefixed and _ends_a_name(text, folded, s, start):
             continue  # "Hoàng Anh Gia Lai", "Đá quý Sài Gòn": the end of a longer name

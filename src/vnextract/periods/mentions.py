@@ -54,6 +54,7 @@ _PATTERNS = regex.compile(
       | (?P<nm>{_COUNT})[ \t]++tháng(?:(?:[ \t]++(?P<edge>đầu|cuối)[ \t]++năm{_AFTER_NAM})|{_YEAR_TAIL})
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
+      | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+[-–][ \t]*+(?P<year2>{_YEAR}))?+
       | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
@@ -98,6 +99,8 @@ def anchors(folded: str, start: int, end: int) -> list[int]:
             i = folded.find(w, j, end)
     out.sort()
     return out
+_THIS_QUARTER_LEAD = regex.compile(r"(?<![\p{L}])(?:trong|cả)[ \t]++\Z")
+_THIS_QUARTER_TAIL = regex.compile(r"[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{L}\p{N}])")
 _NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|hơn|gần|khoảng|sau|trong vòng|mỗi|cách đây|từ)[ \t]*+\Z")
 _RANGE_LEAD = regex.compile(r"(?<![\p{L}])(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?\Z")
 #: "so với …", "cùng kỳ …" anywhere earlier in the clause makes the period a comparison.
@@ -124,6 +127,7 @@ class PeriodMention:
     #: frame | as_of | point | comparison | price_basis | history | deadline | range | event | typo
     role: str = "frame"
     #: year | months | span ("tháng 1 - 6") | date | whole | relative | now ("đến nay")
+    #: | this_quarter ("trong quý", "cả quý": the last quarter the passage named)
     shape: str = "months"
     #: "năm nay" 0, "năm ngoái" -1, "năm tới" +1: a year relative to the passage's.
     offset: int | None = None
@@ -191,6 +195,13 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if not 1 <= n <= 12:
             return None
         p = PeriodMention(s, e, year, (n, n), offset=offset, month=n)
+    elif m.group("thisq") is not None:  # "trong quý", "cả quý", "quý này": the quarter the passage is about
+        lead = _THIS_QUARTER_LEAD.search(folded, max(lo, s - 8), s)
+        if lead:
+            s = lead.start()  # the phrase is "trong quý": it leaves the metric whole
+        if folded.startswith(" ", e) and _THIS_QUARTER_TAIL.match(folded, e):
+            e = _THIS_QUARTER_TAIL.match(folded, e).end()
+        p = PeriodMention(s, e, None, None, shape="this_quarter")
     elif m.group("q") is not None:
         q = _ROMAN[m.group("q")]
         p = PeriodMention(s, e, year, (3 * q - 2, 3 * q), offset=offset)

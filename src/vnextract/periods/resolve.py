@@ -17,6 +17,9 @@ RECORDS.md "Periods", in the order a reader looks:
    year before for months that end after the date's month (a text dated
    6/1/2023 that says "quý IV" means 2022).
 
+"trong quý", "cả quý", "quý này" refer back to the last quarter the text
+named ("Doanh thu quý 4 … Năm 2016, … Doanh thu tài chính trong quý …").
+
 Comparisons, price bases, histories, deadlines, ranges, events and typos
 (``mentions``) never date a figure. A figure counted "as of" a date has the
 months from January to it when it is a flow and none when it is a stock
@@ -56,6 +59,8 @@ class _State:
     as_of: bool = False
     #: The months are the document frame's, not restated in this passage.
     inherited: bool = False
+    #: The last quarter named ("quý 4"), which "trong quý" / "cả quý" refer back to.
+    quarter: tuple[int, int] | None = None
 
     def apply(self, p: PeriodMention, base_year: int | None) -> None:
         year = p.year
@@ -65,16 +70,22 @@ class _State:
         if p.shape == "now":  # "đến nay", "hiện nay": the frame's period, counted as of now
             self.as_of = True
             return
+        if p.shape == "this_quarter":  # "trong quý", "cả quý": the quarter named before
+            if self.quarter is not None:
+                self.months, self.inherited, self.as_of = self.quarter, False, False
+            return
         if year is not None:
             self.year = year
         if p.months is not None:
             self.months, self.inherited = p.months, False
+            if p.months[1] - p.months[0] == 2 and p.months[0] % 3 == 1:
+                self.quarter = p.months
         elif p.resets_months or (p.role == "as_of" and p.month is not None):
             self.months, self.inherited = None, False
         self.as_of = p.role == "as_of"
 
     def copy(self) -> "_State":
-        return _State(self.year, self.months, self.as_of, self.inherited)
+        return _State(self.year, self.months, self.as_of, self.inherited, self.quarter)
 
 
 def is_flow(metric: str) -> bool:

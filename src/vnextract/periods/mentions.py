@@ -229,7 +229,7 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     s = p.start
     c0 = clause_from(folded, max(lo, s - 80), s)
     w = max(c0, s - event_window())
-    if cue("event", "documents").search(folded, w, s) or cue("event", "editions").search(folded, w, s) or (
+    if _names_document(folded, w, s) or cue("event", "editions").search(folded, w, s) or (
             p.shape == "date" and cue("event", "meetings").search(folded, w, s)):
         return replace(p, role="event")
     if cue("before", "price_basis").before(folded, s, lo):
@@ -259,6 +259,14 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     if p.shape == "date":
         return replace(p, role="point")
     return p
+
+
+def _names_document(folded: str, w: int, s: int) -> bool:
+    """A document before the period ("Luật Ngân sách năm 2002"), not one about the period's results or plan."""
+    last = None
+    for last in cue("event", "documents").finditer(folded, w, s):
+        pass
+    return last is not None and cue("event", "content").search(folded, last.end(), s) is None
 
 
 def _as_of(p: PeriodMention, start_of_month: bool) -> PeriodMention:

@@ -1,6 +1,6 @@
 """Period mentions: every date and period phrase of a text, and what it is.
 
-"năm 2018" → year 2018; "2016 là năm …" → year 2016; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
+"năm 2018" → year 2018; "2016 là năm …", "Tết Nguyên đán 2017" → that year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
 (7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
 classified by the words before it (``lang/vi/periods.toml``):
 
@@ -57,6 +57,7 @@ _PATTERNS = regex.compile(
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+[-–][ \t]*+(?P<year2>{_YEAR}))?+
+      | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?(?:[ \t]++\p{{L}}++[ \t]++\p{{L}}++)?+[ \t]++(?P<hy>{_YEAR}))
       | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
       | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
@@ -72,7 +73,7 @@ _PATTERNS = regex.compile(
 #: Where a mention can start (its first word or digit). A number starts one only as a date
 #: or a count of months: "30/6/2016", "9 tháng".
 _ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "tài", "niên", "cả", "hai", "ba", "bốn", "bảy",
-                 "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời")
+                 "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời", "tết")
 _DATE_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
                              r"|(?:19|20)\d\d(?=[ \t]++là[ \t]))")
 _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])|(?:"
@@ -99,6 +100,7 @@ def anchors(folded: str, start: int, end: int) -> list[int]:
             i = folded.find(w, j, end)
     out.sort()
     return out
+_HOLIDAY_LEAD = regex.compile(r"(?<![\p{L}])(?:trong[ \t]++|vào[ \t]++)?(?:dịp|kỳ[ \t]++nghỉ|mùa)[ \t]++\Z")
 _THIS_QUARTER_LEAD = regex.compile(r"(?<![\p{L}])(?:trong|cả)[ \t]++\Z")
 _THIS_QUARTER_TAIL = regex.compile(r"[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{L}\p{N}])")
 _NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|hơn|gần|khoảng|sau|trong vòng|mỗi|cách đây|từ)[ \t]*+\Z")
@@ -209,6 +211,11 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if m.group("year2"):
             return PeriodMention(s, e, None, None, role="range", shape="year")
         p = PeriodMention(s, e, int(m.group("year")), None, shape="year")
+    elif m.group("holiday") is not None:  # "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017": that year's holiday
+        lead = _HOLIDAY_LEAD.search(folded, max(lo, s - 20), s)
+        if lead:
+            s = lead.start()  # "(trong) dịp Tết 2024" leaves the metric whole
+        p = PeriodMention(s, e, int(m.group("hy")), None, shape="year")
     elif m.group("yearis") is not None:  # "2016 là năm đặc biệt khó khăn"
         p = PeriodMention(s, e, int(m.group("yearis")), None, shape="year")
     elif m.group("typo") is not None:

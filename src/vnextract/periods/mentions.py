@@ -57,6 +57,8 @@ _PATTERNS = regex.compile(
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+[-–][ \t]*+(?P<year2>{_YEAR}))?+
+      | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
+                  {_YEAR}[ \t]*+(?:-|–|đến|tới)[ \t]*+(?:năm[ \t]++)?{_YEAR})
       | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?(?:[ \t]++\p{{L}}++[ \t]++\p{{L}}++)?+[ \t]++(?P<hy>{_YEAR}))
       | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
@@ -73,7 +75,7 @@ _PATTERNS = regex.compile(
 #: Where a mention can start (its first word or digit). A number starts one only as a date
 #: or a count of months: "30/6/2016", "9 tháng".
 _ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "tài", "niên", "cả", "hai", "ba", "bốn", "bảy",
-                 "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời", "tết")
+                 "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời", "tết", "giai", "nhiệm")
 _DATE_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
                              r"|(?:19|20)\d\d(?=[ \t]++là[ \t]))")
 _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])|(?:"
@@ -211,6 +213,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if m.group("year2"):
             return PeriodMention(s, e, None, None, role="range", shape="year")
         p = PeriodMention(s, e, int(m.group("year")), None, shape="year")
+    elif m.group("yspan") is not None:  # "giai đoạn 2011 - 2015": a span of years, no one year
+        return PeriodMention(s, e, None, None, role="range", shape="year")
     elif m.group("holiday") is not None:  # "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017": that year's holiday
         lead = _HOLIDAY_LEAD.search(folded, max(lo, s - 20), s)
         if lead:

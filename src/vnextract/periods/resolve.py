@@ -17,6 +17,8 @@ RECORDS.md "Periods", in the order a reader looks:
    year before for months that end after the date's month (a text dated
    6/1/2023 that says "quý IV" means 2022).
 
+A figure after a span of years in its sentence ("Trong giai đoạn 2011 - 2015,
+SCIC đã bán vốn tại hơn 410 doanh nghiệp") has no year and no months.
 "trong quý", "cả quý", "quý này" refer back to the last quarter the text
 named ("Doanh thu quý 4 … Năm 2016, … Doanh thu tài chính trong quý …").
 
@@ -140,7 +142,7 @@ def assign(
             state.inherited = i not in lead
             if carried is not None:
                 state.year = carried
-        pending = [p for p in mentions[i] if p.frames]
+        pending = [p for p in mentions[i] if p.frames or p.role == "range"]
         figs = by_sentence.get(i, ())
         if not figs and not pending:
             continue
@@ -150,6 +152,10 @@ def assign(
         for f in figs:
             while pending and pending[0].start < f.anchor:
                 p = pending.pop(0)
+                if p.role == "range":
+                    if _inside(p.start, brackets) is None:
+                        sent.year, sent.months = None, None  # "giai đoạn 2011 - 2015, SCIC đã bán vốn …": no one year
+                    continue
                 if _inside(p.start, brackets) is None:
                     sent.apply(p, base_year)
                     if _frames_passage(p, owned):
@@ -160,7 +166,7 @@ def assign(
                 here.apply(own, base_year)
             _settle(f, here, date)
         for p in pending:
-            if _inside(p.start, brackets) is None and _frames_passage(p, owned):
+            if p.role != "range" and _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)
 
 

@@ -59,7 +59,7 @@ _PATTERNS = regex.compile(
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+[-–][ \t]*+(?P<year2>{_YEAR}))?+
       | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
                   {_YEAR}[ \t]*+(?:-|–|đến|tới)[ \t]*+(?:năm[ \t]++)?{_YEAR})
-      | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?(?:[ \t]++\p{{L}}++[ \t]++\p{{L}}++)?+[ \t]++(?P<hy>{_YEAR}))
+      | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?+[ \t]++(?P<hy>{_YEAR}))
       | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
       | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
@@ -215,7 +215,7 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         p = PeriodMention(s, e, int(m.group("year")), None, shape="year")
     elif m.group("yspan") is not None:  # "giai đoạn 2011 - 2015": a span of years, no one year
         return PeriodMention(s, e, None, None, role="range", shape="year")
-    elif m.group("holiday") is not None:  # "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017": that year's holiday
+    elif m.group("holiday") is not None:  # "Tết Nguyên đán 2017", "Tết 2024": that year's holiday
         lead = _HOLIDAY_LEAD.search(folded, max(lo, s - 20), s)
         if lead:
             s = lead.start()  # "(trong) dịp Tết 2024" leaves the metric whole

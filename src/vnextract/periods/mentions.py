@@ -249,6 +249,9 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
         return replace(p, role="comparison")
     if _RANGE_LEAD.search(folded, max(lo, s - 24), s):
         return replace(p, role="range")
+    because = cue("before", "cause").search(folded, c0, s)
+    if because and not cue("before", "connective").search(folded, because.start(), s):
+        return replace(p, role="history")
     if cue("before", "future").search(folded, c0, s):
         return replace(p, role="point", months=p.months if p.shape != "date" else None)
     head = s

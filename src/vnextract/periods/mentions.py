@@ -1,6 +1,6 @@
 """Period mentions: every date and period phrase of a text, and what it is.
 
-"năm 2018" → year 2018; "2016 là năm …", "Tết Nguyên đán 2017" → that year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
+"năm 2018", "cuối 2021", "trong 2021" → year; "2016 là năm …", "Tết Nguyên đán 2017" → that year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
 (7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
 classified by the words before it (``lang/vi/periods.toml``):
 
@@ -60,6 +60,7 @@ _PATTERNS = regex.compile(
       | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
                   {_YEAR}[ \t]*+(?:-|–|đến|tới)[ \t]*+(?:năm[ \t]++)?{_YEAR})
       | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?+[ \t]++(?P<hy>{_YEAR}))
+      | (?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d)
       | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
       | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
@@ -77,8 +78,10 @@ _PATTERNS = regex.compile(
 _ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "tài", "niên", "cả", "hai", "ba", "bốn", "bảy",
                  "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời", "tết", "giai", "nhiệm")
 _DATE_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
-                             r"|(?:19|20)\d\d(?=[ \t]++là[ \t]))")
-_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])|(?:"
+                             r"|(?:19|20)\d\d(?=[ \t]++là[ \t])"
+                             r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d))")
+_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])"
+                        r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d)|(?:"
                         + "|".join(_ANCHOR_WORDS) + r")(?![\p{L}\p{N}]))")
 
 
@@ -220,6 +223,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if lead:
             s = lead.start()  # "(trong) dịp Tết 2024" leaves the metric whole
         p = PeriodMention(s, e, int(m.group("hy")), None, shape="year")
+    elif m.group("bare") is not None:  # "Cuối 2021, …", "trong 2021": a bare year after an edge or "trong"
+        p = PeriodMention(s, e, int(m.group("bare")), None, shape="year")
     elif m.group("yearis") is not None:  # "2016 là năm đặc biệt khó khăn"
         p = PeriodMention(s, e, int(m.group("yearis")), None, shape="year")
     elif m.group("typo") is not None:

@@ -41,7 +41,7 @@ def test_period_anchors_agree_with_their_regex_on_every_stretch():
     from vnextract.periods.mentions import _ANCHOR, anchors
 
     text = fold("Năm 2023, 6 tháng đầu năm xnăm, năm2023 -5/6 .12/3 tháng10 Tháng 9/2023 cả năm nửa đầu năm;"
-                " hiện nay, tính đến 30/6, mười hai tháng, ba quý, bảy ngày, thời điểm hiện tại, tài khóa")
+                " hiện nay, tính đến 30/6, mười hai tháng, ba quý, bảy ngày, thời điểm hiện tại, tài khóa; 2016 là năm, cuối 2021, trong 2.021")
     found = 0
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1, 3):

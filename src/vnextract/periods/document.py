@@ -3,15 +3,20 @@
 A news text starts with its heading (a short first line with no final stop)
 and its lead (the first sentence of the body); their periods frame the whole
 document. A passage is a paragraph, with the bullet lines of a list that a
-line ending in ":" opens. The dateline ("Ngày 6/1/2023, …", "Chiều 3/7/2024,
+line ending in ":" opens, and the paragraphs that open by going on with
+it ("Trong đó, …", "Như vậy, …"). A sub-heading is a short line of its own
+without a final stop (not a photo credit). The dateline ("Ngày 6/1/2023, …", "Chiều 3/7/2024,
 …", "(Baonghean.vn) – Sáng 3/7/2024, …") gives the document's date when it
 states a year; without one it gives none (no guessed year).
 """
 from __future__ import annotations
 
 from datetime import date as Date
+from functools import cache
 
 import regex
+
+from ..lang.vi.periods import document_words
 
 #: A heading is at most this long and ends without a sentence stop.
 HEADING_MAX = 250
@@ -43,14 +48,47 @@ def heading_and_lead(folded: str, sentences, paragraphs: list[int]) -> set[int]:
     return out
 
 
+#: A sub-heading inside the body is shorter than this.
+SUBHEADING_MAX = 150
+
+
+@cache
+def _not_subheading() -> frozenset[str]:
+    return frozenset(document_words("not_subheading"))
+
+
+def is_subheading(folded: str, lo: int, hi: int) -> bool:
+    """Whether ``folded[lo:hi]`` is a line of its own, short and without a final stop: a section's title."""
+    text = folded[lo:hi].strip()
+    first = regex.match(r"[(\[]?+(\p{L}++(?:[ \t]++\p{L}++)?)", text)
+    if first and (first.group(1) in _not_subheading() or first.group(1).split()[0] in _not_subheading()):
+        return False  # "Ảnh: Toàn Vũ", "Nguồn: …": a caption or a credit
+    return (0 < len(text) <= SUBHEADING_MAX and (lo == 0 or folded[lo - 1] == "\n")
+            and (hi >= len(folded) or folded[hi:hi + 1] == "\n" or folded[hi:].startswith(("\r", " \n")))
+            and not text.endswith((".", ":", ";", "!", "?", ",", "…", '"', "”", ")")))
+
+
+@cache
+def _continuation():
+    words = sorted(document_words("continues"), key=len, reverse=True)
+    return regex.compile(r"[ \t]*+(?:" + "|".join(regex.escape(w).replace(r"\ ", r"[ \t]++") for w in words)
+                         + r")(?![\p{L}\p{N}])")
+
+
+def _continues(folded: str, lo: int) -> bool:
+    """Whether the paragraph starting at ``lo`` goes on with the one before ("Trong đó, …")."""
+    return _continuation().match(folded, lo, min(len(folded), lo + 40)) is not None
+
+
 def passages(folded: str, sentences, paragraphs: list[int], bullets: list[bool]) -> list[int]:
-    """The passage of each sentence: its paragraph, or the list its bullet line continues."""
+    """The passage of each sentence: its paragraph, the list its bullet line continues, or the
+    passage before when its paragraph opens by going on with it ("Trong đó, …", ``periods.toml``)."""
     out: list[int] = []
     passage, prev_par, listing = -1, None, False
     for i, (lo, hi) in enumerate(sentences):
         par = paragraphs[i]
         if par != prev_par:
-            if not (listing and bullets[i]):
+            if not (listing and bullets[i]) and not (i > 0 and _continues(folded, lo)):
                 passage += 1
                 listing = False
             prev_par = par

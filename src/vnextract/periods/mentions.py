@@ -1,14 +1,16 @@
 """Period mentions: every date and period phrase of a text, and what it is.
 
-"năm 2018" → year 2018; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
+"năm 2018", "cuối 2021", "trong 2021" → year; "2016 là năm …", "Tết Nguyên đán 2017" → that year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
 (7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
 classified by the words before it (``lang/vi/periods.toml``):
 
 - ``frame``: a period figures are for ("Năm 2019, …", "doanh thu 6 tháng");
 - ``as_of``: the date a stock is counted at, or the end of a flow cumulated
   to it ("tính đến 30/6/2016", "lũy kế đến tháng 3" → months (1, 3));
-- ``point``: a day or the edge of a month ("ngày 6/2/2017", "cuối tháng 10"):
-  it gives a year to its own sentence only;
+- ``point``: a day, the edge of a month ("ngày 6/2/2017", "cuối tháng 10"),
+  a year reached ("vào năm 2016", "mục tiêu đến năm 2030", "từ nay đến
+  năm 2020"), or the period of what is yet to happen ("sẽ hạch toán trong
+  quý IV/2017"): it dates its own sentence only;
 - never a frame: ``comparison`` ("so với năm 2017", "cùng kỳ năm 2023"),
   ``price_basis`` ("giá so sánh năm 2010"), ``history`` ("kể từ năm 2015"),
   ``deadline`` ("trước cuối tháng 4"), ``range`` ("giai đoạn 2016 - 2020",
@@ -34,7 +36,8 @@ _MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8,
 _RELATIVE = {"nay": 0, "ngoái": -1, "trước": -1, "rồi": -1, "tới": 1, "sau": 1}
 _COUNT = r"\d{1,2}|" + "|".join(w.replace(" ", r"[ \t]++") for w in sorted(_MONTH_WORDS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d(?!\d)"
-_REL = r"(?P<rel>nay|ngoái|trước|rồi|tới|sau)(?![\p{L}\p{N}])"
+#: "năm tới" is next year, but "từ đầu năm tới nay" is "since the start of the year".
+_REL = r"(?P<rel>nay|ngoái|trước|rồi|tới(?![ \t]++nay)|sau)(?![\p{L}\p{N}])"
 _YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
 _SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
@@ -51,8 +54,14 @@ _PATTERNS = regex.compile(
       | (?P<nm>{_COUNT})[ \t]++tháng(?:(?:[ \t]++(?P<edge>đầu|cuối)[ \t]++năm{_AFTER_NAM})|{_YEAR_TAIL})
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
+      | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+[-–][ \t]*+(?P<year2>{_YEAR}))?+
+      | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
+                  {_YEAR}[ \t]*+(?:-|–|đến|tới)[ \t]*+(?:năm[ \t]++)?{_YEAR})
+      | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?+[ \t]++(?P<hy>{_YEAR}))
+      | (?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d)
+      | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
       | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
       | năm[ \t]++{_REL}
@@ -67,9 +76,12 @@ _PATTERNS = regex.compile(
 #: Where a mention can start (its first word or digit). A number starts one only as a date
 #: or a count of months: "30/6/2016", "9 tháng".
 _ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "tài", "niên", "cả", "hai", "ba", "bốn", "bảy",
-                 "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời")
-_DATE_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))")
-_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:"
+                 "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời", "tết", "giai", "nhiệm")
+_DATE_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
+                             r"|(?:19|20)\d\d(?=[ \t]++là[ \t])"
+                             r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d))")
+_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])"
+                        r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d)|(?:"
                         + "|".join(_ANCHOR_WORDS) + r")(?![\p{L}\p{N}]))")
 
 
@@ -93,6 +105,9 @@ def anchors(folded: str, start: int, end: int) -> list[int]:
             i = folded.find(w, j, end)
     out.sort()
     return out
+_HOLIDAY_LEAD = regex.compile(r"(?<![\p{L}])(?:trong[ \t]++|vào[ \t]++)?(?:dịp|kỳ[ \t]++nghỉ|mùa)[ \t]++\Z")
+_THIS_QUARTER_LEAD = regex.compile(r"(?<![\p{L}])(?:trong|cả)[ \t]++\Z")
+_THIS_QUARTER_TAIL = regex.compile(r"[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{L}\p{N}])")
 _NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|hơn|gần|khoảng|sau|trong vòng|mỗi|cách đây|từ)[ \t]*+\Z")
 _RANGE_LEAD = regex.compile(r"(?<![\p{L}])(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?\Z")
 #: "so với …", "cùng kỳ …" anywhere earlier in the clause makes the period a comparison.
@@ -119,6 +134,7 @@ class PeriodMention:
     #: frame | as_of | point | comparison | price_basis | history | deadline | range | event | typo
     role: str = "frame"
     #: year | months | span ("tháng 1 - 6") | date | whole | relative | now ("đến nay")
+    #: | this_quarter ("trong quý", "cả quý": the last quarter the passage named)
     shape: str = "months"
     #: "năm nay" 0, "năm ngoái" -1, "năm tới" +1: a year relative to the passage's.
     offset: int | None = None
@@ -186,6 +202,13 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if not 1 <= n <= 12:
             return None
         p = PeriodMention(s, e, year, (n, n), offset=offset, month=n)
+    elif m.group("thisq") is not None:  # "trong quý", "cả quý", "quý này": the quarter the passage is about
+        lead = _THIS_QUARTER_LEAD.search(folded, max(lo, s - 8), s)
+        if lead:
+            s = lead.start()  # the phrase is "trong quý": it leaves the metric whole
+        if folded.startswith(" ", e) and _THIS_QUARTER_TAIL.match(folded, e):
+            e = _THIS_QUARTER_TAIL.match(folded, e).end()
+        p = PeriodMention(s, e, None, None, shape="this_quarter")
     elif m.group("q") is not None:
         q = _ROMAN[m.group("q")]
         p = PeriodMention(s, e, year, (3 * q - 2, 3 * q), offset=offset)
@@ -193,6 +216,17 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if m.group("year2"):
             return PeriodMention(s, e, None, None, role="range", shape="year")
         p = PeriodMention(s, e, int(m.group("year")), None, shape="year")
+    elif m.group("yspan") is not None:  # "giai đoạn 2011 - 2015": a span of years, no one year
+        return PeriodMention(s, e, None, None, role="range", shape="year")
+    elif m.group("holiday") is not None:  # "Tết Nguyên đán 2017", "Tết 2024": that year's holiday
+        lead = _HOLIDAY_LEAD.search(folded, max(lo, s - 20), s)
+        if lead:
+            s = lead.start()  # "(trong) dịp Tết 2024" leaves the metric whole
+        p = PeriodMention(s, e, int(m.group("hy")), None, shape="year")
+    elif m.group("bare") is not None:  # "Cuối 2021, …", "trong 2021": a bare year after an edge or "trong"
+        p = PeriodMention(s, e, int(m.group("bare")), None, shape="year")
+    elif m.group("yearis") is not None:  # "2016 là năm đặc biệt khó khăn"
+        p = PeriodMention(s, e, int(m.group("yearis")), None, shape="year")
     elif m.group("typo") is not None:
         return PeriodMention(s, e, None, None, role="typo", shape="year")
     elif m.group("whole") is not None:
@@ -211,7 +245,7 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     s = p.start
     c0 = clause_from(folded, max(lo, s - 80), s)
     w = max(c0, s - event_window())
-    if cue("event", "documents").search(folded, w, s) or (
+    if _names_document(folded, w, s) or cue("event", "editions").search(folded, w, s) or (
             p.shape == "date" and cue("event", "meetings").search(folded, w, s)):
         return replace(p, role="event")
     if cue("before", "price_basis").before(folded, s, lo):
@@ -220,13 +254,22 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
         return replace(p, role="comparison")
     if _RANGE_LEAD.search(folded, max(lo, s - 24), s):
         return replace(p, role="range")
+    because = cue("before", "cause").search(folded, c0, s)
+    if because and not cue("before", "connective").search(folded, because.start(), s):
+        return replace(p, role="history")
+    if cue("before", "future").search(folded, c0, s):
+        return replace(p, role="point", months=p.months if p.shape != "date" else None)
     head = s
     edge = _EDGE.search(folded, max(lo, s - 16), s)
     if edge:
         head = edge.start()
-    for role in ("price_basis", "history", "deadline", "as_of"):
+    for role in ("price_basis", "history", "deadline", "horizon", "as_of"):
+        if role == "horizon" and (p.shape != "year" or edge is not None):
+            continue
         hit = cue("before", role).before(folded, head, lo)
         if hit and not (role == "history" and p.shape == "span" and folded[hit[0]:hit[1]] == "từ"):
+            if role == "horizon":
+                return replace(p, role="point")
             if role == "as_of":
                 return _as_of(p, edge is not None and edge.group("edge") != "cuối")
             return replace(p, role=role)
@@ -235,6 +278,14 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     if p.shape == "date":
         return replace(p, role="point")
     return p
+
+
+def _names_document(folded: str, w: int, s: int) -> bool:
+    """A document before the period ("Luật Ngân sách năm 2002"), not one about the period's results or plan."""
+    last = None
+    for last in cue("event", "documents").finditer(folded, w, s):
+        pass
+    return last is not None and cue("event", "content").search(folded, last.end(), s) is None
 
 
 def _as_of(p: PeriodMention, start_of_month: bool) -> PeriodMention:

@@ -7,13 +7,20 @@ RECORDS.md "Periods", in the order a reader looks:
 2. its sentence and passage: the periods stated before it, each replacing
    the last ("Năm 2019, …", "Trong 6 tháng, …"); a passage is a paragraph,
    with the bullet lines of a list that a line ending in ":" opens. A day
-   ("ngày 6/2/2017") or a month's edge ("cuối tháng 10") dates its own
-   sentence only; a period in brackets dates only what the brackets hold;
+   ("ngày 6/2/2017"), a month's edge ("cuối tháng 10"), a year reached
+   ("đến năm 2030") and a figure's own trailing period ("617 tỷ đồng trong
+   năm 2014") date their own sentence only; a period in brackets dates only
+   what the brackets hold;
 3. the document frame: the first period of the heading, else of the lead
    (the first sentence of the body), which every passage starts from;
 4. the document's date (the caller's, else the dateline): its year, or the
    year before for months that end after the date's month (a text dated
    6/1/2023 that says "quý IV" means 2022).
+
+A figure after a span of years in its sentence ("Trong giai đoạn 2011 - 2015,
+SCIC đã bán vốn tại hơn 410 doanh nghiệp") has no year and no months.
+"trong quý", "cả quý", "quý này" refer back to the last quarter the text
+named ("Doanh thu quý 4 … Năm 2016, … Doanh thu tài chính trong quý …").
 
 Comparisons, price bases, histories, deadlines, ranges, events and typos
 (``mentions``) never date a figure. A figure counted "as of" a date has the
@@ -27,6 +34,7 @@ from datetime import date as Date
 import regex
 
 from ..text.normalize import fold
+from .document import is_subheading
 from .mentions import PeriodMention, cue
 
 #: Between a figure and the period that is its own: "617 tỷ đồng trong năm 2014".
@@ -53,6 +61,8 @@ class _State:
     as_of: bool = False
     #: The months are the document frame's, not restated in this passage.
     inherited: bool = False
+    #: The last quarter named ("quý 4"), which "trong quý" / "cả quý" refer back to.
+    quarter: tuple[int, int] | None = None
 
     def apply(self, p: PeriodMention, base_year: int | None) -> None:
         year = p.year
@@ -62,16 +72,22 @@ class _State:
         if p.shape == "now":  # "đến nay", "hiện nay": the frame's period, counted as of now
             self.as_of = True
             return
+        if p.shape == "this_quarter":  # "trong quý", "cả quý": the quarter named before
+            if self.quarter is not None:
+                self.months, self.inherited, self.as_of = self.quarter, False, False
+            return
         if year is not None:
             self.year = year
         if p.months is not None:
             self.months, self.inherited = p.months, False
+            if p.months[1] - p.months[0] == 2 and p.months[0] % 3 == 1:
+                self.quarter = p.months
         elif p.resets_months or (p.role == "as_of" and p.month is not None):
             self.months, self.inherited = None, False
         self.as_of = p.role == "as_of"
 
     def copy(self) -> "_State":
-        return _State(self.year, self.months, self.as_of, self.inherited)
+        return _State(self.year, self.months, self.as_of, self.inherited, self.quarter)
 
 
 def is_flow(metric: str) -> bool:
@@ -120,23 +136,29 @@ def assign(
         if i > last:
             break  # no figure after this: nothing left to date
         if passages[i] != passage:
-            carried = state.year  # a year carries on; months go back to the document's
+            # a year carries on, but not past a sub-heading (a new section); months go back to the document's
+            carried = None if i not in lead and is_subheading(folded, lo, hi) else state.year
             passage, state = passages[i], doc.copy()
             state.inherited = i not in lead
             if carried is not None:
                 state.year = carried
-        pending = [p for p in mentions[i] if p.frames]
+        pending = [p for p in mentions[i] if p.frames or p.role == "range"]
         figs = by_sentence.get(i, ())
         if not figs and not pending:
             continue
         brackets = _brackets(folded, lo, hi)
         sent = state.copy() if figs else state  # a sentence with no figure only moves the passage on
+        owned = {p.start for f in figs for p in _after(folded, f, mentions[i])}
         for f in figs:
             while pending and pending[0].start < f.anchor:
                 p = pending.pop(0)
+                if p.role == "range":
+                    if _inside(p.start, brackets) is None:
+                        sent.year, sent.months = None, None  # "giai đoạn 2011 - 2015, SCIC đã bán vốn …": no one year
+                    continue
                 if _inside(p.start, brackets) is None:
                     sent.apply(p, base_year)
-                    if p.role != "point":
+                    if _frames_passage(p, owned):
                         state.apply(p, base_year)
             own = _own(folded, f, mentions[i], brackets)
             here = sent.copy()
@@ -144,17 +166,33 @@ def assign(
                 here.apply(own, base_year)
             _settle(f, here, date)
         for p in pending:
-            if _inside(p.start, brackets) is None and p.role != "point":
+            if p.role != "range" and _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)
+
+
+def _frames_passage(p: PeriodMention, owned: set[int]) -> bool:
+    """Whether a period frames the rest of its passage: not a point, nor a figure's own trailing period.
+
+    "đạt 617 tỷ đồng trong năm 2014" dates that figure (and the rest of its
+    sentence); the next sentence is not framed by it.
+    """
+    return p.role != "point" and p.start not in owned
+
+
+def _after(folded: str, f: Figure, mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """The framing periods right after one of the figure's numbers: "chiếm 47% năm 2019"."""
+    out = []
+    for _, end in f.spans:
+        g = _POST_GAP.match(folded, end)
+        out.extend(p for p in mentions if p.start == g.end() and p.frames)
+    return out
 
 
 def _own(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> PeriodMention | None:
     """The period of the figure's own clause: right after one of its numbers, or in its brackets."""
-    for _, end in f.spans:
-        g = _POST_GAP.match(folded, end)
-        for p in mentions:
-            if p.start == g.end() and p.frames:
-                return p
+    after = _after(folded, f, mentions)
+    if after:
+        return after[0]
     box = _inside(f.anchor, brackets)
     if box is not None:
         inner = [p for p in mentions if p.frames and box[0] <= p.start < f.anchor]

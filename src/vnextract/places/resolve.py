@@ -16,9 +16,15 @@ in order:
    NN&PTNT tổ chức …", "UBND tỉnh");
 4. else none.
 
+A region ("các tỉnh Tây Nguyên", "ĐBSCL"; kind ``region`` in the gazetteer)
+is no place: a figure whose clause or sentence names one has place null, and
+one named in the opening keeps a national body's figures from being Việt
+Nam's. Regions stay in the metric (``find_places`` leaves them out unless asked).
+
 Never a place: a trading partner ("xuất khẩu sang Hoa Kỳ"), an exchange
 ("sàn Hà Nội"), a route's end, the country in a company's name ("Công ty
 TNHH Starflex Việt Nam"), or a name inside a longer proper name ("Mỹ Đình").
+The country of a market is one ("thị trường chứng khoán Việt Nam").
 """
 from __future__ import annotations
 
@@ -39,7 +45,7 @@ class PlaceMention:
     start: int
     end: int
     place: str
-    kind: str  # country | province | foreign
+    kind: str  # country | province | foreign | region
     #: Written with its administrative word: "tỉnh Long An", "TP Hà Nội", "UBND tỉnh …".
     prefixed: bool = False
 
@@ -64,25 +70,33 @@ def _cue(group: str, name: str) -> WordSet:
 
 
 #: Where a place name or its administrative word can start (a capitalised word, or "cả nước" …).
-_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}|cả[ \t]|toàn[ \t]|nước[ \t]|tỉnh|thành[ \t])")
+_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}|cả[ \t]|toàn[ \t]|nước[ \t]|tỉnh|thành[ \t]|miền[ \t]|phía[ \t]|đồng[ \t])")
 _CONTINUES = regex.compile(r"[ \t]++\p{Lu}")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++\Z")
 
 
-def find_places(text: str, folded: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-    """Place names in ``text[start:end]`` that may be what a figure is about, in text order."""
+def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
+                regions: bool = False) -> list[PlaceMention]:
+    """Place names in ``text[start:end]`` that may be what a figure is about, in text order.
+
+    ``regions``: also the regions ("Tây Nguyên", "ĐBSCL"), which are no place
+    but keep a figure they name from taking the document's place.
+    """
     end = len(text) if end is None else end
     pat, names = _pattern()
     out = []
     for m in anchored(_ANCHOR, pat, text, start, end):  # tried only where a name or its administrative word starts
         s = m.start()
         place = names[" ".join(m.group("name").split())]
+        if place.kind == "region" and not regions:
+            continue
         prefixed = m.group("prefix") is not None
         if not prefixed and _CONTINUES.match(text, m.end()) and place.kind != "country":
             continue  # "Mỹ Đình", "Hà Nam Group": part of a longer name
-        if _cue("not_place", "before").before(folded, s, max(start, s - 30)):
+        market = _cue("not_place", "market").before(folded, s, max(start, s - 30)) is not None
+        if not market and _cue("not_place", "before").before(folded, s, max(start, s - 30)):
             continue  # a trading partner, an exchange, a route
-        if _in_company(folded, s, start):
+        if not market and _in_company(folded, s, start):
             continue
         if not prefixed and _ends_a_name(text, folded, s, start):
             continue  # "Hoàng Anh Gia Lai", "Đá quý Sài Gòn": the end of a longer name
@@ -119,10 +133,11 @@ class Located:
 
 
 def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[int],
-                   places_in=None) -> str | None:
+                   places_in=None, regions_in=None) -> str | None:
     """The place the heading or lead names as the text's subject, else Việt Nam for a national body's figures.
 
-    ``places_in(i)`` gives the place mentions of sentence ``i`` (``find_places`` over it by default).
+    ``places_in(i)`` gives the place mentions of sentence ``i`` (``find_places`` over it by default);
+    ``regions_in(i)`` its regions: one named in the opening keeps a national body from making it Việt Nam's.
     """
     places_in = places_in or (lambda i: find_places(text, folded, *sentences[i]))
     order = sorted(lead)
@@ -135,11 +150,14 @@ def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lea
     if not order:
         return None
     opening = order + list(range(order[-1] + 1, min(len(sentences), order[-1] + 1 + NATIONAL_AFTER_LEAD)))
+    if regions_in is not None and any(regions_in(i) for i in opening):
+        return None  # "… cho các dự án tại Tây Nguyên": a national body's figures about a region
     for i in opening:
         lo, hi = sentences[i]
         if _cue("national", "provincial").search(folded, lo, hi):
             return None  # "Sở NN&PTNT tổ chức …", "UBND tỉnh": a province the text does not name
-        if _cue("national", "bodies").search(folded, lo, hi):
+        if any(not _cue("national", "not_body").before(folded, m.start(), lo)
+               for m in _cue("national", "bodies").finditer(folded, lo, hi)):
             return "Việt Nam"
     return None
 
@@ -152,27 +170,35 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
 
     def places_in(i: int) -> list[PlaceMention]:
         if i not in found:
-            found[i] = find_places(text, folded, *sentences[i])
+            found[i] = find_places(text, folded, *sentences[i], regions=True)
         return found[i]
 
-    doc = document_place(text, folded, sentences, lead, places_in)
+    def subjects_in(i: int) -> list[PlaceMention]:
+        return [p for p in places_in(i) if p.kind != "region"]
+
+    def regions_in(i: int) -> list[PlaceMention]:
+        return [p for p in places_in(i) if p.kind == "region"]
+
+    doc = document_place(text, folded, sentences, lead, subjects_in, regions_in)
     for f in figures:
         here = places_in(f.sentence)
-        f.place = _own(folded, f, here) or _before(f, here) or doc
+        named = _own(folded, f, here) or _before(f, here)
+        # a region ("các tỉnh Tây Nguyên") is no place, and the figure is not the document's
+        f.place = doc if named is None else (None if named.kind == "region" else named.place)
 
 
-def _own(folded: str, f: Located, found: list[PlaceMention]) -> str | None:
+def _own(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | None:
     inside = [p for p in found if f.start <= p.start < f.anchor]
     if inside:
-        return inside[-1].place
+        return inside[-1]
     g = _POST_GAP.match(folded, f.end)
     if g:
         for p in found:
             if p.start == g.end():
-                return p.place
+                return p
     return None
 
 
-def _before(f: Located, found: list[PlaceMention]) -> str | None:
+def _before(f: Located, found: list[PlaceMention]) -> PlaceMention | None:
     earlier = [p for p in found if p.end <= f.start]
-    return earlier[-1].place if earlier else None
+    return earlier[-1] if earlier else None

@@ -113,7 +113,8 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     head = (h.start("ref"), h.end("ref"), h.end()) if h else None
     if head:
         shadows.append((lo, head[2]))  # "So với năm 2022, …": the year compared with frames nothing
-    # "tăng 4% năm trước", "tăng 7% năm 2015": a period right after a change's size is what it is compared with.
+    # "tăng 4% năm trước", "tăng 7% năm 2015", "tăng 11,9% thực hiện năm 2015": a period right after a
+    # change's size is what it is compared with.
     shadows += [(g.end(), g.end() + 1) for m in mentions if m.role == "change" for g in (_AFTER_CHANGE.match(F, m.end, hi),)]
     periods = [p if not p.frames or not any(a <= p.start < b for a, b in shadows)
                else replace(p, role="comparison")
@@ -121,7 +122,7 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     return SentenceAnalysis(lo, hi, bullet, mentions, periods, head)
 
 
-_AFTER_CHANGE = regex.compile(r"[ \t]*+(?:(?:của|trong|so)[ \t]++)?")
+_AFTER_CHANGE = regex.compile(r"[ \t]*+(?:(?:so[ \t]++với[ \t]++thực[ \t]++hiện|thực[ \t]++hiện|của|trong|so)[ \t]++)?")
 _DIGIT = regex.compile(r"\d")
 _WHOLE_YEAR = regex.compile(r"cả[ \t]+năm")
 

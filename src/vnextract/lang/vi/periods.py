@@ -20,3 +20,8 @@ def period_cues(group: str, name: str) -> tuple[str, ...]:
 
 def event_window() -> int:
     return int(_data()["event"]["window"])
+
+
+def document_words(name: str) -> tuple[str, ...]:
+    """A word list of ``periods.toml``'s ``[document]`` table, folded."""
+    return tuple(fold(w) for w in _data()["document"][name])

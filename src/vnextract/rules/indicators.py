@@ -40,6 +40,7 @@ Ids = frozenset[str] | None  # the ids a match may still give (None: any)
 Token = tuple[str, str, int]  # folded word, as written, offset
 
 COUNTRY = "Việt Nam"
+_CLAUSE_MARK = regex.compile(r"[,;:]")
 _REPEAT = 8  # the longest phrase, in words, whose repetition is collapsed
 _CLAUSE = 32  # the longest metric, in words, searched for a name inside clause material
 
@@ -110,6 +111,13 @@ def _tables() -> _Tables:
     )
 
 
+@cache
+def _starting(first: str, owned: bool) -> tuple[tuple[Words, str], ...]:
+    """The open (and, for an owned metric, the owned) names whose first word is ``first``, in table order."""
+    t = _tables()
+    return tuple((name, ind) for name, ind in (*t.open, *(t.owned if owned else ())) if name[0] == first)
+
+
 def _narrow(allowed: Ids, ids: Ids) -> Ids:
     if ids is None:
         return allowed
@@ -126,7 +134,7 @@ def _resolve(key: Words, allowed: Ids, owned: bool = False) -> str | None:
     hit = t.names.get(key)
     if hit is not None and (allowed is None or hit in allowed):
         return hit
-    for name, ind in (*t.open, *(t.owned if owned else ())):
+    for name, ind in _starting(key[0], owned):
         if key[: len(name)] == name and (allowed is None or ind in allowed) \
                 and not _contains(key[len(name):], t.parts.get(ind, ())):
             return ind
@@ -141,16 +149,37 @@ def _resolve(key: Words, allowed: Ids, owned: bool = False) -> str | None:
     return None
 
 
+_BY_FIRST: dict[int, tuple[tuple[Words, ...], dict[str, tuple[Words, ...]]]] = {}
+
+
+def _by_first(seqs: tuple[Words, ...]) -> dict[str, tuple[Words, ...]]:
+    """``seqs`` grouped by their first word, in their order: a look-up tries only those that can match.
+
+    (Keyed by the identity of the cached table's tuple, which it keeps alive.)
+    """
+    entry = _BY_FIRST.get(id(seqs))
+    if entry is None or entry[0] is not seqs:
+        index: dict[str, list[Words]] = {}
+        for s in seqs:
+            if s:
+                index.setdefault(s[0], []).append(s)
+        entry = _BY_FIRST[id(seqs)] = (seqs, {k: tuple(v) for k, v in index.items()})
+    return entry[1]
+
+
 def _at(words: Words, i: int, seqs: tuple[Words, ...]) -> int:
     """The length of the first of ``seqs`` that begins at ``words[i]`` (0: none)."""
-    for s in seqs:
+    if i >= len(words):
+        return 0
+    for s in _by_first(seqs).get(words[i], ()):
         if words[i: i + len(s)] == s:
             return len(s)
     return 0
 
 
 def _contains(words: Words, seqs: tuple[Words, ...]) -> bool:
-    return any(_at(words, i, seqs) for i in range(len(words)))
+    index = _by_first(seqs)
+    return any(w in index and _at(words, i, seqs) for i, w in enumerate(words))
 
 
 def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = False) -> str | None:
@@ -163,7 +192,7 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
         return None  # a metric that long is no name with clause material around it; and the search stays bounded
     starts: list[tuple[int, Ids, bool]] = []
     for i in range(1, len(toks)):
-        if regex.search(r"[,;:]", text[toks[i - 1][2]: toks[i][2]]):
+        if _CLAUSE_MARK.search(text, toks[i - 1][2], toks[i][2]):
             starts.append((i, allowed, owned))  # a comma ends the clause material before the name
     open_ids = frozenset(ind for _, ind in t.open)
     subject = _company_owner(toks, text, 0)  # "OGC đạt doanh thu thuần", "Công ty … hướng tới doanh thu"
@@ -182,8 +211,12 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
         elif _contains(words[:i], t.breakdown_lead):
             ids = _narrow(ids, t.company)  # "khu vực FDI đạt kim ngạch xuất khẩu" is no `exports`
         starts.append((i + n, _narrow(ids, open_ids) if weak else ids, own))
+    # where a breakdown word is at or after each position, computed once from the end
+    broken = [False] * (len(words) + 1)
+    for i in range(len(words) - 1, -1, -1):
+        broken[i] = broken[i + 1] or _at(words, i, t.breakdown) > 0
     ends = [len(words)] + [i for i in range(len(words) - 1, 0, -1)
-                           if (_at(words, i, t.tail) or words[i].isdigit()) and not _contains(words[i:], t.breakdown)]
+                           if (_at(words, i, t.tail) or words[i].isdigit()) and not broken[i]]
     for s, ids, own in [(0, allowed, owned), *sorted(starts, key=lambda si: si[0])]:
         for e in ends:
             if e > s and (hit := _resolve(words[s:e], ids, own)):
@@ -215,12 +248,14 @@ def _tokens(metric: str) -> tuple[Token, ...]:
     ("tổng thu NSNN ngân sách nhà nước", "tỷ lệ bao phủ BHYT bảo hiểm y tế")."""
     short = _tables().shorthand
     out: list[Token] = []
+    ws: list[str] = []  # the words of ``out``, to compare slices of
     for w, raw, at in metric_tokens(metric):
         for x in short.get(w, (w,)):
             out.append((x, raw, at))
-            for n in range(2, min(len(out) // 2, _REPEAT) + 1):
-                if [t[0] for t in out[-n:]] == [t[0] for t in out[-2 * n: -n]]:
-                    del out[-n:]
+            ws.append(x)
+            for n in range(2, min(len(ws) // 2, _REPEAT) + 1):
+                if ws[-n] == ws[-2 * n] and ws[-n:] == ws[-2 * n: -n]:
+                    del out[-n:], ws[-n:]
                     break
     return tuple(out)
 

@@ -38,6 +38,8 @@ class _Predicate:
     words: tuple[str, ...]
     metric: str
     money: str | None
+    inside: regex.Pattern  # one of the words, anywhere in the verb phrase
+    after: regex.Pattern  # one of the words, right after a count ("… đơn vị được khớp")
 
 
 @cache
@@ -45,8 +47,14 @@ def _data():
     raw = tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))
     lex = lexicon()
     not_tickers = {w.upper() for w in raw["not_tickers"]} | set(lex.acronyms) | set(lex.abbreviations)
-    preds = tuple(_Predicate(tuple(fold(w) for w in p["words"]), p["metric"], p.get("money"))
-                  for p in raw["predicate"])
+    preds = []
+    for p in raw["predicate"]:
+        ws = tuple(fold(w) for w in p["words"])
+        alt = "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
+        preds.append(_Predicate(ws, p["metric"], p.get("money"),
+                                regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])"),
+                                regex.compile(rf"[ \t]*+(?:được[ \t]++)?(?:{alt})(?![\p{{L}}])")))
+    preds = tuple(preds)
     context = regex.compile("|".join(regex.escape(fold(w)) for w in raw["context"]))
     return not_tickers, preds, raw["price"], context
 
@@ -57,7 +65,9 @@ def _counted():
     verbs = sorted({fold(v) for v in raw["counted"]["verbs"]}, key=len, reverse=True)
     after = regex.compile(r"[ \t]++(" + "|".join(regex.escape(v).replace(r"\ ", r"[ \t]++") for v in verbs)
                           + r")(?![\p{L}\p{N}])")
-    siblings = [(fold(a), fold(b)) for a, b in raw["siblings"]["heads"]]
+    siblings = [(fold(a), fold(b), regex.compile(rf"(?:tổng[ \t]+)?{regex.escape(fold(a))}(?=[ \t])"),
+                 regex.compile(rf"(?:tổng[ \t]+)?{regex.escape(fold(b))}(?=[ \t])"))
+                for a, b in raw["siblings"]["heads"]]
     return frozenset(fold(n) for n in raw["counted"]["nouns"]), after, siblings
 
 
@@ -75,11 +85,11 @@ def sibling_metric(metric: str, previous: str | None) -> str | None:
     if previous is None:
         return None
     folded, prev = fold(metric).strip(), fold(previous)
-    for a, b in _counted()[2]:
-        for head, other in ((b, a), (a, b)):
+    for a, b, a_re, b_re in _counted()[2]:
+        for head, other in ((b, a_re), (a, b_re)):
             if folded != head:
                 continue
-            m = regex.match(rf"(?:tổng[ \t]+)?{regex.escape(other)}(?=[ \t])", prev)
+            m = other.match(prev)
             if m:
                 return f"{metric.strip()}{previous[m.end():]}"
     return None
@@ -118,7 +128,7 @@ def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -
         return None
     ticker = found.group(1)
     for p in preds:
-        if any(regex.search(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])", rest) for w in p.words):
+        if p.inside.search(rest):
             return ((p.money if money and p.money else p.metric)).format(ticker=ticker)
     if not has_value or (unit or "").lower() in price["units"]:
         return price["metric"].format(ticker=ticker)
@@ -142,8 +152,7 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
 
     after = fold(folded[end:min(len(folded), end + 25)])
     for p in preds:
-        if p.words and any(regex.match(rf"[ \t]*+(?:được[ \t]++)?{regex.escape(w)}(?![\p{{L}}])", after)
-                           for w in p.words):
+        if p.words and p.after.match(after):
             ticker = last(lo)
             return (p.money if money and p.money else p.metric).format(ticker=ticker) if ticker else None
     if has_value and (unit or "").lower() not in price["units"]:
@@ -155,8 +164,8 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
 def value_sibling(previous: str) -> str | None:
     """"khối lượng giao dịch trên HSX" → "giá trị giao dịch trên HSX": the money beside a volume."""
     prev = fold(previous)
-    for a, b in _counted()[2]:
-        m = regex.match(rf"(?:tổng[ \t]+)?{regex.escape(a)}(?=[ \t])", prev)
+    for _, b, a_re, _ in _counted()[2]:
+        m = a_re.match(prev)
         if m and b == "giá trị":
             return f"{b}{previous[m.end():]}"
     return None

@@ -188,7 +188,7 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
     words = tuple(w for w, _, _ in toks)
     if hit := _resolve(words, allowed, owned):
         return hit
-    if len(words) > _CLAUSE:
+    if len(words) > _CLAUSE or not any(w in _first_words() for w in words):
         return None  # a metric that long is no name with clause material around it; and the search stays bounded
     starts: list[tuple[int, Ids, bool]] = []
     for i in range(1, len(toks)):
@@ -217,7 +217,10 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
         broken[i] = broken[i + 1] or _at(words, i, t.breakdown) > 0
     ends = [len(words)] + [i for i in range(len(words) - 1, 0, -1)
                            if (_at(words, i, t.tail) or words[i].isdigit()) and not broken[i]]
+    firsts = _first_words()
     for s, ids, own in [(0, allowed, owned), *sorted(starts, key=lambda si: si[0])]:
+        if s >= len(words) or words[s] not in firsts:
+            continue  # no name starts here (``_first_words``)
         for e in ends:
             if e > s and (hit := _resolve(words[s:e], ids, own)):
                 return hit
@@ -225,8 +228,10 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
 
 
 @cache
-def _place_spellings() -> tuple[str, ...]:
-    return tuple(s for p in gazetteer() for s in p.spellings)
+def _place_start() -> regex.Pattern:
+    """A place's spelling at a position, as a whole word (one pattern, not a scan of every spelling)."""
+    spellings = sorted({s for p in gazetteer() for s in p.spellings}, key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(regex.escape(s) for s in spellings) + r")(?![\p{L}\p{N}])")
 
 
 def _company_owner(toks: tuple[Token, ...], text: str, i: int) -> bool:
@@ -237,8 +242,7 @@ def _company_owner(toks: tuple[Token, ...], text: str, i: int) -> bool:
         return False  # an acronym ("GRDP", "FDI") names an indicator, not a company
     if _at(words, i, t.owners):
         return True
-    rest = text[toks[i][2]:]
-    if any(rest.startswith(s) and not rest[len(s): len(s) + 1].isalnum() for s in _place_spellings()):
+    if _place_start().match(text, toks[i][2]):
         return False
     return toks[i][1][:1].isupper()
 
@@ -260,6 +264,18 @@ def _tokens(metric: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """Every word a name or a qualifier before one can start with: a match starts at one of them.
+
+    ``_resolve(key)`` hits only when ``key[0]`` starts a name, an open or owned name, or a
+    qualifier (whose rest is resolved the same way); a metric with none of these words has no id.
+    """
+    t = _tables()
+    seqs = [*t.names, *(n for n, _ in t.open), *(n for n, _ in t.owned), *(q for q, _ in t.before)]
+    return frozenset(s[0] for s in seqs if s)
+
+
 @lru_cache(maxsize=4096)
 def indicator_of(metric: str | None, place: str | None = None) -> str | None:
     """The canonical id a metric reports (for ``place``, when known), or None when it names no headline statistic."""
@@ -268,6 +284,9 @@ def indicator_of(metric: str | None, place: str | None = None) -> str | None:
     t = _tables()
     text = unicodedata.normalize("NFC", metric)
     toks = _tokens(metric)
+    firsts = _first_words()
+    if not any(w in firsts for w, _, _ in toks):
+        return None  # no name can start anywhere in it
     hit = _search(toks, text, None)
     if hit is None:
         for k in range(len(toks) - 1, max(0, len(toks) - _CLAUSE), -1):  # "doanh thu thuần của CTCP Tập đoàn FLC"

@@ -31,6 +31,7 @@ __all__ = ["anaphor_metric", "counted_metric", "owner_metric", "earlier_ticker_m
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
+_MAX_PREFIX = 12  # words before a head noun: more is a clause, no subject and verb
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,10 @@ def subject_first(metric: str) -> str | None:
     folded = fold(metric)
     head = words("metric", "heads").search(folded)
     if head is None or head.start() == 0:
+        return None
+    # cheap refusals before the tagger: a head inside a word ("trị giá"), a prefix too long to be a subject and verb
+    compound = words("metric", "head_compounds").before(folded, head.end())
+    if (compound is not None and compound[0] < head.start()) or folded.count(" ", 0, head.start()) > _MAX_PREFIX:
         return None
     # Only the words up to the head are tagged: what follows it is the measure's own modifiers.
     tags = pos_tags(metric[:head.end()])

@@ -31,7 +31,7 @@ __all__ = ["anaphor_metric", "counted_metric", "owner_metric", "earlier_ticker_m
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
-_MAX_PREFIX = 12  # words before a head noun: more is a clause, no subject and verb
+_MAX_PREFIX = 16  # words before a head noun: more is a clause, no subject and verb
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
-from .subjects import anaphor_metric, counted_metric, owner_metric, earlier_ticker_metric, has_head, sibling_metric, stock_text, ticker_metric, value_sibling
+from .subjects import anaphor_metric, counted_metric, owner_metric, earlier_ticker_metric, has_head, sibling_metric, states_plan, stock_text, ticker_metric, value_sibling
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -434,11 +434,12 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
             counted = counted_metric(F, m.q.unit, m.q.end)
             if counted is not None:
                 return counted, start
-        ticker = ticker_metric(metric, m.q.unit, m.q.category == "money", m.role == "value")
+        ticker = None if states_plan(F[start:m.lead]) else \
+            ticker_metric(metric, m.q.unit, m.q.category == "money", m.role == "value")
         if ticker is None and not has_head(fold(metric)):
             # "SHB là mã gây chú ý …, chốt phiên tăng 4,08%": the ticker is the clause's subject further back
             ticker = earlier_ticker_metric(T, lo, last_end, m.lead, F, m.q.unit, m.q.category == "money",
-                                           m.role == "value", m.q.end)
+                                           m.role == "value", m.q.end, metric)
         if ticker is not None:
             _signed_move(F, m)
             return ticker, start

@@ -27,7 +27,7 @@ from ..text.models import pos_tags
 from ..text.normalize import fold
 from .words import words
 
-__all__ = ["anaphor_metric", "counted_metric", "owner_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
+__all__ = ["anaphor_metric", "counted_metric", "owner_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "states_plan", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
@@ -131,13 +131,20 @@ def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -
     for p in preds:
         if p.inside.search(rest):
             return ((p.money if money and p.money else p.metric)).format(ticker=ticker)
+    if states_plan(rest):
+        return None  # "XMC phấn đấu tăng trưởng 10%": the company's plan, not its share price
     if not has_value or (unit or "").lower() in price["units"]:
         return price["metric"].format(ticker=ticker)
     return None
 
 
+def states_plan(folded: str) -> bool:
+    """Whether a verb phrase states a plan or an expectation ("phấn đấu", "đặt mục tiêu", "dự kiến")."""
+    return any(words("kind", k).search(folded) is not None for k in ("target", "forecast", "estimate"))
+
+
 def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: str, unit: str | None, money: bool,
-                          has_value: bool, end: int) -> str | None:
+                          has_value: bool, end: int, metric: str = "") -> str | None:
     """The ticker further back in the sentence names a price move or a volume whose own name is no measure.
 
     "SHB là mã gây chú ý …, chốt phiên tăng 4,08%, lên 5.200 đồng với hơn 6
@@ -153,10 +160,12 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
 
     after = fold(folded[end:min(len(folded), end + 25)])
     for p in preds:
-        if p.words and p.after.match(after):
+        if p.words and (p.after.match(after) or p.inside.search(fold(metric))):
             ticker = last(lo)
             return (p.money if money and p.money else p.metric).format(ticker=ticker) if ticker else None
     if has_value and (unit or "").lower() not in price["units"]:
+        return None
+    if states_plan(fold(text[last_end:lead])):
         return None
     ticker = last(last_end)
     return price["metric"].format(ticker=ticker) if ticker else None

@@ -175,8 +175,9 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             shared = _list_unit(folded, text, e, nums, i, end)
             if shared is not None:  # "5,2 và 3,1 tỷ USD": a bare number shares the unit of its list
                 u = _Read(shared.base, shared.category, e, e, shared.power, shared.scale_name, -1, shared.den)
-        if u.category in (None, "count") and logistics.after(folded, e, end):
-            continue
+        if u.category in (None, "count") and (lg := logistics.after(folded, e, end)) \
+                and not words("not_record", "logistics_traded").after(folded, lg[1], end):
+            continue  # "120 đại biểu", "15 đơn vị tham gia" (but "194.900 đơn vị được chuyển nhượng" is a volume)
         if u.base is None and m.spelled and value >= 10**9 and not m.lone:
             u = _Read("đồng", "money", e, e)  # "một tỷ rưỡi": a spelled tỷ with no unit is money, as "1,5 tỷ" is
         if u.category is None and m.spelled:

@@ -267,8 +267,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             cur.end = max(cur.end, m.end)
             last_end = m.end
             continue
-        if cur is not None and (m.equivalent or (m.role != "value" and _ATTACH_GAP.fullmatch(gap))):
-            if not m.equivalent:
+        # "tương đương 2,3 tỷ USD" restates the figure before; money beside a volume is its value, a figure of its own
+        equivalent = m.equivalent and not (cur is not None and m.q.category == "money"
+                                           and cur.first.q.category in ("count", "measure"))
+        if cur is not None and (equivalent or (m.role != "value" and _ATTACH_GAP.fullmatch(gap))):
+            if not equivalent:
                 cur.mentions.append(m)
             cur.end = max(cur.end, m.end)
             last_end = m.end

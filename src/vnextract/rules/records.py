@@ -585,15 +585,21 @@ def _records(norm: NormText, d: _Draft, date: Date | None) -> list[Record]:
     """The record of a draft; a buy/sell quote gives two (RECORDS.md: "giá vàng SJC mua vào" and "bán ra")."""
     r = _record(norm, d, date)
     b = _BUY_SELL.match(norm.folded, d.end) if r.value_high is not None else None
-    if b is None:
+    if b is None and not (r.value_high is not None and _quoted_both_ways(r)):
         return [r]
-    ostart, oend = norm.span(*_trim(norm.text, d.start, b.end()))
+    ostart, oend = norm.span(*_trim(norm.text, d.start, b.end() if b is not None else d.end))
     ev = Evidence(start=ostart, end=oend, text=norm.original[ostart:oend])
     quote = {"value_high": None, "bound": "exact", "evidence": ev, "amount": amount_of(r.value, r.unit)}
     return [r.model_copy(update={**quote, "metric": f"{r.metric} mua vào", "indicator": indicator_of(f"{r.metric} mua vào", r.place)}),
             r.model_copy(update={**quote, "metric": f"{r.metric} bán ra", "value": r.value_high,
                                  "amount": amount_of(r.value_high, r.unit),
                                  "indicator": indicator_of(f"{r.metric} bán ra", r.place)})]
+
+
+def _quoted_both_ways(r: Record) -> bool:
+    """"giá vàng SJC ở mức 55,3 - 55,65 triệu đồng/lượng": gold is quoted buy - sell, never as a range."""
+    unit = fold(r.unit or "")
+    return "vàng" in fold(r.metric) and any(unit.endswith(u) for u in words("metric", "buy_sell_units").words)
 
 
 def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:

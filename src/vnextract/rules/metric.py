@@ -48,6 +48,7 @@ def _res():
             r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(abbrev, key=len, reverse=True)) + r")(?![\p{L}\p{N}])"
         ),
         "abbrev_map": abbrev,
+        "keep": frozenset(words("metric", "keep_whole").words),
     }
 
 
@@ -216,13 +217,20 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
             n = len(m.group().split())
             # never cut through a segmented word: "chứng chỉ đạt" loses "đạt", not "chỉ đạt"
             # A phrase starting with a cue of its own ("ước đạt") is stripped whatever the segmenter glued.
-            while n and folded[ws[-n][0]:ws[-n][1]] not in r["tail_words"] and \
-                    _inside_word(text, ws[-n][0], ws[-n - 1][0] if len(ws) > n else None):
+            while n and ((folded[ws[-n][0]:ws[-n][1]] not in r["tail_words"] and
+                          _inside_word(text, ws[-n][0], ws[-n - 1][0] if len(ws) > n else None))
+                         or (len(ws) > n and _keeps(folded, ws[-n - 1], ws[-n]))):
                 n -= 1
             if n:
                 ws = ws[:-n]
                 changed = True
     return ws
+
+
+def _keeps(folded: str, before: tuple[int, int], word: tuple[int, int]) -> bool:
+    """Whether a cue word is the second syllable of a word kept whole ("chứng chỉ", "còn lại"): no cut there."""
+    pair = f"{folded[before[0]:before[1]]} {folded[word[0]:word[1]]}"
+    return pair in _res()["keep"]
 
 
 def _abbreviation_list(text: str, right: list[tuple[int, int]], left: list[tuple[int, int]]) -> bool:

@@ -24,7 +24,7 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
-from .subjects import anaphor_metric, counted_metric, owner_metric, earlier_ticker_metric, has_head, sibling_metric, states_plan, stock_text, ticker_metric, value_sibling
+from .subjects import anaphor_metric, business_verb, counted_metric, owner_metric, earlier_ticker_metric, has_head, sibling_metric, states_plan, stock_text, ticker_metric, value_sibling
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -437,12 +437,13 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
             counted = counted_metric(F, m.q.unit, m.q.end)
             if counted is not None:
                 return counted, start
-        ticker = None if states_plan(F[start:m.lead]) else \
-            ticker_metric(metric, m.q.unit, m.q.category == "money", m.role == "value")
-        if ticker is None and not has_head(fold(metric)):
+        has_value = m.role == "value" and not _signed_percent(F, m)
+        ticker = None if states_plan(F[start:m.lead]) or business_verb(F[start:m.lead]) else \
+            ticker_metric(metric, m.q.unit, m.q.category == "money", has_value)
+        if ticker is None and not has_head(fold(metric)) and not business_verb(F[start:m.lead]):
             # "SHB là mã gây chú ý …, chốt phiên tăng 4,08%": the ticker is the clause's subject further back
             ticker = earlier_ticker_metric(T, lo, last_end, m.lead, F, m.q.unit, m.q.category == "money",
-                                           m.role == "value", m.q.end, metric)
+                                           has_value, m.q.end, metric)
         if ticker is not None:
             _signed_move(F, m)
             return ticker, start
@@ -457,12 +458,17 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
     return named
 
 
+def _signed_percent(F: str, m: Mention) -> bool:
+    """"VNM (-0,4%)", "SHB (+4,08%)": a signed percent value in brackets."""
+    if m.role != "value" or m.q.category != "percent" or m.q.high is not None:
+        return False
+    sign = F[m.q.num_start - 1:m.q.num_start]
+    return (m.q.value < 0 or sign == "+") and "(" in F[max(0, m.q.num_start - 3):m.q.num_start]
+
+
 def _signed_move(F: str, m: Mention) -> None:
     """"VNM (-0,4%)", "SHB (+4,08%)": a stock's signed percent in brackets is its price move, a change."""
-    if m.role != "value" or m.q.category != "percent" or m.q.high is not None:
-        return
-    sign = F[m.q.num_start - 1:m.q.num_start]
-    if not (m.q.value < 0 or sign == "+") or "(" not in F[max(0, m.q.num_start - 3):m.q.num_start]:
+    if not _signed_percent(F, m):
         return
     m.role = "change"
     m.change = ChangeDraft("decrease" if m.q.value < 0 else "increase", percent=abs(m.q.value))

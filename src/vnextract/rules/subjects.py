@@ -27,7 +27,7 @@ from ..text.models import pos_tags
 from ..text.normalize import fold
 from .words import words
 
-__all__ = ["anaphor_metric", "counted_metric", "owner_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "states_plan", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
+__all__ = ["anaphor_metric", "business_verb", "counted_metric", "owner_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "states_plan", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
@@ -131,11 +131,22 @@ def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -
     for p in preds:
         if p.inside.search(rest):
             return ((p.money if money and p.money else p.metric)).format(ticker=ticker)
-    if states_plan(rest):
-        return None  # "XMC phấn đấu tăng trưởng 10%": the company's plan, not its share price
+    if states_plan(rest) or business_verb(rest):
+        return None  # "XMC phấn đấu tăng trưởng 10%", "SHB muốn phát hành 20% vốn": not its share price
     if not has_value or (unit or "").lower() in price["units"]:
         return price["metric"].format(ticker=ticker)
     return None
+
+
+@cache
+def _business_verb() -> regex.Pattern:
+    verbs = sorted({fold(v) for v in _data()[2]["not_verbs"]}, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(v) for v in verbs) + r")(?![\p{L}])")
+
+
+def business_verb(folded: str) -> bool:
+    """Whether a verb phrase tells of the company's own business ("phát hành", "sở hữu"), not its share price."""
+    return _business_verb().search(folded) is not None
 
 
 def states_plan(folded: str) -> bool:
@@ -165,7 +176,7 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
             return (p.money if money and p.money else p.metric).format(ticker=ticker) if ticker else None
     if has_value and (unit or "").lower() not in price["units"]:
         return None
-    if states_plan(fold(text[last_end:lead])):
+    if states_plan(fold(text[last_end:lead])) or business_verb(fold(text[last_end:lead])):
         return None
     ticker = last(last_end)
     return price["metric"].format(ticker=ticker) if ticker else None

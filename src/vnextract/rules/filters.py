@@ -217,6 +217,10 @@ def person(ctx: Context) -> set[int]:
     from ..places import find_places
 
     F, out = ctx.folded, set()
+    households = _cue("households")
+    for i, m in enumerate(ctx.mentions):  # "mỗi tháng gia đình tôi lãi 150 triệu đồng": one household's amount
+        if households.search(F, _clause_of_person(ctx, m.lead), m.lead):
+            out.add(i)
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
     for i, m in enumerate(ctx.mentions):

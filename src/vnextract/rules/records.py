@@ -24,7 +24,7 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
-from .subjects import anaphor_metric, business_verb, counted_metric, owner_metric, earlier_ticker_metric, has_head, sibling_metric, states_plan, stock_text, ticker_metric, value_sibling
+from .subjects import anaphor_metric, business_verb, counted_metric, flow_metric, owner_metric, earlier_ticker_metric, has_head, sibling_metric, states_plan, stock_text, ticker_metric, value_sibling
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -447,6 +447,9 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
         if ticker is not None:
             _signed_move(F, m)
             return ticker, start
+    flow = flow_metric(metric, m.q.category == "money") if stock_text(F) else None
+    if flow is not None:
+        return flow, start
     if post_metric is None or not post_metric[1]:
         return named
     if _PROPER.fullmatch(metric):

@@ -27,7 +27,7 @@ from ..text.models import pos_tags
 from ..text.normalize import fold
 from .words import words
 
-__all__ = ["anaphor_metric", "business_verb", "counted_metric", "owner_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "states_plan", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
+__all__ = ["anaphor_metric", "business_verb", "flow_metric", "counted_metric", "owner_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "states_plan", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
@@ -142,6 +142,26 @@ def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -
 def _business_verb() -> regex.Pattern:
     verbs = sorted({fold(v) for v in _data()[2]["not_verbs"]}, key=len, reverse=True)
     return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(v) for v in verbs) + r")(?![\p{L}])")
+
+
+@cache
+def _flows():
+    raw = tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))["flows"]
+    alt = lambda ws: "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++")  # noqa: E731
+                              for w in sorted(ws, key=len, reverse=True))
+    pattern = regex.compile(rf"(?:^|.*?(?<![\p{{L}}]))(?:{alt(raw['subjects'])})(?:[ \t]++\p{{L}}++){{0,3}}?"
+                            rf"[ \t]++(?P<verb>{alt(raw['verbs'])})[ \t]*+$")
+    return pattern, raw["metric"], raw["money"]
+
+
+def flow_metric(metric: str, money: bool) -> str | None:
+    """"khối ngoại mua vào", "khối này đã bán ròng" → "khối lượng mua vào của khối ngoại" (or its value)."""
+    pattern, volume, value = _flows()
+    m = pattern.match(fold(metric))
+    if m is None:
+        return None
+    verb = " ".join(m.group("verb").split())
+    return (value if money else volume).format(verb=verb)
 
 
 def business_verb(folded: str) -> bool:

@@ -318,8 +318,8 @@ def subject_first(metric: str) -> str | None:
     verb = tags[n:k]
     if not verb or any(t not in _VERB_TAGS and t != "CH" for _, t in verb) or all(t == "CH" for _, t in verb):
         return None  # no verb phrase between: the words before modify the head
-    if [fold(w) for w, t in verb if t != "CH"] == ["có"]:
-        return None  # "khu vực có vốn đầu tư nước ngoài": a relative "having", one noun phrase
+    if [fold(w) for w, t in verb if t != "CH"] == ["có"] and not any(t in ("Np", "Ny") for _, t in tags[:n]):
+        return None  # "khu vực có vốn đầu tư nước ngoài": a relative "having"; "DOJI có vốn điều lệ …" owns it
     measure = metric[head.start():].strip()
     if n == 0:
         return measure

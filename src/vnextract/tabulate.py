@@ -9,7 +9,9 @@ one row listing every source (``sources``) and where each said it
 (``evidence``). Statements with the same key but different amounts are each a
 row; when the key names an indicator they are flagged ``conflict`` and share a
 ``conflict_group`` number (a free-text metric such as "doanh thu" does not say
-whose revenue, so two amounts for it are no contradiction).
+whose revenue, so two amounts for it are no contradiction; an indicator whose
+metric says whose figure it is, a company's revenue or a dealer's gold price,
+is keyed by its metric as well).
 
 Inputs: ``extract`` output (JSON Lines of ``Extraction``), a ``batch`` output
 folder (its ``records/part-*.jsonl``, ``.csv`` or ``.parquet``), ``Extraction``
@@ -24,6 +26,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -167,10 +170,22 @@ class _Statistic:
     evidence: list[dict] = field(default_factory=list)
 
 
+@cache
+def _named_by_metric() -> frozenset[str]:
+    """Indicators whose metric says whose figure it is (a company's revenue, a dealer's gold price, one index):
+    the ``open`` and ``company`` ids of ``lang/vi/indicators.toml``. Their statements are keyed by the metric too,
+    so two companies' revenues are two statistics, never a conflict."""
+    from .lang.vi.indicators import indicators
+
+    return frozenset(i.id for i in indicators().values() if i.open or i.company)
+
+
 def _key(r: dict, a: dict | None) -> tuple:
     months = tuple(r["months"]) if r.get("months") else None
-    return (r.get("indicator") or r.get("metric"), r.get("place"), r.get("year"), months,
-            r.get("kind", "actual"), a["unit"] if a else r.get("unit"))
+    indicator = r.get("indicator")
+    what = (indicator, " ".join((r.get("metric") or "").lower().split())) if indicator in _named_by_metric() \
+        else indicator or r.get("metric")
+    return (what, r.get("place"), r.get("year"), months, r.get("kind", "actual"), a["unit"] if a else r.get("unit"))
 
 
 def _same(r: dict, a: dict | None) -> tuple:

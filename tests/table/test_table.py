@@ -125,3 +125,17 @@ def test_bad_inputs_are_one_line_errors(tmp_path):
     bad.write_text('{"records": []}\n' + "[" * 100_000 + "\n", encoding="utf-8")  # json.loads alone recurses
     res = CliRunner().invoke(main, ["table", str(bad), "-o", str(tmp_path / "t.csv")])
     assert res.exit_code == 2 and res.output.strip() == f"vnextract: error: {bad}:2: nested deeper than 512 levels"
+
+
+def test_two_companies_revenues_are_no_conflict():
+    """An open or company indicator is keyed by its metric too: two companies' revenues for one year are two
+    statistics; the same company's two different revenues are a conflict."""
+    texts = {
+        "c1": "Năm 2023, doanh thu thuần của Công ty CP Hòa Bình Xanh đạt 2.150 tỷ đồng.",
+        "c2": "Năm 2023, doanh thu thuần của Công ty CP Minh Phát đạt 980 tỷ đồng.",
+        "c3": "Năm 2023, doanh thu thuần của Công ty CP Hòa Bình Xanh đạt 2.200 tỷ đồng.",
+    }
+    docs = [vnextract.extract(t, source=s) for s, t in texts.items()]
+    assert {r.indicator for d in docs for r in d.records} == {"company_revenue"}
+    rows = [(r["sources"], r["conflict"]) for r in vnextract.table(docs).to_pylist()]
+    assert rows == [(["c1"], True), (["c2"], False), (["c3"], True)]

@@ -53,7 +53,7 @@ class Context:
     def __init__(self, text: str, folded: str, lo: int, hi: int, mentions: list[Mention]):
         self.text, self.folded, self.lo, self.hi, self.mentions = text, folded, lo, hi, mentions
         union, names = _all_cues()
-        self.cues = [(c.start(), c.end(), names[" ".join(c.group().split())]) for c in union.finditer(folded, lo, hi)]
+        self.cues = [(c.start(), c.end(), names[" ".join(c.group().split())]) for c in union.scan(folded, lo, hi)]
         stops = clause_stops(folded, lo, hi)
         #: Where each mention's clause starts (as ``words.clause_from``, with the stops found once).
         self.clauses = [stops[k - 1] if (k := bisect_right(stops, m.lead)) else lo for m in mentions]

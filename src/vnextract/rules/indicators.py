@@ -118,6 +118,18 @@ def _starting(first: str, owned: bool) -> tuple[tuple[Words, str], ...]:
     return tuple((name, ind) for name, ind in (*t.open, *(t.owned if owned else ())) if name[0] == first)
 
 
+@cache
+def _qualifiers_before(first: str) -> tuple[tuple[Words, Ids], ...]:
+    """The qualifiers before a name that can begin a key starting with ``first``, in table order."""
+    return tuple((q, ids) for q, ids in _tables().before if not q or q[0] == first)
+
+
+@cache
+def _qualifiers_after(last: str) -> tuple[tuple[Words, Ids], ...]:
+    """The qualifiers after a name that can end a key ending with ``last``, in table order."""
+    return tuple((q, ids) for q, ids in _tables().after if not q or q[-1] == last)
+
+
 def _narrow(allowed: Ids, ids: Ids) -> Ids:
     if ids is None:
         return allowed
@@ -138,11 +150,11 @@ def _resolve(key: Words, allowed: Ids, owned: bool = False) -> str | None:
         if key[: len(name)] == name and (allowed is None or ind in allowed) \
                 and not _contains(key[len(name):], t.parts.get(ind, ())):
             return ind
-    for q, ids in t.before:
+    for q, ids in _qualifiers_before(key[0]):
         if len(key) > len(q) and key[: len(q)] == q and \
                 (hit := _resolve(key[len(q):], _narrow(allowed, ids), owned)):
             return hit
-    for q, ids in t.after:
+    for q, ids in _qualifiers_after(key[-1]):
         if len(key) > len(q) and key[-len(q):] == q and \
                 (hit := _resolve(key[: -len(q)], _narrow(allowed, ids), owned)):
             return hit

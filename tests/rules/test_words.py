@@ -49,3 +49,21 @@ def test_period_anchors_agree_with_their_regex_on_every_stretch():
             assert anchors(text, start, end) == want, (start, end)
             found += len(want)
     assert found > 1000
+
+
+def test_scan_finds_what_finditer_finds_on_every_stretch():
+    """``scan`` (the pattern tried only at words a cue starts with) gives ``finditer``'s matches, bounds included."""
+    from vnextract.rules.filters import _all_cues
+
+    sets = [_all_cues()[0], WordSet(("so với", "cùng kỳ", "trên", "so", "vn-index", "5%")),
+            *(WordSet(words) for group in lexicon().cues.values() for words in group.values() if words)]
+    found = 0
+    for ws in sets:
+        for s in range(0, len(TEXT) + 1, 7):
+            for e in (len(TEXT), s + 40, s + 3):
+                e = min(e, len(TEXT))
+                got = [m.span() for m in ws.scan(TEXT, s, e)]
+                assert got == [m.span() for m in ws.finditer(TEXT, s, e)], (ws.words[:5], s, e)
+                found += len(got)
+    assert found > 100
+    assert WordSet(("(so với",))._first is None  # a cue that starts with a sign: no short cut, the regex itself

@@ -43,3 +43,31 @@ def test_threads_of_a_fresh_process_extract_without_a_model_race():
         assert out.returncode == 0, out.stderr[-2000:]
         report = json.loads(out.stdout.strip().splitlines()[-1])
         assert report == {"errors": [], "same": True, "runs": 4}
+
+
+POS_TEXTS = [
+    "Năm 2023, kim ngạch xuất khẩu của tỉnh Long An đạt 8.250 triệu USD",
+    "Công ty Cổ phần Thép Hòa Phát với tổng vốn đầu tư",
+    "NT2 đã đạt",
+    "Tổng cục Thống kê  cho biết",  # a double space: a word with an empty piece
+    "Ngân hàng Nhà nước",
+    "vốn",
+    "",
+]
+
+
+def test_pos_tags_agree_with_underthesea_pos_tag_and_its_features():
+    """The one-pass POS features are the very strings underthesea's predictor builds, so the tags are its tags."""
+    from underthesea import pos_tag, word_tokenize
+    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+
+    from vnextract.text.models import POS_TEMPLATE, pos_features, pos_tags
+
+    predictor = CRFPOSTagPredictor.Instance()
+    assert predictor.transformer.template == POS_TEMPLATE
+    for text in POS_TEXTS:
+        words = word_tokenize(text)
+        assert pos_features(words) == predictor.transformer.transform([[(w, "X") for w in words]])[0][0], text
+        assert pos_tags(text) == pos_tag(text), text
+    assert [t for _, t in pos_tags("Công ty Cổ phần Thép Hòa Phát với tổng vốn đầu tư")] == \
+        [t for _, t in pos_tag("Công ty Cổ phần Thép Hòa Phát với tổng vốn đầu tư")] != []

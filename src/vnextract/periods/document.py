@@ -60,12 +60,16 @@ def _not_subheading() -> frozenset[str]:
 def is_subheading(folded: str, lo: int, hi: int) -> bool:
     """Whether ``folded[lo:hi]`` is a line of its own, short and without a final stop: a section's title."""
     text = folded[lo:hi].strip()
-    first = regex.match(r"[(\[]?+(\p{L}++(?:[ \t]++\p{L}++)?)", text)
-    if first and (first.group(1) in _not_subheading() or first.group(1).split()[0] in _not_subheading()):
-        return False  # "Ảnh: Toàn Vũ", "Nguồn: …": a caption or a credit
-    return (0 < len(text) <= SUBHEADING_MAX and (lo == 0 or folded[lo - 1] == "\n")
-            and (hi >= len(folded) or folded[hi:hi + 1] == "\n" or folded[hi:].startswith(("\r", " \n")))
-            and not text.endswith((".", ":", ";", "!", "?", ",", "…", '"', "”", ")")))
+    if not (0 < len(text) <= SUBHEADING_MAX and (lo == 0 or folded[lo - 1] == "\n")
+            and (hi >= len(folded) or folded[hi:hi + 1] == "\n" or folded.startswith(("\r", " \n"), hi))
+            and not text.endswith((".", ":", ";", "!", "?", ",", "…", '"', "”", ")"))):
+        return False  # (these cheap tests first: most sentences are no heading)
+    first = _FIRST_WORDS.match(text)
+    # "Ảnh: Toàn Vũ", "Nguồn: …": a caption or a credit
+    return not (first and (first.group(1) in _not_subheading() or first.group(1).split()[0] in _not_subheading()))
+
+
+_FIRST_WORDS = regex.compile(r"[(\[]?+(\p{L}++(?:[ \t]++\p{L}++)?)")
 
 
 @cache

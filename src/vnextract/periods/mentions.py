@@ -77,7 +77,8 @@ _PATTERNS = regex.compile(
 #: or a count of months: "30/6/2016", "9 tháng".
 _ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "tài", "niên", "cả", "hai", "ba", "bốn", "bảy",
                  "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời", "tết", "giai", "nhiệm")
-_DATE_ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
+# (``(?=\d)`` first: every branch starts with a digit, and the look-behinds are then tried only there.)
+_DATE_ANCHOR = regex.compile(r"(?=\d)(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
                              r"|(?:19|20)\d\d(?=[ \t]++là[ \t])"
                              r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d))")
 _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])"

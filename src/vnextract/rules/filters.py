@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -53,13 +53,18 @@ class Context:
     def __init__(self, text: str, folded: str, lo: int, hi: int, mentions: list[Mention]):
         self.text, self.folded, self.lo, self.hi, self.mentions = text, folded, lo, hi, mentions
         union, names = _all_cues()
-        self.cues = [(c.start(), c.end(), names[" ".join(c.group().split())]) for c in union.finditer(folded, lo, hi)]
-        stops = clause_stops(folded, lo, hi)
-        #: Where each mention's clause starts (as ``words.clause_from``, with the stops found once).
-        self.clauses = [stops[k - 1] if (k := bisect_right(stops, m.lead)) else lo for m in mentions]
+        self.cues = [(c.start(), c.end(), names[" ".join(c.group().split())]) for c in union.scan(folded, lo, hi)]
+
+    @cached_property
+    def clauses(self) -> list[int]:
+        """Where each mention's clause starts (as ``words.clause_from``, with the stops found once)."""
+        stops = clause_stops(self.folded, self.lo, self.hi)
+        return [stops[k - 1] if (k := bisect_right(stops, m.lead)) else self.lo for m in self.mentions]
 
     def spans(self, name: str, s: int | None = None, e: int | None = None) -> list[tuple[int, int]]:
         """Where the cues of list ``name`` are in the sentence, or inside ``[s, e)``."""
+        if not self.cues:
+            return []  # (most sentences hold no cue at all)
         s = self.lo if s is None else s
         e = self.hi if e is None else e
         return [(a, b) for a, b, n in self.cues if name in n and s <= a and b <= e]
@@ -71,7 +76,7 @@ class Context:
 def _in_clause(ctx: Context, name: str, i: int) -> bool:
     """A cue of list ``name`` in the clause before the ``i``-th figure's number (a bound word may end it:
     "tốc độ tối đa")."""
-    return ctx.has(name, ctx.clauses[i], ctx.mentions[i].q.num_start)
+    return bool(ctx.cues) and ctx.has(name, ctx.clauses[i], ctx.mentions[i].q.num_start)
 
 
 def _cue(name: str) -> WordSet:

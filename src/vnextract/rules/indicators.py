@@ -118,6 +118,18 @@ def _starting(first: str, owned: bool) -> tuple[tuple[Words, str], ...]:
     return tuple((name, ind) for name, ind in (*t.open, *(t.owned if owned else ())) if name[0] == first)
 
 
+@cache
+def _qualifiers_before(first: str) -> tuple[tuple[Words, Ids], ...]:
+    """The qualifiers before a name that can begin a key starting with ``first``, in table order."""
+    return tuple((q, ids) for q, ids in _tables().before if not q or q[0] == first)
+
+
+@cache
+def _qualifiers_after(last: str) -> tuple[tuple[Words, Ids], ...]:
+    """The qualifiers after a name that can end a key ending with ``last``, in table order."""
+    return tuple((q, ids) for q, ids in _tables().after if not q or q[-1] == last)
+
+
 def _narrow(allowed: Ids, ids: Ids) -> Ids:
     if ids is None:
         return allowed
@@ -138,11 +150,11 @@ def _resolve(key: Words, allowed: Ids, owned: bool = False) -> str | None:
         if key[: len(name)] == name and (allowed is None or ind in allowed) \
                 and not _contains(key[len(name):], t.parts.get(ind, ())):
             return ind
-    for q, ids in t.before:
+    for q, ids in _qualifiers_before(key[0]):
         if len(key) > len(q) and key[: len(q)] == q and \
                 (hit := _resolve(key[len(q):], _narrow(allowed, ids), owned)):
             return hit
-    for q, ids in t.after:
+    for q, ids in _qualifiers_after(key[-1]):
         if len(key) > len(q) and key[-len(q):] == q and \
                 (hit := _resolve(key[: -len(q)], _narrow(allowed, ids), owned)):
             return hit
@@ -194,14 +206,17 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
     for i in range(1, len(toks)):
         if _CLAUSE_MARK.search(text, toks[i - 1][2], toks[i][2]):
             starts.append((i, allowed, owned))  # a comma ends the clause material before the name
-    open_ids = frozenset(ind for _, ind in t.open)
+    open_ids = _open_ids()
     subject = _company_owner(toks, text, 0)  # "OGC đạt doanh thu thuần", "Công ty … hướng tới doanh thu"
+    not_lead = _by_first(t.not_lead)
+    not_lead_at = [_at(words, j, t.not_lead) if w in not_lead else 0 for j, w in enumerate(words)]
+    lead, weak_lead = _by_first(t.lead), _by_first(t.weak_lead)  # (a word no sequence starts with: no look-up)
     for i in range(len(words)):
-        if any(_at(words, j, t.not_lead) > i - j for j in range(max(0, i - 2), i + 1)):
+        if any(not_lead_at[j] > i - j for j in range(max(0, i - 2), i + 1)):
             continue  # "dự báo" is no "báo"
         weak = False
-        if not (n := _at(words, i, t.lead)):
-            n = _at(words, i, t.weak_lead)
+        if not (n := words[i] in lead and _at(words, i, t.lead)):
+            n = words[i] in weak_lead and _at(words, i, t.weak_lead)
             weak = n > 0
         if not n:
             continue
@@ -213,10 +228,12 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
         starts.append((i + n, _narrow(ids, open_ids) if weak else ids, own))
     # where a breakdown word is at or after each position, computed once from the end
     broken = [False] * (len(words) + 1)
+    breakdown = _by_first(t.breakdown)
     for i in range(len(words) - 1, -1, -1):
-        broken[i] = broken[i + 1] or _at(words, i, t.breakdown) > 0
+        broken[i] = broken[i + 1] or (words[i] in breakdown and _at(words, i, t.breakdown) > 0)
+    tail = _by_first(t.tail)
     ends = [len(words)] + [i for i in range(len(words) - 1, 0, -1)
-                           if (_at(words, i, t.tail) or words[i].isdigit()) and not broken[i]]
+                           if ((words[i] in tail and _at(words, i, t.tail)) or words[i].isdigit()) and not broken[i]]
     firsts = _first_words()
     for s, ids, own in [(0, allowed, owned), *sorted(starts, key=lambda si: si[0])]:
         if s >= len(words) or words[s] not in firsts:
@@ -225,6 +242,11 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
             if e > s and (hit := _resolve(words[s:e], ids, own)):
                 return hit
     return None
+
+
+@cache
+def _open_ids() -> frozenset[str]:
+    return frozenset(ind for _, ind in _tables().open)
 
 
 @cache

@@ -189,13 +189,12 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     ws = []
     for m in _WORD.finditer(folded, s, e):
         a, b = m.span()
-        if any(h0 <= a and b <= h1 for h0, h1 in holes):
+        if holes and any(h0 <= a and b <= h1 for h0, h1 in holes):
             continue
-        if not folded[a].isalnum() and not _PUNCT_EDGE.sub("", folded[a:b]):
+        w = m.group()  # folded[a:b]
+        if not w[0].isalnum() and not _PUNCT_EDGE.sub("", w):
             continue  # only punctuation (a word that starts with a letter or digit never is)
-        lead = len(folded[a:b]) - len(folded[a:b].lstrip("([\"'“‘-–"))
-        trail = len(folded[a:b]) - len(folded[a:b].rstrip(")]\"'”’.-–"))
-        ws.append((a + lead, b - trail))
+        ws.append((a + len(w) - len(w.lstrip("([\"'“‘-–")), b - len(w) + len(w.rstrip(")]\"'”’.-–"))))
     ws = [w for w in ws if w[0] < w[1]]
     r = _res()
     changed = True

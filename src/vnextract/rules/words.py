@@ -10,6 +10,7 @@ from functools import cache, cached_property
 import regex
 
 _NOT_WORD = r"(?<![\p{L}\p{N}])"
+_LEADING = regex.compile(r"[\p{L}\p{N}]++")
 _END_WORD = r"(?![\p{L}\p{N}])"
 WINDOW = 60
 
@@ -27,6 +28,10 @@ class WordSet:
         #: Every cue's last word: a cue can end at a position only where one of these does.
         lasts = {w.split(" ")[-1] for w in self.words}
         self._last = () if "" in lasts else tuple(lasts)  # () : no short cut
+        #: Every cue's leading letters and digits: a cue can start only at a word that is one of these
+        #: (its pattern wants no letter or digit before it, and after them a space, a sign or the end).
+        firsts = {m.group() if (m := _LEADING.match(w)) else None for w in self.words}
+        self._first = None if None in firsts or not firsts else frozenset(firsts)  # None: no short cut
 
     # Each pattern is compiled on first use: compiling a long alternation costs more than many
     # look-ups, and most cue lists are only ever looked up one way.
@@ -67,6 +72,18 @@ class WordSet:
 
     def search(self, folded: str, start: int = 0, end: int | None = None):
         return self._any.search(folded, start, len(folded) if end is None else end)
+
+    def scan(self, folded: str, start: int = 0, end: int | None = None):
+        """``finditer``'s matches, the pattern tried only at the words a cue can start with.
+
+        About twice as fast for a list of a hundred cues or more; slower for a short one.
+        """
+        end = len(folded) if end is None else end
+        if self._first is None:
+            return self._any.finditer(folded, start, end)
+        first = self._first
+        starts = (t.start() for t in _LEADING.finditer(folded, start, end) if t.group() in first)
+        return anchored_at(starts, self._any, folded, start, end)
 
 
 #: What ends a clause for the look-back of the period and place rules.

@@ -177,8 +177,21 @@ _TONE_RE = regex.compile(
 )
 
 
+#: A phrase this short is folded once: the metric rules fold the same metric many times.
+_FOLD_CACHED = 120
+
+
 def fold(text: str) -> str:
     """Lower-case, fold odd spaces and tone placement, keeping the length of ``text``."""
+    return _fold_phrase(text) if len(text) <= _FOLD_CACHED else _fold(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_phrase(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     low = text.lower()
     if _ODD_SPACE.search(low):
         low = low.translate(_SPACES)

@@ -169,12 +169,18 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
             return Mention(q, "share", sh[0], send, bound=bound, share=q.value)
 
     # A size after "và" continuing the change before it: "lần lượt tăng 12% và 8%", "2,2 lần … và 4,5 lần".
-    if prev is not None and prev.role == "change" and bound == "exact" and q.category in ("percent", "points", "ratio") \
-            and prev.q.category == q.category:
+    # (also an amount in the same unit: "tăng mỗi chiều 180.000 đồng/lượng và 200.000 đồng/lượng")
+    same_amount = q.category in ("money", "measure") and prev is not None and prev.change is not None \
+        and prev.change.amount is not None and prev.change.unit == q.unit
+    if prev is not None and prev.role == "change" and bound == "exact" and prev.q.category == q.category \
+            and (q.category in ("percent", "points", "ratio") or same_amount):
         gap = r["and_gap"].fullmatch(folded, prev.end, lead)
         if gap and ("và" in gap.group() or _RESPECTIVELY.search(folded, lo, prev.lead)):
             ch = ChangeDraft(prev.change.direction)
-            setattr(ch, q.category, q.value)
+            if same_amount:
+                ch.amount, ch.unit = q.value, q.unit
+            else:
+                setattr(ch, q.category, q.value)
             return _with_reference(Mention(q, "change", lead, end, change=ch), folded, hi)
 
     # A level reached by a change: "tăng lên 835 dự án", "giảm còn 2,5%".

@@ -28,11 +28,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return vnextract.load()
-
-
 def _same_as_extract(doc: Doc, text: str) -> None:
     expected = vnextract.extract(text)
     assert doc._.records == expected.records

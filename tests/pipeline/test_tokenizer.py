@@ -21,11 +21,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return vnextract.load()
-
-
 @pytest.mark.parametrize("text", TEXTS, ids=["seed", "nfd", "crlf", "odd-spaces", "empty", "blank", "no-numbers"])
 def test_round_trip(nlp, text):
     doc = nlp.make_doc(text)

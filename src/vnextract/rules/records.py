@@ -24,7 +24,8 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import _expand, clause_start, name_metric, segmented_words
-from .subjects import anaphor_metric, business_verb, counted_metric, flow_metric, owner_metric, earlier_ticker_metric, has_head, sibling_metric, states_plan, stock_text, ticker_metric, value_sibling
+from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, flow_metric, has_head,
+                       names_no_price, owner_metric, sibling_metric, stock_text, ticker_metric, value_sibling)
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -438,18 +439,19 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
             if counted is not None:
                 return counted, start
         has_value = m.role == "value" and not _signed_percent(F, m)
-        ticker = None if states_plan(F[start:m.lead]) or business_verb(F[start:m.lead]) else \
+        stretch = F[start:m.lead]
+        ticker = None if names_no_price(stretch) else \
             ticker_metric(metric, m.q.unit, m.q.category == "money", has_value)
-        if ticker is None and not has_head(fold(metric)) and not business_verb(F[start:m.lead]):
+        if ticker is None and not has_head(fold(metric)) and not business_verb(stretch):
             # "SHB là mã gây chú ý …, chốt phiên tăng 4,08%": the ticker is the clause's subject further back
             ticker = earlier_ticker_metric(T, lo, last_end, m.lead, F, m.q.unit, m.q.category == "money",
                                            has_value, m.q.end, metric)
         if ticker is not None:
             _signed_move(F, m)
             return ticker, start
-    flow = flow_metric(metric, m.q.category == "money") if stock_text(F) else None
-    if flow is not None:
-        return flow, start
+        flow = flow_metric(metric, m.q.category == "money")
+        if flow is not None:
+            return flow, start
     if post_metric is None or not post_metric[1]:
         return named
     if _PROPER.fullmatch(metric):

@@ -27,7 +27,9 @@ from ..text.models import pos_tags
 from ..text.normalize import fold
 from .words import words
 
-__all__ = ["anaphor_metric", "business_verb", "flow_metric", "counted_metric", "owner_metric", "earlier_ticker_metric", "has_head", "sibling_metric", "states_plan", "stock_text", "subject_first", "ticker_metric", "value_sibling"]
+__all__ = ["anaphor_metric", "business_verb", "counted_metric", "earlier_ticker_metric", "flow_metric", "has_head",
+           "names_no_price", "owner_metric", "sibling_metric", "states_plan", "stock_text", "subject_first",
+           "ticker_metric", "value_sibling"]
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
@@ -42,10 +44,19 @@ class _Predicate:
     inside: regex.Pattern  # one of the words, anywhere in the verb phrase
     after: regex.Pattern  # one of the words, right after a count ("… đơn vị được khớp")
 
+    def named(self, ticker: str, money: bool) -> str:
+        return (self.money if money and self.money else self.metric).format(ticker=ticker)
+
+
+@cache
+def _raw() -> dict:
+    """``lang/vi/subjects.toml``, read once."""
+    return tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))
+
 
 @cache
 def _data():
-    raw = tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))
+    raw = _raw()
     lex = lexicon()
     not_tickers = {w.upper() for w in raw["not_tickers"]} | set(lex.acronyms) | set(lex.abbreviations)
     preds = []
@@ -62,7 +73,7 @@ def _data():
 
 @cache
 def _counted():
-    raw = tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))
+    raw = _raw()
     verbs = sorted({fold(v) for v in raw["counted"]["verbs"]}, key=len, reverse=True)
     after = regex.compile(r"[ \t]++(" + "|".join(regex.escape(v).replace(r"\ ", r"[ \t]++") for v in verbs)
                           + r")(?![\p{L}\p{N}])")
@@ -108,6 +119,13 @@ def stock_text(folded: str) -> bool:
     return last[1]
 
 
+def _tickers(text: str, start: int = 0, end: int | None = None):
+    """The tickers in ``text[start:end]``: three capitals that are no acronym or shorthand the package knows."""
+    not_tickers = _data()[0]
+    return (m for m in _TICKER.finditer(text, start, len(text) if end is None else end)
+            if m.group(1) not in not_tickers)
+
+
 def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -> str | None:
     """The metric of a figure whose name is a ticker and its verb ("HPG", "FLC khớp"), else None.
 
@@ -115,11 +133,10 @@ def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -
     word or follows a clause that names no measure ("Tương tự, VIC cũng lấy
     lại được đà").
     """
-    not_tickers, preds, price, _ = _data()
+    _, preds, price, _ = _data()
     found = None
-    for m in _TICKER.finditer(metric):
-        if m.group(1) not in not_tickers:
-            found = m
+    for found in _tickers(metric):
+        pass  # the last one
     if found is None:
         return None
     before, rest = metric[:found.start()], fold(metric[found.end():]).strip()
@@ -130,8 +147,8 @@ def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -
     ticker = found.group(1)
     for p in preds:
         if p.inside.search(rest):
-            return ((p.money if money and p.money else p.metric)).format(ticker=ticker)
-    if states_plan(rest) or business_verb(rest):
+            return p.named(ticker, money)
+    if names_no_price(rest):
         return None  # "XMC phấn đấu tăng trưởng 10%", "SHB muốn phát hành 20% vốn": not its share price
     if not has_value or (unit or "").lower() in price["units"]:
         return price["metric"].format(ticker=ticker)
@@ -146,7 +163,7 @@ def _business_verb() -> regex.Pattern:
 
 @cache
 def _flows():
-    raw = tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))["flows"]
+    raw = _raw()["flows"]
     alt = lambda ws: "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++")  # noqa: E731
                               for w in sorted(ws, key=len, reverse=True))
     pattern = regex.compile(rf"(?:^|.*?(?<![\p{{L}}]))(?:{alt(raw['subjects'])})(?:[ \t]++\p{{L}}++){{0,3}}?"
@@ -169,6 +186,11 @@ def business_verb(folded: str) -> bool:
     return _business_verb().search(folded) is not None
 
 
+def names_no_price(folded: str) -> bool:
+    """Whether the words between a ticker and its figure tell of a plan or of the company's own business."""
+    return states_plan(folded) or business_verb(folded)
+
+
 def states_plan(folded: str) -> bool:
     """Whether a verb phrase states a plan or an expectation ("phấn đấu", "đặt mục tiêu", "dự kiến")."""
     return any(words("kind", k).search(folded) is not None for k in ("target", "forecast", "estimate"))
@@ -183,20 +205,20 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
     figure before (``last_end``); a volume ("được khớp", "khớp lệnh" after the
     count) takes the last ticker of the sentence.
     """
-    not_tickers, preds, price, _ = _data()
+    _, preds, price, _ = _data()
 
     def last(a: int) -> str | None:
-        found = [m.group(1) for m in _TICKER.finditer(text, a, lead) if m.group(1) not in not_tickers]
+        found = [m.group(1) for m in _tickers(text, a, lead)]
         return found[-1] if found else None
 
     after = fold(folded[end:min(len(folded), end + 25)])
     for p in preds:
         if p.words and (p.after.match(after) or p.inside.search(fold(metric))):
             ticker = last(lo)
-            return (p.money if money and p.money else p.metric).format(ticker=ticker) if ticker else None
+            return p.named(ticker, money) if ticker else None
     if has_value and (unit or "").lower() not in price["units"]:
         return None
-    if states_plan(fold(text[last_end:lead])) or business_verb(fold(text[last_end:lead])):
+    if names_no_price(fold(text[last_end:lead])):
         return None
     ticker = last(last_end)
     return price["metric"].format(ticker=ticker) if ticker else None
@@ -230,7 +252,7 @@ def anaphor_metric(metric: str, previous: str | None) -> str | None:
 
 @cache
 def _owned():
-    raw = tomllib.loads((files("vnextract.lang.vi") / "subjects.toml").read_text(encoding="utf-8"))["owned"]
+    raw = _raw()["owned"]
     heads = sorted({fold(h) for h in raw["heads"]}, key=len, reverse=True)
     head = regex.compile(r"(?:" + "|".join(regex.escape(h).replace(r"\ ", r"[ \t]++") for h in heads)
                          + r")(?![\p{L}\p{N}])")
@@ -244,10 +266,8 @@ def _owned():
 
 def _owners(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The companies named in ``text[start:end]``: tickers and "Công ty …" names, with where they start."""
-    not_tickers = _data()[0]
     out = [(m.start(), m.group().strip()) for m in _owned()[1].finditer(text, start, end)]
-    out += [(m.start(1), m.group(1)) for m in _TICKER.finditer(text, start, end)
-            if m.group(1) not in not_tickers and not _ROMAN.fullmatch(m.group(1))]
+    out += [(m.start(1), m.group(1)) for m in _tickers(text, start, end) if not _ROMAN.fullmatch(m.group(1))]
     return sorted(out)
 
 

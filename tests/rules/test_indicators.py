@@ -46,5 +46,7 @@ def test_long_metrics_stay_fast(metric):
 
 def test_qualifiers_still_stack_on_a_long_metric():
     assert indicator_of(" ".join(["tổng"] * 300) + " xuất khẩu" + " toàn tỉnh" * 200) == "exports"
-    assert metric_words("KNXK") == ("knxk",)  # indicator shorthand is the indicator's, not the metric's
+    assert metric_words("KNXK") == ("kim", "ngạch", "xuất", "khẩu")  # report shorthand is expanded (abbreviations.tsv)
     assert indicator_of("KNXK") == "exports"
+    assert metric_words("DTT") == ("dtt",)  # indicator shorthand is the indicator's, not the metric's
+    assert indicator_of("DTT của VNM") == indicator_of("doanh thu thuần của VNM")

@@ -16,6 +16,7 @@ import regex
 from ..lang.vi import lexicon
 from ..periods import find_mentions
 from ..places import find_places
+from ..text.normalize import fold
 from .subjects import subject_first
 from .words import alternation, words
 
@@ -147,6 +148,25 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     if _res()["actor_only"].match(metric.lower()):
         return None
     return _expand(_sentence_case(metric)), picked[0][0][0]
+
+
+def before_predicate(metric: str) -> str:
+    """The measure before a predicate word that no head noun follows: "giá cá hồi vẫn ổn định" → "giá cá hồi".
+
+    A predicate word at the start is dropped ("sẽ tăng trưởng" → "tăng trưởng").
+    """
+    folded = fold(metric)
+    m = words("metric", "predicate").search(folded)
+    if m is None:
+        return metric
+    if m.start() == 0:
+        return metric[m.end():].strip(" ,") or metric
+    heads = words("metric", "heads")
+    if heads.search(folded, 0, m.start()) is None or heads.search(folded, m.end()) is not None:
+        # "NT2 vẫn phát lên lưới …": a subject alone, the predicate says what is measured;
+        # "… vẫn duy trì giá thuê": the measure after it is named by the subject rule or not at all
+        return metric
+    return metric[:m.start()].rstrip(" ,")
 
 
 def clean_phrase(text: str, folded: str, s: int, e: int) -> str:

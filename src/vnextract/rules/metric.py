@@ -284,5 +284,18 @@ def _sentence_case(metric: str) -> str:
 
 
 def _expand(metric: str) -> str:
+    """Report shorthand written out; shorthand right after its own words goes ("lợi nhuận trước thuế (LNTT)")."""
     r = _res()
-    return r["abbrev"].sub(lambda m: r["abbrev_map"][m.group(1)], metric)
+    out, pos = [], 0
+    for m in r["abbrev"].finditer(metric):
+        long_ = r["abbrev_map"][m.group(1)]
+        before = metric[pos:m.start()]
+        bare = before.rstrip(" \t(")
+        if bare.lower().endswith(long_.lower()):
+            out.append(bare)
+            pos = m.end() + (1 if metric[m.end():m.end() + 1] == ")" and bare != before.rstrip(" \t") else 0)
+            continue
+        out.append(before + long_)
+        pos = m.end()
+    out.append(metric[pos:])
+    return "".join(out)

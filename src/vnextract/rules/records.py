@@ -25,7 +25,8 @@ from . import filters
 from .indicators import indicator_of
 from .metric import _expand, before_predicate, clause_start, name_metric, segmented_words
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, flow_metric, has_head,
-                       names_no_price, owner_metric, sibling_metric, stock_text, ticker_metric, value_sibling)
+                       names_no_price, owner_metric, sibling_metric, stock_text, ticker_metric, tickers,
+                       value_sibling)
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -354,10 +355,13 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
             out.append(d)
             k += 1
             continue
-        items = [x.strip() for x in _ITEM_SEP.split(d.metric) if x.strip()]
+        items = _items(T, d)
         figures = [m for m in d.mentions if m.role == d.first.role]
         j = k + 1
-        while len(figures) < len(items) and j < len(drafts) and drafts[j].metric == d.metric:
+        # the next figures: named as this one, or only listed after it ("1,63 và 1,05 điểm cho VN-Index")
+        while len(figures) < len(items) and j < len(drafts) and (
+                drafts[j].metric == d.metric
+                or _FIGURE_LIST_GAP.fullmatch(F, figures[-1].end, drafts[j].first.q.num_start)):
             figures.append(drafts[j].first)
             j += 1
         if len(items) < 2 or len(figures) != len(items):
@@ -369,6 +373,44 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
             out.append(_split(d, [fig] + (rest if n == 0 else []), item))
         k = j
     return out
+
+
+#: Between two listed figures: "1,63 và 1,05 điểm", "12%, 8%".
+_FIGURE_LIST_GAP = regex.compile(r"[ \t]*+(?:,|và|,[ \t]*+và)[ \t]*+")
+#: A name in a list: capitalised words or a ticker ("VHM", "Hoa Kỳ", "EU").
+_NAME_ITEM = regex.compile(r"(?:\p{Lu}[\p{L}\p{N}&.\-]*+)(?:[ \t]++\p{Lu}[\p{L}\p{N}&.\-]*+){0,3}")
+_OWNER_TAIL = regex.compile(r"[ \t]++của[ \t]++\S.*\Z")
+
+
+def _items(T: str, d: _Draft) -> list[str]:
+    """The metrics of "A và B lần lượt …", one per item.
+
+    Items are split at "và" and commas; a name list shares the words before the
+    first name ("giá cổ phiếu VIC và VHM" → "giá cổ phiếu VHM"; "xuất khẩu sang
+    Hoa Kỳ, EU" → "xuất khẩu sang EU"), an owner closing the list owns every
+    item ("doanh thu và lợi nhuận của công ty" → "doanh thu của công ty"). A
+    metric rewritten around the last of several tickers ("mức đóng góp của
+    VHM …" from "VIC và VHM lần lượt đóng góp") is rewritten for each.
+    """
+    items = [x.strip() for x in _ITEM_SEP.split(d.metric) if x.strip()]
+    if len(items) == 1:
+        names = [t.group(1) for t in tickers(T, d.start, d.first.q.num_start)]
+        if len(names) >= 2 and len(regex.findall(rf"(?<![\p{{L}}]){regex.escape(names[-1])}(?![\p{{L}}])", d.metric)) == 1:
+            return [regex.sub(rf"(?<![\p{{L}}]){regex.escape(names[-1])}(?![\p{{L}}])", n, d.metric) for n in names]
+        return items
+    if all(_NAME_ITEM.fullmatch(x) for x in items[1:]):
+        first = items[0]
+        name = _NAME_ITEM.search(first, max(0, len(first) - 60))
+        while name is not None and name.end() != len(first):
+            name = _NAME_ITEM.search(first, name.end())
+        if name is not None and name.start() > 0 and not first[:name.start()].strip()[:1].isupper():
+            prefix = first[:name.start()]
+            return [first] + [prefix + x for x in items[1:]]
+        return items
+    owner = _OWNER_TAIL.search(items[-1])
+    if owner is not None and not any(" của " in f" {x} " for x in items[:-1]):
+        return [x + owner.group() for x in items[:-1]] + [items[-1]]
+    return items
 
 
 def _distributive(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -487,10 +529,15 @@ _NAME_GAP = regex.compile(r"[ \t]*+")
 _DEMONSTRATIVE = regex.compile(r"(?<![\p{L}])(?:này|đó|trên)$")
 
 
+_DESTINATION = regex.compile(r"(?:cho|vào|tới|đến|sang)(?![\p{L}])")
+
+
 def _post_metric(T: str, F: str, post: tuple[int, int], m: Mention) -> tuple[str, bool] | None:
     """The noun phrase after a figure as a metric, and whether it says more than the unit."""
     from .metric import clean_phrase
 
+    if _DESTINATION.match(F, post[0], post[1]):
+        return None  # "1,7 điểm cho chỉ số chính", "đóng góp 20% vào tăng trưởng": where it goes, not what it is
     text = clean_phrase(T, F, post[0], post[1])
     if not text:
         return None

@@ -119,7 +119,7 @@ def stock_text(folded: str) -> bool:
     return last[1]
 
 
-def _tickers(text: str, start: int = 0, end: int | None = None):
+def tickers(text: str, start: int = 0, end: int | None = None):
     """The tickers in ``text[start:end]``: three capitals that are no acronym or shorthand the package knows."""
     not_tickers = _data()[0]
     return (m for m in _TICKER.finditer(text, start, len(text) if end is None else end)
@@ -135,7 +135,7 @@ def ticker_metric(metric: str, unit: str | None, money: bool, has_value: bool) -
     """
     _, preds, price, _ = _data()
     found = None
-    for found in _tickers(metric):
+    for found in tickers(metric):
         pass  # the last one
     if found is None:
         return None
@@ -208,7 +208,7 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
     _, preds, price, _ = _data()
 
     def last(a: int) -> str | None:
-        found = [m.group(1) for m in _tickers(text, a, lead)]
+        found = [m.group(1) for m in tickers(text, a, lead)]
         return found[-1] if found else None
 
     after = fold(folded[end:min(len(folded), end + 25)])
@@ -267,7 +267,7 @@ def _owned():
 def _owners(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The companies named in ``text[start:end]``: tickers and "Công ty …" names, with where they start."""
     out = [(m.start(), m.group().strip()) for m in _owned()[1].finditer(text, start, end)]
-    out += [(m.start(1), m.group(1)) for m in _tickers(text, start, end) if not _ROMAN.fullmatch(m.group(1))]
+    out += [(m.start(1), m.group(1)) for m in tickers(text, start, end) if not _ROMAN.fullmatch(m.group(1))]
     return sorted(out)
 
 

@@ -184,9 +184,11 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             continue
         unit, category = u.unit, u.category
         uend, base_start = max(u.end, e), (u.base_start if u.base_start >= 0 else e)
-        if category is None and next_word is not None and _may_count(folded, e, end) \
+        if category is None and _may_count(folded, e, end) \
                 and not _year_like(value, text[s:e]) and not _time_before(folded, s, start):
-            word = _counted_noun_after(folded, e, next_word)
+            word = _counted_noun_after(folded, e, next_word) if next_word is not None else None
+            if word is None and value > 1 and out and out[-1].category == "count":
+                word = _listed_count_noun(folded, out[-1].end, s, e, end)
             if word is not None:
                 unit, category, base_start, uend = text[word[0]:word[1]].lower(), "count", word[0], word[1]
         lead = u.lead if u.lead is not None else s
@@ -426,6 +428,27 @@ def _not_counted() -> frozenset[str]:
 
 #: Two lower-case syllables after spaces: what a counted noun (``_counted_noun``) starts with.
 _TWO_SYLLABLES = regex.compile(r" *+\p{Ll}[\p{Ll}\p{M}]*+ ++[\p{Ll}\p{M}]")
+
+
+#: Between two counts of a list: "298 chiếc quạt, 86 …", "… và trên 100 …".
+_COUNT_LIST_GAP = regex.compile(r"(?:[ \t]++\p{Ll}[\p{Ll}\p{M}]*+){0,4}[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|và[ \t]++)(?:(?:hơn|trên|gần|khoảng|chừng)[ \t]++)?")
+#: The noun of a listed count: lower-case syllables up to the next comma, "và" or stop (at most four).
+_LISTED_NOUN = regex.compile(r"[ \t]++((?!(?:{stop})(?![\p{{L}}]))\p{{Ll}}[\p{{Ll}}\p{{M}}]*+(?:[ \t]++(?!(?:{stop})(?![\p{{L}}]))\p{{Ll}}[\p{{Ll}}\p{{M}}]*+){{0,3}})(?=[ \t]*+(?:[,;.)\n]|(?:{stop})(?![\p{{L}}])|\p{{Lu}}|\Z))".format(
+    stop="và|trên|tại|ở|của|cho|với|được|đã|trong|nhưng|mỗi|các|theo|thuộc|từ"))
+
+
+def _listed_count_noun(folded: str, prev_end: int, s: int, e: int, end: int) -> tuple[int, int] | None:
+    """The noun of a bare number listed after a count: "298 chiếc quạt điện, 86 [nồi cơm điện]".
+
+    A list of counts names each item's noun after its number, nouns no unit
+    list or segmented word foresees ("200 dê thịt", "30 quạt").
+    """
+    if not _COUNT_LIST_GAP.fullmatch(folded, prev_end, s):
+        return None
+    m = _LISTED_NOUN.match(folded, e, end)
+    if m is None or m.group(1).split()[0] in _NOT_COUNT_START or m.group(1) in _not_counted():
+        return None
+    return m.span(1)
 
 
 def _counted_noun_after(folded: str, pos: int, next_word) -> tuple[int, int] | None:

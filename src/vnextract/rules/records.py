@@ -24,8 +24,9 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import _expand, before_predicate, clause_start, name_metric, segmented_words
-from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, flow_metric, has_head,
-                       names_no_price, owner_metric, sibling_metric, stock_text, ticker_metric, tickers,
+from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric, flow_metric,
+                       has_head,
+                       name_sibling, names_no_price, owner_metric, sibling_metric, stock_text, ticker_metric, tickers,
                        value_sibling)
 from ..places import Located
 from ..places import assign as assign_places
@@ -48,6 +49,8 @@ class _Frame:
     """What carries from sentence to sentence besides periods (those are ``periods.resolve``'s)."""
 
     last_metric: str | None = None
+    #: The last metric of each kind of figure (a volume, an amount of money …): what "con số này" points back to.
+    last_of: dict = field(default_factory=dict)
     list_kind: str | None = None
     last_kind: str | None = None
     #: The heading and lead's span: the company they name owns an unowned company measure.
@@ -301,8 +304,10 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named is not None and (drafts or frame.last_metric):
             previous = drafts[-1].metric if drafts else frame.last_metric
             # "con số này" points back to the last figure of its kind (a volume to a volume)
-            alike = next((d.metric for d in reversed(drafts) if d.first.q.category == m.q.category), previous)
-            sibling = sibling_metric(named[0], previous) or anaphor_metric(named[0], alike)
+            alike = next((d.metric for d in reversed(drafts) if d.first.q.category == m.q.category),
+                         frame.last_of.get(m.q.category, previous))
+            sibling = sibling_metric(named[0], previous) or anaphor_metric(named[0], alike) \
+                or name_sibling(named[0], alike)
             if sibling is not None:
                 named = (sibling, named[1])
             elif drafts and m.q.unit and fold(named[0]) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:
@@ -324,6 +329,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             breakdown = True
         drafts.append(cur)
         frame.last_metric = metric
+        frame.last_of[m.q.category] = metric
         frame.last_kind = cur.kind
         last_end = m.end
         if named_after and _NAME_GAP.fullmatch(F, m.end, post[0]):
@@ -483,6 +489,11 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
                 return counted, start
         has_value = m.role == "value" and not _signed_percent(F, m)
         stretch = F[start:m.lead]
+        if m.role == "value" and m.q.category in ("count", "money"):
+            exchange = exchange_metric(metric, F[max(lo, last_end):m.lead], F[m.q.base_start:m.q.end].strip(),
+                                       m.q.category == "money")
+            if exchange is not None:
+                return exchange, start
         ticker = None if names_no_price(stretch) else \
             ticker_metric(metric, m.q.unit, m.q.category == "money", has_value)
         if ticker is None and not has_head(fold(metric)) and not business_verb(stretch):

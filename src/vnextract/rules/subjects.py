@@ -250,6 +250,78 @@ def anaphor_metric(metric: str, previous: str | None) -> str | None:
     return f"{previous} {rest}".strip()
 
 
+#: A list item that is only a name, maybe after its tie: "UPCoM", "trên UPCoM", "sang EU", "STB", "Hoa Kỳ".
+_BARE_NAME = regex.compile(r"(?:(?P<tie>trên|tại|ở|từ|sang|của|sàn)[ \t]++)?"
+                           r"(?P<name>\p{Lu}[\p{L}\p{N}&.\-]*+(?:[ \t]++\p{Lu}[\p{L}\p{N}&.\-]*+){0,3})")
+#: The name closing a metric, after its tie or a lower-case word: "… trên HNX", "… cổ phiếu FLC".
+_CLOSING_NAME = regex.compile(r"(?<=(?<![\p{L}])(?:trên|tại|ở|từ|sang|của|sàn|phiếu|mã)[ \t]++)"
+                              r"\p{Lu}[\p{L}\p{N}&.\-]*+(?:[ \t]++\p{Lu}[\p{L}\p{N}&.\-]*+){0,3}\Z")
+#: A name that is a measure itself: an index ("HNX-Index", "VN30-Index").
+_INDEX_NAME = regex.compile(r"(?i)index\Z")
+
+
+def name_sibling(metric: str, previous: str | None) -> str | None:
+    """A list item named only by its name takes the measure of the item before it.
+
+    "Trên HNX, khối lượng giao dịch đạt …; UPCoM 25 triệu đơn vị" → "khối lượng
+    giao dịch trên UPCoM"; "… nhập khẩu từ Trung Quốc 12 tỷ USD, EU 3 tỷ USD" →
+    "nhập khẩu từ EU". The item before must close with a name of its own.
+    """
+    if previous is None:
+        return None
+    m = _BARE_NAME.fullmatch(metric.strip())
+    if m is None or _INDEX_NAME.search(m.group("name")) or fold(m.group("name")) in _known_shorthand():
+        return None  # "HNX-Index", "EPS", "GDP" name a measure of their own
+    close = _CLOSING_NAME.search(previous)
+    if close is None or fold(close.group()) == fold(m.group("name")):
+        return None
+    return previous[:close.start()] + m.group("name")
+
+
+@cache
+def _exchanges():
+    raw = _raw()["exchanges"]
+    alt = lambda ws: "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++")  # noqa: E731
+                              for w in sorted(ws, key=len, reverse=True))
+    name = rf"(?P<x>(?:sàn[ \t]++)?(?:{alt(raw['names'])}))"
+    subject = regex.compile(rf"(?:^|.*[,;][ \t]*+){name}(?:[ \t]++(?:{alt(raw['verbs'])}))?[ \t]*+\Z")
+    scoped = regex.compile(rf"(?:tổng[ \t]++)?cổ[ \t]++phiếu(?:[ \t]++giao[ \t]++dịch)?[ \t]++trên[ \t]++{name}[ \t]*+\Z")
+    return subject, scoped, raw["metric"], raw["money"]
+
+
+def exchange_metric(metric: str, stretch: str, unit: str | None, money: bool) -> str | None:
+    """The volume or value traded on an exchange named as the figure's subject, else None.
+
+    "HNX có 48,3 triệu cổ phiếu giao dịch" → "khối lượng giao dịch trên HNX";
+    ``stretch`` is the folded text between the figure before and this one's
+    lead, ``metric`` the name read for it, ``unit`` the figure's base unit.
+    """
+    subject, scoped, volume, value = _exchanges()
+    if not money and (unit or "").lower() not in _raw()["exchanges"]["volume_units"]:
+        return None
+    m = subject.match(stretch.rstrip()) or scoped.match(fold(metric))
+    if m is None:
+        return None
+    s, e = m.span("x")
+    source = stretch if m.re is subject else metric
+    name = source[s:e] if m.re is scoped else stretch[s:e]
+    return (value if money else volume).format(exchange=_as_written(name, metric, stretch))
+
+
+def _as_written(name: str, metric: str, stretch: str) -> str:
+    """An exchange name with its capitals back ("upcom" → "UPCoM")."""
+    for w in _raw()["exchanges"]["names"]:
+        name = regex.sub(rf"(?<![\p{{L}}]){regex.escape(fold(w))}(?![\p{{L}}])", w, name)
+    return name
+
+
+@cache
+def _known_shorthand() -> frozenset[str]:
+    """Acronyms and shorthand that name a measure (GDP, CPI, EPS, ROE …), folded."""
+    lex = lexicon()
+    return frozenset(fold(w) for w in (*lex.abbreviations, *lex.acronyms, *_raw()["owned"]["heads"]))
+
+
 @cache
 def _owned():
     raw = _raw()["owned"]

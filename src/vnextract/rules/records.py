@@ -24,10 +24,9 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import _expand, before_predicate, clause_start, name_metric, segmented_words
-from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric, flow_metric,
-                       has_head,
-                       name_sibling, names_no_price, owner_metric, sibling_metric, stock_text, ticker_metric, tickers,
-                       value_sibling)
+from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
+                       exchange_scope, exchange_scoped, flow_metric, has_head, name_sibling, names_no_price, owner_metric,
+                       sibling_metric, stock_text, ticker_metric, tickers, value_sibling)
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -49,6 +48,8 @@ class _Frame:
     """What carries from sentence to sentence besides periods (those are ``periods.resolve``'s)."""
 
     last_metric: str | None = None
+    #: The exchange a market report's passage is on ("trên sàn HNX"): market measures after it are its.
+    exchange: str | None = None
     #: The last metric of each kind of figure (a volume, an amount of money …): what "con số này" points back to.
     last_of: dict = field(default_factory=dict)
     list_kind: str | None = None
@@ -258,6 +259,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     drafts: list[_Draft] = []
     cur: _Draft | None = None
     last_end = a.head[2] if a.head else lo
+    exchange_from = lo  # where the search for an exchange scope goes on from
     for m in mentions:
         gap = F[last_end:m.lead]
         if cur is not None and m.role == "value" and not any(x.role == "value" for x in cur.mentions) \
@@ -322,6 +324,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named is None:
             last_end = m.end
             continue
+        if stock_text(F):  # "Trên sàn HNX, khối ngoại mua vào …": the exchange the passage is on
+            scope = exchange_scope(T, F, exchange_from, named[1])
+            frame.exchange = frame.exchange if scope is None else (scope or None)
+            exchange_from = max(exchange_from, named[1])
+            named = (exchange_scoped(named[0], frame.exchange) or named[0], named[1])
         metric, start = named
         cur = _Draft(metric, start, [m], end=m.end)
         cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)
@@ -503,7 +510,7 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
         if ticker is not None:
             _signed_move(F, m)
             return ticker, start
-        flow = flow_metric(metric, m.q.category == "money")
+        flow = flow_metric(metric, m.q.category == "money") or flow_metric(stretch, m.q.category == "money")
         if flow is not None:
             return flow, start
     if post_metric is None or not post_metric[1]:

@@ -167,7 +167,9 @@ def _flows():
     alt = lambda ws: "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++")  # noqa: E731
                               for w in sorted(ws, key=len, reverse=True))
     pattern = regex.compile(rf"(?:^|.*?(?<![\p{{L}}]))(?:{alt(raw['subjects'])})(?:[ \t]++\p{{L}}++){{0,3}}?"
-                            rf"[ \t]++(?P<verb>{alt(raw['verbs'])})[ \t]*+$")
+                            rf"[ \t]++(?P<verb>{alt(raw['verbs'])})"
+                            # "… mua vào với khối lượng 1,53 triệu đơn vị": the measure said after the verb
+                            r"(?:[ \t]++với(?:[ \t]++tổng)?[ \t]++(?:khối[ \t]++lượng|giá[ \t]++trị))?[ \t]*+$")
     return pattern, raw["metric"], raw["money"]
 
 
@@ -306,6 +308,46 @@ def exchange_metric(metric: str, stretch: str, unit: str | None, money: bool) ->
     source = stretch if m.re is subject else metric
     name = source[s:e] if m.re is scoped else stretch[s:e]
     return (value if money else volume).format(exchange=_as_written(name, metric, stretch))
+
+
+@cache
+def _exchange_scope():
+    raw = _raw()["exchanges"]
+    alt = lambda ws: "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++")  # noqa: E731
+                              for w in sorted(ws, key=len, reverse=True))
+    scope = regex.compile(rf"(?<![\p{{L}}])(?:trên[ \t]++(?:sàn[ \t]++)?(?:{alt(raw['names'])})|(?P<whole>{alt(raw['whole'])}))"
+                          rf"(?![\p{{L}}])")
+    measure = regex.compile(rf"(?:{alt(raw['measures'])})(?![\p{{L}}])")
+    named = regex.compile(rf"(?<![\p{{L}}])(?:{alt(raw['names'] + raw['whole'])})(?![\p{{L}}])")
+    return scope, measure, named
+
+
+def exchange_scope(text: str, folded: str, lo: int, start: int) -> str | None:
+    """The last exchange scope in ``text[lo:start]`` ("trên sàn HNX"), as written but lower-cased first;
+    "" for the whole market ("trên toàn thị trường"), None when none is named."""
+    found = None
+    for found in _exchange_scope()[0].finditer(folded, lo, start):
+        pass
+    if found is None:
+        return None
+    if found.group("whole"):
+        return ""
+    return f"{folded[found.start()]}{text[found.start() + 1:found.end()]}"  # "Trên" → "trên"
+
+
+def exchange_scoped(metric: str, scope: str | None) -> str | None:
+    """A market measure with the exchange its passage is on: "Trên sàn HNX, khối ngoại mua vào …".
+
+    The metric must be a market measure that names no exchange, no market as a
+    whole and no ticker of its own.
+    """
+    if scope is None:
+        return None
+    _, measure, named = _exchange_scope()
+    f = fold(metric)
+    if not measure.match(f) or named.search(f) or next(tickers(metric), None) is not None:
+        return None
+    return f"{metric} {scope}"
 
 
 def _as_written(name: str, metric: str, stretch: str) -> str:

@@ -118,12 +118,17 @@ def conversion(ctx: Context) -> set[int]:
     """"170.000 USD (khoảng 3,6 tỷ đồng)": the same amount in another currency adds nothing (RECORDS.md).
 
     It becomes part of the first amount's record, as "(tương đương 20 triệu USD)" does; when the first
-    amount is no figure ("3 triệu Bảng (85 tỷ đồng)"), it is dropped.
+    amount is no figure ("3 triệu Bảng (85 tỷ đồng)"), it is dropped, and so is the par value of a number
+    of shares ("phát hành 35 triệu cổ phiếu (350 tỷ đồng)").
     """
     pattern, names = _currency_before_bracket()
     F, out = ctx.folded, set()
     for i, m in enumerate(ctx.mentions):
         if m.q.category != "money" or m.role != "value":
+            continue
+        prev = ctx.mentions[i - 1] if i else None
+        if prev is not None and _of_shares(prev) and _GAP.fullmatch(F, prev.q.end, m.lead):
+            out.add(i)  # "phát hành 35 triệu cổ phiếu (350 tỷ đồng)": the shares at par, the same issuance
             continue
         b = pattern.search(F, max(ctx.lo, m.lead - 40), m.lead)
         if b is None:
@@ -195,7 +200,14 @@ def specification(ctx: Context) -> set[int]:
     come between): "tổng diện tích đất công nghiệp cho thuê đạt 9.500 ha" is a market's."""
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
-            if _in_clause(ctx, "specification", i) or _cue("project_specification").before(F, _reach(F, m.lead, ctx.lo), ctx.lo)}
+            if _in_clause(ctx, "specification", i) or _project_words(F, m.lead, ctx.lo)}
+
+
+def _project_words(F: str, pos: int, lo: int) -> bool:
+    """The project's words right before ``pos`` (a word of reach between): "sức chứa lên tới 180.000 m3"; not a
+    total ("tổng trọng tải 9 triệu tấn" of a fleet is a statistic)."""
+    c = _cue("project_specification").before(F, _reach(F, pos, lo), lo)
+    return c is not None and _cue("total").before(F, c[0], lo) is None
 
 
 def _reach(F: str, pos: int, lo: int) -> int:
@@ -225,9 +237,13 @@ def rule(ctx: Context) -> set[int]:
 def fee_schedule(ctx: Context) -> set[int]:
     """A fee table by vehicle class ("xe tải từ 4 tấn đến dưới 10 tấn tăng từ 140.000 đồng/lượt lên 200.000
     đồng/lượt"): the terms of a rule with no rule word, its classes (tấn, ghế, feet) and fees alike (RECORDS.md).
-    It takes a vehicle class and a fee per trip or vehicle in one sentence; what a station collected
-    ("thu phí đạt 120 tỷ đồng") stays."""
+    It takes a vehicle word, a class's size ("2 tấn", "12 ghế") and a fee per trip or vehicle in one
+    sentence: a bus fare ("vé xe buýt 7.000 đồng/lượt") and what a station collected ("thu phí đạt 120 tỷ
+    đồng") stay."""
     if not ctx.has("vehicle_class") or ctx.has("collected"):
+        return set()
+    sizes = set(_cue("vehicle_class_units").words)
+    if not any(" ".join((m.q.unit or "").lower().split()) in sizes for m in ctx.mentions):
         return set()
     per = set(_cue("fee_per").words)
     if any(m.q.category == "money" and "/" in (u := m.q.unit or "") and u.split("/", 1)[1].lower() in per
@@ -237,7 +253,7 @@ def fee_schedule(ctx: Context) -> set[int]:
 
 
 def deal(ctx: Context) -> set[int]:
-    """One deal's stake or price ("chốt xong thương vụ bán 49% vốn", "chi hơn 30 triệu USD để sáp nhập 4 ngôi
+    """One deal's price ("Sumitomo Life chi thêm 4.012 tỷ đồng", "chi hơn 30 triệu USD để sáp nhập 4 ngôi
     nhà"): what one transaction involves, no statistic (RECORDS.md). A deal word before the figure in its
     clause, or a purpose of buying two words after it at most ("… cổ phiếu Berkshire để mua General Re"; "để
     mua sắm" is spending, and stays; "với giá 600.000 đồng/kg nhưng không có để mua" is a price)."""
@@ -245,6 +261,12 @@ def deal(ctx: Context) -> set[int]:
     return {i for i, m in enumerate(ctx.mentions)
             if _in_clause(ctx, "deal", i)
             or any(_FEW_WORDS.fullmatch(F, m.q.end, a) for a, _ in ctx.spans("deal_after", m.q.end, ctx.clause_end(m.q.end)))}
+
+
+def _of_shares(m: Mention) -> bool:
+    """Whether a figure counts shares ("35 triệu cổ phiếu")."""
+    unit = " ".join((m.q.unit or "").lower().split())
+    return m.q.category == "count" and any(unit == w or unit.endswith(" " + w) for w in _cue("share_units").words)
 
 
 _FEW_WORDS = regex.compile(r"[ \t]*+(?:[\p{L}\p{N}]++[ \t]++){0,2}")
@@ -258,9 +280,10 @@ def offer(ctx: Context) -> set[int]:
 def case(ctx: Context) -> set[int]:
     """A sentence about one crime or case ("chiếm đoạt 10 tỷ đồng", "đặt cọc 1,2 tỷ đồng", "bắt quả tang …
     vận chuyển trái phép 4,5 tấn"): its amounts are that case's, no statistic (decision 32). A sentence that
-    counts cases ("phát hiện 1.250 vụ buôn lậu") is the authorities' statistic, and stays."""
-    if not ctx.has("case"):
-        return set()
+    counts cases ("phát hiện 1.250 vụ buôn lậu") or says what was collected is the authorities' statistic,
+    and stays."""
+    if not ctx.has("case") or ctx.has("collected"):
+        return set()  # (what the authorities collected from the cases is theirs: "thu nộp ngân sách 25 tỷ đồng")
     counts = set(_cue("case_counts").words)
     if any(m.q.category == "count" and (m.q.unit or "").lower() in counts for m in ctx.mentions):
         return set()
@@ -277,7 +300,7 @@ def person(ctx: Context) -> set[int]:
     households = _cue("households")
     for i, m in enumerate(ctx.mentions):  # "mỗi tháng gia đình tôi lãi 150 triệu đồng": one household's amount
         start = _clause_of_person(ctx, m.lead)
-        if households.search(F, start, m.lead) or ctx.has("first_person", start, m.lead):
+        if households.search(F, start, m.lead) or (ctx.has("first_person", start, m.lead) and not ctx.has("target")):
             out.add(i)  # ("tôi thu hoạch được 5 tấn": the speaker's own; "chúng tôi" may speak for a firm)
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
@@ -306,7 +329,7 @@ def transaction(ctx: Context) -> set[int]:
             if m.q.category == "money" and "/" not in (m.q.unit or "") and _cue("one_price").before(F, m.lead, ctx.lo)}
 
 
-_PERSON_STOP = regex.compile(r"[,;:()\n!?]")
+_PERSON_STOP = regex.compile(r"[,;:\n!?]")
 
 
 def _clause_of_person(ctx: Context, pos: int) -> int:
@@ -328,12 +351,21 @@ def _person():
 def milestone(ctx: Context) -> set[int]:
     """A round mark crossed or lost ("VN-Index vượt mốc 700 điểm", "mất mốc 700 điểm") and analysts' support
     and resistance levels ("ngưỡng kháng cự 1.300 điểm") are no level of the index or price (decision 32):
-    the mark's cue stands right before the figure, an analyst's level anywhere in its clause before it
-    ("ngưỡng hỗ trợ gần nhất quanh 1.225 điểm"). A level reached ("cán mốc", "chạm ngưỡng 2.063 USD/ounce")
+    the mark's cue stands right before the figure, an analyst's level before it or a few words of place
+    ("ngưỡng hỗ trợ gần nhất quanh 1.225 điểm"; "vượt vùng kháng cự 1.200 điểm và đóng cửa tại 1.215 điểm":
+    the close is a level). A level reached ("cán mốc", "chạm ngưỡng 2.063 USD/ounce")
     stays."""
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
-            if _cue("milestone").before(F, m.lead, ctx.lo) or _in_clause(ctx, "analyst_level", i)}
+            if _cue("milestone").before(F, m.lead, ctx.lo)
+            or any(_level_gap().fullmatch(F, b, m.lead) for _, b in ctx.spans("analyst_level", ctx.clauses[i], m.lead))}
+
+
+@cache
+def _level_gap():
+    """What may stand between an analyst's level word and its figure: the words of ``[not_record]
+    analyst_gap`` ("ngưỡng hỗ trợ gần nhất quanh 1.225 điểm"), no verb ("vượt kháng cự lên 1.250 điểm" is a close)."""
+    return regex.compile(rf"[ \t]*+(?:(?:{alternation(_cue('analyst_gap').words)}){_END}[ \t]*+){{0,3}}")
 
 
 def widget(ctx: Context) -> set[int]:

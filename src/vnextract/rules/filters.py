@@ -2,7 +2,8 @@
 
 A number with a unit is not yet a record: the terms of a rule, offer or
 contract, a product's or project's specifications, what one case, person or
-transaction involves (a fine on one firm included), a hypothetical, a round
+transaction involves (a fine on one firm, one purchase's price included), a
+fee table by vehicle class, a hypothetical, a round
 mark crossed or an analyst's level, a page widget and a conversion of an
 amount already stated state no statistic of an indicator (RECORDS.md,
 docs/decisions.md 32, 43, 45). Each class is
@@ -292,8 +293,9 @@ def case(ctx: Context) -> set[int]:
 
 def person(ctx: Context) -> set[int]:
     """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên") or the speaker
-    ("tôi bán hành với giá 30.000 đồng/kg"): one person's amount (decision 32). A person who only reports the figure ("ông X cho biết …") and a place that starts
-    like a title ("Bà Rịa - Vũng Tàu") are not."""
+    ("tôi bán hành với giá 30.000 đồng/kg"): one person's amount (decision 32). A person who only reports the
+    figure ("ông X cho biết …"), a speaker's opinion or demand ("tôi cho rằng …") or a target sentence, and a
+    place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
     from ..places import find_places
 
     F, out = ctx.folded, set()
@@ -333,7 +335,8 @@ _PERSON_STOP = regex.compile(r"[,;:\n!?]")
 
 
 def _clause_of_person(ctx: Context, pos: int) -> int:
-    """The clause start before ``pos`` where a dot is no stop: names are written with initials ("bà H.T.L.V.")."""
+    """The clause start before ``pos`` where a dot is no stop (names are written with initials: "bà H.T.L.V.")
+    and nor is a bracket (a name has its asides: "chị T.H (Bình Phước) còn đi vay …")."""
     start = ctx.lo
     for stop in _PERSON_STOP.finditer(ctx.folded, ctx.lo, pos):
         start = stop.end()
@@ -353,8 +356,7 @@ def milestone(ctx: Context) -> set[int]:
     and resistance levels ("ngưỡng kháng cự 1.300 điểm") are no level of the index or price (decision 32):
     the mark's cue stands right before the figure, an analyst's level before it or a few words of place
     ("ngưỡng hỗ trợ gần nhất quanh 1.225 điểm"; "vượt vùng kháng cự 1.200 điểm và đóng cửa tại 1.215 điểm":
-    the close is a level). A level reached ("cán mốc", "chạm ngưỡng 2.063 USD/ounce")
-    stays."""
+    the close is a level). A level reached ("cán mốc", "chạm ngưỡng 2.063 USD/ounce") stays."""
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
             if _cue("milestone").before(F, m.lead, ctx.lo)

@@ -2,7 +2,8 @@
 
 A number with a unit is not yet a record: the terms of a rule, offer or
 contract, a product's or project's specifications, what one case, person or
-transaction involves (a fine on one firm included), a hypothetical, a round
+transaction involves (a fine on one firm, one purchase's price included), a
+fee table by vehicle class, a hypothetical, a round
 mark crossed or an analyst's level, a page widget and a conversion of an
 amount already stated state no statistic of an indicator (RECORDS.md,
 docs/decisions.md 32, 43, 45). Each class is
@@ -30,7 +31,8 @@ _END = r"(?![\p{L}\p{N}])"
 #: The cue lists the filters look up in a sentence, as (group, name) of ``cues.toml``.
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
-    "specification", "offer", "terms", "reporting")) + (("metric", "report"), ("kind", "target"))
+    "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
+    "deal", "deal_after", "not_deal", "analyst_level")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -56,10 +58,20 @@ class Context:
         self.cues = [(c.start(), c.end(), names[" ".join(c.group().split())]) for c in union.scan(folded, lo, hi)]
 
     @cached_property
+    def stops(self) -> list[int]:
+        """Every position after a clause stop in the sentence (``words.clause_stops``)."""
+        return clause_stops(self.folded, self.lo, self.hi)
+
+    @cached_property
     def clauses(self) -> list[int]:
         """Where each mention's clause starts (as ``words.clause_from``, with the stops found once)."""
-        stops = clause_stops(self.folded, self.lo, self.hi)
+        stops = self.stops
         return [stops[k - 1] if (k := bisect_right(stops, m.lead)) else self.lo for m in self.mentions]
+
+    def clause_end(self, pos: int) -> int:
+        """Where the clause holding ``pos`` ends: at the next clause stop, or the sentence's end."""
+        k = bisect_right(self.stops, pos)
+        return self.stops[k] - 1 if k < len(self.stops) else self.hi
 
     def spans(self, name: str, s: int | None = None, e: int | None = None) -> list[tuple[int, int]]:
         """Where the cues of list ``name`` are in the sentence, or inside ``[s, e)``."""
@@ -107,12 +119,17 @@ def conversion(ctx: Context) -> set[int]:
     """"170.000 USD (khoảng 3,6 tỷ đồng)": the same amount in another currency adds nothing (RECORDS.md).
 
     It becomes part of the first amount's record, as "(tương đương 20 triệu USD)" does; when the first
-    amount is no figure ("3 triệu Bảng (85 tỷ đồng)"), it is dropped.
+    amount is no figure ("3 triệu Bảng (85 tỷ đồng)"), it is dropped, and so is the par value of a number
+    of shares ("phát hành 35 triệu cổ phiếu (350 tỷ đồng)").
     """
     pattern, names = _currency_before_bracket()
     F, out = ctx.folded, set()
     for i, m in enumerate(ctx.mentions):
         if m.q.category != "money" or m.role != "value":
+            continue
+        prev = ctx.mentions[i - 1] if i else None
+        if prev is not None and _of_shares(prev) and _GAP.fullmatch(F, prev.q.end, m.lead):
+            out.add(i)  # "phát hành 35 triệu cổ phiếu (350 tỷ đồng)": the shares at par, the same issuance
             continue
         b = pattern.search(F, max(ctx.lo, m.lead - 40), m.lead)
         if b is None:
@@ -179,11 +196,25 @@ def _names_period(ctx: Context, s: int, e: int) -> bool:
 
 def specification(ctx: Context) -> set[int]:
     """"dung tích 6,2 lít", "tăng tốc từ 0 đến 100 km/h": a product's specifications; "dự án có chiều dài
-    654 km", "trên diện tích 372,7 ha": a project's (decision 32). The project's words must stand right
-    before the figure: "tổng diện tích đất công nghiệp cho thuê đạt 9.500 ha" is a market's."""
+    654 km", "trên diện tích 372,7 ha", "tàu có trọng tải lên tới 250.000 tấn": a project's or a facility's
+    (decision 32). The project's words must stand right before the figure (a word of reach, "lên tới", may
+    come between): "tổng diện tích đất công nghiệp cho thuê đạt 9.500 ha" is a market's."""
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
-            if _in_clause(ctx, "specification", i) or _cue("project_specification").before(F, m.lead, ctx.lo)}
+            if _in_clause(ctx, "specification", i) or _project_words(F, m.lead, ctx.lo)}
+
+
+def _project_words(F: str, pos: int, lo: int) -> bool:
+    """The project's words right before ``pos`` (a word of reach between): "sức chứa lên tới 180.000 m3"; not a
+    total ("tổng trọng tải 9 triệu tấn" of a fleet is a statistic)."""
+    c = _cue("project_specification").before(F, _reach(F, pos, lo), lo)
+    return c is not None and _cue("total").before(F, c[0], lo) is None
+
+
+def _reach(F: str, pos: int, lo: int) -> int:
+    """``pos``, or the start of a word of reach right before it ("sức chứa lên tới 180.000 m3")."""
+    r = _cue("reach").before(F, pos, lo)
+    return r[0] if r else pos
 
 
 def rule(ctx: Context) -> set[int]:
@@ -204,28 +235,75 @@ def rule(ctx: Context) -> set[int]:
     return out
 
 
+def fee_schedule(ctx: Context) -> set[int]:
+    """A fee table by vehicle class ("xe tải từ 4 tấn đến dưới 10 tấn tăng từ 140.000 đồng/lượt lên 200.000
+    đồng/lượt"): the terms of a rule with no rule word, its classes (tấn, ghế, feet) and fees alike (RECORDS.md).
+    It takes a vehicle word, a class's size ("2 tấn", "12 ghế") and a fee per trip or vehicle in one
+    sentence: a bus fare ("vé xe buýt 7.000 đồng/lượt") and what a station collected ("thu phí đạt 120 tỷ
+    đồng") stay."""
+    if not ctx.has("vehicle_class") or ctx.has("collected"):
+        return set()
+    sizes = set(_cue("vehicle_class_units").words)
+    if not any(" ".join((m.q.unit or "").lower().split()) in sizes for m in ctx.mentions):
+        return set()
+    per = set(_cue("fee_per").words)
+    if any(m.q.category == "money" and "/" in (u := m.q.unit or "") and u.split("/", 1)[1].lower() in per
+           for m in ctx.mentions):
+        return set(range(len(ctx.mentions)))
+    return set()
+
+
+def deal(ctx: Context) -> set[int]:
+    """One deal's price ("Sumitomo Life chi thêm 4.012 tỷ đồng", "chi hơn 30 triệu USD để sáp nhập 4 ngôi
+    nhà"): what one transaction involves, no statistic (RECORDS.md). A deal word before the figure in its
+    clause, or a purpose of buying two words after it at most ("… cổ phiếu Berkshire để mua General Re"; "để
+    mua sắm" is spending, and stays; "với giá 600.000 đồng/kg nhưng không có để mua" is a price)."""
+    F = ctx.folded
+    return {i for i, m in enumerate(ctx.mentions)
+            if _in_clause(ctx, "deal", i)
+            or any(_FEW_WORDS.fullmatch(F, m.q.end, a) for a, _ in ctx.spans("deal_after", m.q.end, ctx.clause_end(m.q.end)))}
+
+
+def _of_shares(m: Mention) -> bool:
+    """Whether a figure counts shares ("35 triệu cổ phiếu")."""
+    unit = " ".join((m.q.unit or "").lower().split())
+    return m.q.category == "count" and any(unit == w or unit.endswith(" " + w) for w in _cue("share_units").words)
+
+
+_FEW_WORDS = regex.compile(r"[ \t]*+(?:[\p{L}\p{N}]++[ \t]++){0,2}")
+
+
 def offer(ctx: Context) -> set[int]:
     """"giảm giá phòng từ 20-40%", "trả góp lãi suất 0%": the terms of an offer (decision 32)."""
     return {i for i in range(len(ctx.mentions)) if _in_clause(ctx, "offer", i)}
 
 
 def case(ctx: Context) -> set[int]:
-    """A sentence about one crime or case ("chiếm đoạt 10 tỷ đồng", "đặt cọc 1,2 tỷ đồng", "thu giữ 93 viên
-    thuốc lắc"): its amounts are that case's, no statistic (decision 32)."""
-    return set(range(len(ctx.mentions))) if ctx.has("case") else set()
+    """A sentence about one crime or case ("chiếm đoạt 10 tỷ đồng", "đặt cọc 1,2 tỷ đồng", "bắt quả tang …
+    vận chuyển trái phép 4,5 tấn"): its amounts are that case's, no statistic (decision 32). A sentence that
+    counts cases ("phát hiện 1.250 vụ buôn lậu") or says what was collected is the authorities' statistic,
+    and stays."""
+    if not ctx.has("case") or ctx.has("collected"):
+        return set()  # (what the authorities collected from the cases is theirs: "thu nộp ngân sách 25 tỷ đồng")
+    counts = set(_cue("case_counts").words)
+    if any(m.q.category == "count" and (m.q.unit or "").lower() in counts for m in ctx.mentions):
+        return set()
+    return set(range(len(ctx.mentions)))
 
 
 def person(ctx: Context) -> set[int]:
-    """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên"): one person's
-    amount (decision 32). A person who only reports the figure ("ông X cho biết …") and a place that starts
-    like a title ("Bà Rịa - Vũng Tàu") are not."""
+    """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên") or the speaker
+    ("tôi bán hành với giá 30.000 đồng/kg"): one person's amount (decision 32). A person who only reports the
+    figure ("ông X cho biết …"), a speaker's opinion or demand ("tôi cho rằng …") or a target sentence, and a
+    place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
     from ..places import find_places
 
     F, out = ctx.folded, set()
     households = _cue("households")
     for i, m in enumerate(ctx.mentions):  # "mỗi tháng gia đình tôi lãi 150 triệu đồng": one household's amount
-        if households.search(F, _clause_of_person(ctx, m.lead), m.lead):
-            out.add(i)
+        start = _clause_of_person(ctx, m.lead)
+        if households.search(F, start, m.lead) or (ctx.has("first_person", start, m.lead) and not ctx.has("target")):
+            out.add(i)  # ("tôi thu hoạch được 5 tấn": the speaker's own; "chúng tôi" may speak for a firm)
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
     for i, m in enumerate(ctx.mentions):
@@ -253,11 +331,12 @@ def transaction(ctx: Context) -> set[int]:
             if m.q.category == "money" and "/" not in (m.q.unit or "") and _cue("one_price").before(F, m.lead, ctx.lo)}
 
 
-_PERSON_STOP = regex.compile(r"[,;:()\n!?]")
+_PERSON_STOP = regex.compile(r"[,;:\n!?]")
 
 
 def _clause_of_person(ctx: Context, pos: int) -> int:
-    """The clause start before ``pos`` where a dot is no stop: names are written with initials ("bà H.T.L.V.")."""
+    """The clause start before ``pos`` where a dot is no stop (names are written with initials: "bà H.T.L.V.")
+    and nor is a bracket (a name has its asides: "chị T.H (Bình Phước) còn đi vay …")."""
     start = ctx.lo
     for stop in _PERSON_STOP.finditer(ctx.folded, ctx.lo, pos):
         start = stop.end()
@@ -275,9 +354,20 @@ def _person():
 def milestone(ctx: Context) -> set[int]:
     """A round mark crossed or lost ("VN-Index vượt mốc 700 điểm", "mất mốc 700 điểm") and analysts' support
     and resistance levels ("ngưỡng kháng cự 1.300 điểm") are no level of the index or price (decision 32):
-    the cue stands right before the figure. A level reached ("cán mốc", "chạm ngưỡng 2.063 USD/ounce") stays."""
+    the mark's cue stands right before the figure, an analyst's level before it or a few words of place
+    ("ngưỡng hỗ trợ gần nhất quanh 1.225 điểm"; "vượt vùng kháng cự 1.200 điểm và đóng cửa tại 1.215 điểm":
+    the close is a level). A level reached ("cán mốc", "chạm ngưỡng 2.063 USD/ounce") stays."""
     F = ctx.folded
-    return {i for i, m in enumerate(ctx.mentions) if _cue("milestone").before(F, m.lead, ctx.lo)}
+    return {i for i, m in enumerate(ctx.mentions)
+            if _cue("milestone").before(F, m.lead, ctx.lo)
+            or any(_level_gap().fullmatch(F, b, m.lead) for _, b in ctx.spans("analyst_level", ctx.clauses[i], m.lead))}
+
+
+@cache
+def _level_gap():
+    """What may stand between an analyst's level word and its figure: the words of ``[not_record]
+    analyst_gap`` ("ngưỡng hỗ trợ gần nhất quanh 1.225 điểm"), no verb ("vượt kháng cự lên 1.250 điểm" is a close)."""
+    return regex.compile(rf"[ \t]*+(?:(?:{alternation(_cue('analyst_gap').words)}){_END}[ \t]*+){{0,3}}")
 
 
 def widget(ctx: Context) -> set[int]:
@@ -291,6 +381,8 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "hypothetical": hypothetical,
     "specification": specification,
     "rule": rule,
+    "fee_schedule": fee_schedule,
+    "deal": deal,
     "offer": offer,
     "case": case,
     "person": person,

@@ -10,8 +10,10 @@ in order:
 2. named earlier in its sentence ("Tại TP.HCM, …");
 3. the document's subject: the first place of the heading, else of the
    lead named as its subject ("UBND tỉnh Long An …", "Bà Rịa - Vũng Tàu đã
-   trao …", not the venue of "họp tại TP.HCM"), else Việt Nam when the lead
-   or one of the two sentences after it cites a national body ("Theo Tổng
+   trao …", not the venue of "họp tại TP.HCM"), else a province written with
+   its administrative word in one of the two sentences after the lead
+   ("Trung tâm Kiểm soát bệnh tật tỉnh Bình Phước cho biết …"), else Việt Nam
+   when the lead or one of those sentences cites a national body ("Theo Tổng
    cục Thống kê, …") before any provincial body without a name ("Sở
    NN&PTNT tổ chức …", "UBND tỉnh");
 4. else none.
@@ -154,7 +156,8 @@ class Located:
 
 def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[int],
                    places_in=None, regions_in=None) -> str | None:
-    """The place the heading or lead names as the text's subject, else Việt Nam for a national body's figures.
+    """The place the heading or lead names as the text's subject, else a "tỉnh X" of the next two sentences, else
+    Việt Nam for a national body's figures.
 
     ``places_in(i)`` gives the place mentions of sentence ``i`` (``find_places`` over it by default);
     ``regions_in(i)`` its regions: one named in the opening keeps a national body from making it Việt Nam's.
@@ -174,6 +177,9 @@ def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lea
         return None  # "… cho các dự án tại Tây Nguyên": a national body's figures about a region
     for i in opening:
         lo, hi = sentences[i]
+        named = [p for p in places_in(i) if p.prefixed and p.kind == "province"] if i not in lead else []
+        if named:
+            return named[0].place  # the lead names none: "Trung tâm Kiểm soát bệnh tật tỉnh Bình Phước cho biết …"
         if _cue("national", "provincial").search(folded, lo, hi):
             return None  # "Sở NN&PTNT tổ chức …", "UBND tỉnh": a province the text does not name
         if any(not _cue("national", "not_body").before(folded, m.start(), lo)

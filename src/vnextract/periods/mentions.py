@@ -1,6 +1,7 @@
 """Period mentions: every date and period phrase of a text, and what it is.
 
-"năm 2018", "cuối 2021", "trong 2021" → year; "2016 là năm …", "Tết Nguyên đán 2017" → that year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
+"năm 2018", "cuối 2021", "trong 2021" → year; "2016 là năm …", "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017" → that
+year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
 (7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
 classified by the words before it (``lang/vi/periods.toml``):
 
@@ -12,9 +13,10 @@ classified by the words before it (``lang/vi/periods.toml``):
   năm 2020"), or the period of what is yet to happen ("sẽ hạch toán trong
   quý IV/2017"): it dates its own sentence only;
 - never a frame: ``comparison`` ("so với năm 2017", "cùng kỳ năm 2023"),
-  ``price_basis`` ("giá so sánh năm 2010"), ``history`` ("kể từ năm 2015"),
+  ``price_basis`` ("giá so sánh năm 2010"), ``history`` ("kể từ năm 2015", a decade: "những năm 1960"),
   ``deadline`` ("trước cuối tháng 4"), ``range`` ("giai đoạn 2016 - 2020",
-  "từ tháng 10/2016 đến tháng 9/2017"), ``event`` ("Luật Ngân sách năm 2002",
+  "từ tháng 10/2016 đến tháng 9/2017", two years "năm 2018 và 2019" — unless "lần lượt" follows,
+  when the figures after take them in turn), ``event`` ("Luật Ngân sách năm 2002",
   "Nghị quyết số 01/NQ-CP ngày 5/1/2024") and ``typo`` ("năm 20214").
 
 Where the classes apply is ``periods.resolve``'s business.
@@ -26,7 +28,7 @@ from functools import cache
 
 import regex
 
-from ..lang.vi.periods import event_window, period_cues
+from ..lang.vi.periods import event_window, lunar_years, period_cues
 from ..rules.words import WordSet, anchored_at, clause_from, word_char
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -42,6 +44,8 @@ _YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR}
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
 _SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
 _SEP_RE = regex.compile(_SEP)
+#: A lunar year's name: "Tết Đinh Dậu 2017", "Tết Nguyên đán Giáp Thìn 2024" (``periods.toml`` [holiday]).
+_LUNAR = lunar_years()
 
 _PATTERNS = regex.compile(
     rf"""
@@ -56,10 +60,10 @@ _PATTERNS = regex.compile(
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
-        [ \t]++(?P<year>{_YEAR})(?:[ \t]*+[-–][ \t]*+(?P<year2>{_YEAR}))?+
+        [ \t]++(?P<year>{_YEAR})(?:[ \t]*+(?P<ysep>[-–]|và|hoặc)[ \t]*+(?:năm[ \t]++)?(?P<year2>{_YEAR}))?+
       | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
                   {_YEAR}[ \t]*+(?:-|–|đến|tới)[ \t]*+(?:năm[ \t]++)?{_YEAR})
-      | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?+[ \t]++(?P<hy>{_YEAR}))
+      | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?+(?:[ \t]++{_LUNAR})?+[ \t]++(?P<hy>{_YEAR}))
       | (?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d)
       | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
@@ -106,6 +110,10 @@ def anchors(folded: str, start: int, end: int) -> list[int]:
             i = folded.find(w, j, end)
     out.sort()
     return out
+
+
+#: What may stand before a mention that opens its sentence: spaces, quotes, a bullet.
+_OPENING = " \t\"“'(-–+*•"
 _HOLIDAY_LEAD = regex.compile(r"(?<![\p{L}])(?:trong[ \t]++|vào[ \t]++)?(?:dịp|kỳ[ \t]++nghỉ|mùa)[ \t]++\Z")
 _THIS_QUARTER_LEAD = regex.compile(r"(?<![\p{L}])(?:trong|cả)[ \t]++\Z")
 _THIS_QUARTER_TAIL = regex.compile(r"[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{L}\p{N}])")
@@ -141,6 +149,10 @@ class PeriodMention:
     offset: int | None = None
     #: The month of a date or of an "as of" month ("tính đến hết tháng 3" → 3).
     month: int | None = None
+    #: It opens its sentence ("Đến nay, …", "Hiện nay, …").
+    opens: bool = False
+    #: Two years "lần lượt" gives to the figures after it in turn ("GDP năm 2020 và 2021 lần lượt tăng 1,6% và 6,7%").
+    years: tuple[int, ...] | None = None
 
     @property
     def frames(self) -> bool:
@@ -163,7 +175,17 @@ def find_mentions(folded: str, start: int = 0, end: int | None = None, classify:
         p = _mention(m, folded, start, classify)
         if p is not None:
             out.append(p)
-    return _pair_ranges(folded, out) if classify else out
+    return _pair_ranges(folded, _respective(folded, out, end)) if classify else out
+
+
+def _respective(folded: str, found: list[PeriodMention], end: int) -> list[PeriodMention]:
+    """Two years joined by "và" are the figures' in turn when "lần lượt" follows in the sentence, else a range."""
+    out = []
+    for p in found:
+        if p.years is not None and p.role in FRAMING and cue("pair", "respective").search(folded, p.end, end) is None:
+            p = replace(p, role="range", years=None)
+        out.append(p)
+    return out
 
 
 def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | None:
@@ -173,7 +195,7 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
     rel = m.group("rel")
     offset = _RELATIVE[rel] if rel else None
     if m.group("now") is not None:
-        return PeriodMention(s, e, None, None, role="as_of", shape="now")
+        return PeriodMention(s, e, None, None, role="as_of", shape="now", opens=not folded[lo:s].strip(_OPENING))
     if m.group("date") is not None:
         d, mo = int(m.group("d")), int(m.group("dm"))
         dy = m.group("dy")
@@ -214,8 +236,14 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         q = _ROMAN[m.group("q")]
         p = PeriodMention(s, e, year, (3 * q - 2, 3 * q), offset=offset)
     elif m.group("year") is not None:
-        if m.group("year2"):
-            return PeriodMention(s, e, None, None, role="range", shape="year")
+        if m.group("year2"):  # "năm 2021-2025", "năm 2018 và 2019": two years, neither the figure's
+            joined = m.group("ysep") in ("và", "hoặc")  # a pair, not a span
+            p = PeriodMention(s, e, None, None, shape="year",
+                              years=(int(m.group("year")), int(m.group("year2"))) if joined else None)
+            if not classify:
+                return p if joined else replace(p, role="range")
+            p = _classify(p, folded, lo)
+            return replace(p, role="range") if p.frames and not joined else p
         p = PeriodMention(s, e, int(m.group("year")), None, shape="year")
     elif m.group("yspan") is not None:  # "giai đoạn 2011 - 2015": a span of years, no one year
         return PeriodMention(s, e, None, None, role="range", shape="year")
@@ -249,6 +277,8 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     if _names_document(folded, w, s) or cue("event", "editions").search(folded, w, s) or (
             p.shape == "date" and cue("event", "meetings").search(folded, w, s)):
         return replace(p, role="event")
+    if p.shape == "year" and cue("before", "decade").before(folded, s, lo):
+        return replace(p, role="history")  # "những năm 1960": a decade, not a year
     if cue("before", "price_basis").before(folded, s, lo):
         return replace(p, role="price_basis")
     if cue("before", "comparison").search(folded, c0, s) and not _SO_SANH.search(folded, c0, s):

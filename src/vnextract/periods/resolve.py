@@ -21,6 +21,9 @@ A figure after a span of years in its sentence ("Trong giai đoạn 2011 - 2015,
 SCIC đã bán vốn tại hơn 410 doanh nghiệp") has no year and no months.
 "trong quý", "cả quý", "quý này" refer back to the last quarter the text
 named ("Doanh thu quý 4 … Năm 2016, … Doanh thu tài chính trong quý …").
+"Đến nay, …", "Hiện nay, …" opening a sentence count as of now: a year carried
+from a sentence before it does not date them (the document frame's does).
+"năm 2020 và 2021 lần lượt …" gives the figures after it those years in turn.
 
 Comparisons, price bases, histories, deadlines, ranges, events and typos
 (``mentions``) never date a figure. A figure counted "as of" a date has the
@@ -63,21 +66,28 @@ class _State:
     inherited: bool = False
     #: The last quarter named ("quý 4"), which "trong quý" / "cả quý" refer back to.
     quarter: tuple[int, int] | None = None
+    #: The year was stated in the sentence being read (not carried from one before it).
+    stated: bool = False
+    #: The document frame's year: what "đến nay", "hiện nay" go back to.
+    doc_year: int | None = None
 
     def apply(self, p: PeriodMention, base_year: int | None) -> None:
         year = p.year
         if year is None and p.offset is not None:
             base = self.year if self.year is not None else base_year
             year = base + p.offset if base is not None else None
-        if p.shape == "now":  # "đến nay", "hiện nay": the frame's period, counted as of now
+        if p.shape == "now":  # "đến nay", "hiện nay": counted as of now
             self.as_of = True
+            if p.opens and not self.stated:
+                # "Năm 2014, doanh số … Đến nay, thu nhập …": now is not the year of a sentence before
+                self.year = self.doc_year
             return
         if p.shape == "this_quarter":  # "trong quý", "cả quý": the quarter named before
             if self.quarter is not None:
                 self.months, self.inherited, self.as_of = self.quarter, False, False
             return
         if year is not None:
-            self.year = year
+            self.year, self.stated = year, True
         if p.months is not None:
             self.months, self.inherited = p.months, False
             if p.months[1] - p.months[0] == 2 and p.months[0] % 3 == 1:
@@ -87,7 +97,7 @@ class _State:
         self.as_of = p.role == "as_of"
 
     def copy(self) -> "_State":
-        return _State(self.year, self.months, self.as_of, self.inherited, self.quarter)
+        return _State(self.year, self.months, self.as_of, self.inherited, self.quarter, self.stated, self.doc_year)
 
 
 def is_flow(metric: str) -> bool:
@@ -128,6 +138,7 @@ def assign(
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f)
     doc = document_frame([p for i in sorted(lead) for p in mentions[i]])
+    doc.doc_year = doc.year
     base_year = doc.year if doc.year is not None else (date.year if date else None)
     state = doc.copy()
     passage = None
@@ -147,8 +158,10 @@ def assign(
         if not figs and not pending:
             continue
         brackets = _brackets(folded, lo, hi)
+        state.stated = False
         sent = state.copy() if figs else state  # a sentence with no figure only moves the passage on
         owned = {p.start for f in figs for p in _after(folded, f, mentions[i])}
+        turns: list[int] = []  # "năm 2020 và 2021 lần lượt …": the years the next figures take in turn
         for f in figs:
             while pending and pending[0].start < f.anchor:
                 p = pending.pop(0)
@@ -156,17 +169,22 @@ def assign(
                     if _inside(p.start, brackets) is None:
                         sent.year, sent.months = None, None  # "giai đoạn 2011 - 2015, SCIC đã bán vốn …": no one year
                     continue
+                if p.years is not None:
+                    turns = list(p.years)
+                    continue
                 if _inside(p.start, brackets) is None:
                     sent.apply(p, base_year)
                     if _frames_passage(p, owned):
                         state.apply(p, base_year)
             own = _own(folded, f, mentions[i], brackets)
             here = sent.copy()
+            if turns:
+                here.year, here.months = turns.pop(0), None
             if own is not None:
                 here.apply(own, base_year)
             _settle(f, here, date)
         for p in pending:
-            if p.role != "range" and _inside(p.start, brackets) is None and _frames_passage(p, owned):
+            if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)
 
 

@@ -10,8 +10,10 @@ in order:
 2. named earlier in its sentence ("Tại TP.HCM, …");
 3. the document's subject: the first place of the heading, else of the
    lead named as its subject ("UBND tỉnh Long An …", "Bà Rịa - Vũng Tàu đã
-   trao …", not the venue of "họp tại TP.HCM"), else Việt Nam when the lead
-   or one of the two sentences after it cites a national body ("Theo Tổng
+   trao …", not the venue of "họp tại TP.HCM"), else a province written with
+   its administrative word in one of the two sentences after the lead
+   ("Trung tâm Kiểm soát bệnh tật tỉnh Bình Phước cho biết …"), else Việt Nam
+   when the lead or one of those sentences cites a national body ("Theo Tổng
    cục Thống kê, …") before any provincial body without a name ("Sở
    NN&PTNT tổ chức …", "UBND tỉnh");
 4. else none.
@@ -21,14 +23,22 @@ is no place: a figure whose clause or sentence names one has place null, and
 one named in the opening keeps a national body's figures from being Việt
 Nam's. Regions stay in the metric (``find_places`` leaves them out unless asked).
 
+A list of places ("Phú Thọ và Hưng Yên trên 92%", "các nước như Nhật Bản,
+Hàn Quốc, Mỹ", a route "Hà Nội - Bắc Giang") names no one place: a figure
+whose clause or sentence names one has place null, unless "lần lượt" /
+"tương ứng" hands the list's places to the figures after it in turn. In the
+heading or lead a list's first place is still the subject.
+
 Never a place: a trading partner ("xuất khẩu sang Hoa Kỳ"), an exchange
 ("sàn Hà Nội"), a route's end, the country in a company's name ("Công ty
-TNHH Starflex Việt Nam"), or a name inside a longer proper name ("Mỹ Đình").
+TNHH Starflex Việt Nam"), a nationality ("nhóm người Trung Quốc", "Tập đoàn
+SMBC của Nhật Bản"), or a name inside a longer proper name ("Mỹ Đình"; but
+"miền Đông Ukraine" is Ukraine's).
 The country of a market is one ("thị trường chứng khoán Việt Nam").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -98,6 +108,8 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
             continue  # a trading partner, an exchange, a route
         if not market and _in_company(folded, s, start):
             continue
+        if place.kind == "foreign" and _nationality(folded, s, start):
+            continue  # "nhóm người Trung Quốc", "Sumitomo Mitsui (Tập đoàn SMBC) của Nhật Bản": whose, not where
         if not prefixed and _ends_a_name(text, folded, s, start):
             continue  # "Hoàng Anh Gia Lai", "Đá quý Sài Gòn": the end of a longer name
         out.append(PlaceMention(s, m.end(), place.name, place.kind, prefixed))
@@ -109,7 +121,17 @@ def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:
     m = _NAME_BEFORE.search(text, max(lo, s - 12), s)
     if m is None or folded[m.start():s].strip() in place_cues("not_place", "openers"):
         return False
+    if _cue("not_place", "part_of").before(folded, s, max(lo, s - 20)):
+        return False  # "miền Đông Ukraine": a part of the country
     return _cue("not_place", "agencies").search(folded, max(lo, s - 40), s) is None
+
+
+def _nationality(folded: str, s: int, lo: int) -> bool:
+    """A foreign country named as a nationality: "người Trung Quốc", or a company's "(Tập đoàn X) của Nhật Bản"."""
+    if _cue("not_place", "nationality").before(folded, s, max(lo, s - 20)):
+        return True
+    return folded.endswith("của ", max(lo, s - 4), s) and \
+        _cue("not_place", "company").search(folded, max(lo, s - 50), s) is not None
 
 
 def _in_company(folded: str, s: int, lo: int) -> bool:
@@ -134,7 +156,8 @@ class Located:
 
 def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[int],
                    places_in=None, regions_in=None) -> str | None:
-    """The place the heading or lead names as the text's subject, else Việt Nam for a national body's figures.
+    """The place the heading or lead names as the text's subject, else a "tỉnh X" of the next two sentences, else
+    Việt Nam for a national body's figures.
 
     ``places_in(i)`` gives the place mentions of sentence ``i`` (``find_places`` over it by default);
     ``regions_in(i)`` its regions: one named in the opening keeps a national body from making it Việt Nam's.
@@ -154,6 +177,9 @@ def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lea
         return None  # "… cho các dự án tại Tây Nguyên": a national body's figures about a region
     for i in opening:
         lo, hi = sentences[i]
+        named = [p for p in places_in(i) if p.prefixed and p.kind == "province"] if i not in lead else []
+        if named:
+            return named[0].place  # the lead names none: "Trung tâm Kiểm soát bệnh tật tỉnh Bình Phước cho biết …"
         if _cue("national", "provincial").search(folded, lo, hi):
             return None  # "Sở NN&PTNT tổ chức …", "UBND tỉnh": a province the text does not name
         if any(not _cue("national", "not_body").before(folded, m.start(), lo)
@@ -170,21 +196,62 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
 
     def places_in(i: int) -> list[PlaceMention]:
         if i not in found:
-            found[i] = find_places(text, folded, *sentences[i], regions=True)
+            found[i] = _lists(folded, find_places(text, folded, *sentences[i], regions=True))
         return found[i]
 
     def subjects_in(i: int) -> list[PlaceMention]:
+        # a list in the heading or lead still names the first as the subject ("Hà Nội và TP.HCM 'chạy đua' …")
         return [p for p in places_in(i) if p.kind != "region"]
 
     def regions_in(i: int) -> list[PlaceMention]:
         return [p for p in places_in(i) if p.kind == "region"]
 
     doc = document_place(text, folded, sentences, lead, subjects_in, regions_in)
+    turns: dict[tuple[int, int], int] = {}  # (sentence, list start) → figures that took a place of the list
     for f in figures:
         here = places_in(f.sentence)
+        run = _respective(folded, f, here)
+        if run is not None:
+            # "Hà Nội, TP.HCM, Bình Dương … với số nợ lần lượt là 2.170; 1.945; 423 tỷ đồng": in turn
+            k = turns.get((f.sentence, run[0].start), 0)
+            turns[(f.sentence, run[0].start)] = k + 1
+            f.place = run[k].place if k < len(run) else None
+            continue
         named = _own(folded, f, here) or _before(f, here)
-        # a region ("các tỉnh Tây Nguyên") is no place, and the figure is not the document's
-        f.place = doc if named is None else (None if named.kind == "region" else named.place)
+        # a region ("các tỉnh Tây Nguyên") or a list of places is no place, and the figure is not the document's
+        f.place = doc if named is None else (None if named.kind in NO_PLACE else named.place)
+
+
+#: Kinds of mention that name no one place: a region, a member of a list ("Hà Nội, TP.HCM và Đà Nẵng").
+NO_PLACE = ("region", "list")
+#: Between the members of a list of places: "An Giang, Kiên Giang và Cần Thơ", "Hà Nội - Bắc Giang".
+_LIST_GAP = regex.compile(r"[ \t]*+(?:,|và|hoặc|cùng|-|–)[ \t]*+")
+
+
+def _lists(folded: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions with those of a list of two or more places (or a route) marked ``list``: no one place."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "region" and b.kind != "region" and a.place != b.place \
+                and _LIST_GAP.fullmatch(folded, a.end, b.start):
+            out[i], out[i + 1] = replace(a, kind="list"), replace(b, kind="list")
+    return out
+
+
+def _respective(folded: str, f: Located, found: list[PlaceMention]) -> list[PlaceMention] | None:
+    """The list of places before the figure that "lần lượt" / "tương ứng" hands out in turn, if any."""
+    runs: list[list[PlaceMention]] = []
+    for p in found:
+        if p.kind != "list" or p.end > f.anchor:
+            continue
+        if runs and _LIST_GAP.fullmatch(folded, runs[-1][-1].end, p.start):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    if not runs or _cue("list", "respective").search(folded, runs[-1][-1].end, f.anchor) is None:
+        return None
+    return runs[-1]
 
 
 def _own(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | None:

@@ -25,3 +25,9 @@ def event_window() -> int:
 def document_words(name: str) -> tuple[str, ...]:
     """A word list of ``periods.toml``'s ``[document]`` table, folded."""
     return tuple(fold(w) for w in _data()["document"][name])
+
+
+def lunar_years() -> str:
+    """A pattern for a lunar year's name ("đinh dậu", "giáp thìn"): a stem and a branch of ``[holiday]``, folded."""
+    stems, branches = (sorted(period_cues("holiday", k), key=len, reverse=True) for k in ("stems", "branches"))
+    return rf"(?:{'|'.join(stems)})[ \t]++(?:{'|'.join(branches)})(?![\p{{L}}\p{{N}}])"

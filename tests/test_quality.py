@@ -3,8 +3,14 @@
 corpus/quality.json holds the floor of the written corpus; corpus/real/quality.json
 those of the real-text development and test parts. Raise a figure there (one
 line) when a change improves it.
+
+The test part's floors are checked only when ``VNEXTRACT_TEST_PART=1``: the
+test part is scored once, at the end of a piece of work (docs/decisions.md 86).
+Checked on every run, its floors would let a rule be kept or dropped by whether
+the test part fell - tuning on the test part by pass and fail.
 """
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -51,4 +57,6 @@ def test_written_corpus_holds(report, name):
 @pytest.mark.parametrize("part", ["dev", "test"])
 @pytest.mark.parametrize("name", [n for n in OVERALL if n in REAL_FLOOR["dev"]] + sorted(REAL_FLOOR["dev"]["fields"]))
 def test_real_text_holds(real_report, part, name):
+    if part == "test" and os.environ.get("VNEXTRACT_TEST_PART") != "1":
+        pytest.skip("the test part is scored at the end of a piece of work: VNEXTRACT_TEST_PART=1")
     _check(real_report.subset(part), REAL_FLOOR[part], name, f"corpus/real/quality.json [{part}]")

@@ -25,8 +25,8 @@ from . import filters
 from .indicators import indicator_of
 from .metric import _expand, before_predicate, clause_start, name_metric, segmented_words
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
-                       exchange_scope, exchange_scoped, flow_metric, has_head, name_sibling, names_no_price, owner_metric,
-                       sibling_metric, stock_text, ticker_metric, tickers, value_sibling)
+                       exchange_scope, exchange_scoped, flow_metric, has_head, index_metric, name_sibling, names_no_price, owner_metric,
+                       sibling_metric, stock_text, ticker_anaphor, ticker_metric, tickers, value_sibling)
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -48,6 +48,8 @@ class _Frame:
     """What carries from sentence to sentence besides periods (those are ``periods.resolve``'s)."""
 
     last_metric: str | None = None
+    #: The last ticker a market report named: what "mã này" points back to.
+    last_ticker: str | None = None
     #: The exchange a market report's passage is on ("trên sàn HNX"): market measures after it are its.
     exchange: str | None = None
     #: The last metric of each kind of figure (a volume, an amount of money …): what "con số này" points back to.
@@ -246,9 +248,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     if not a.bullet and frame.list_kind is not None:
         frame.list_kind = None
     if not mentions:
-        # No figure: the sentence can only open a list.
+        # No figure: the sentence can only open a list, or name the stock "mã này" points back to.
         if F[lo:hi].rstrip().endswith(":"):
             _open_list(F, lo, hi, frame)
+        if stock_text(F):
+            frame.last_ticker = next(reversed([t.group(1) for t in tickers(T, lo, hi)]), frame.last_ticker)
         return []
     targets = _target_cues(F, lo, hi, mentions)
     head_estimate = _head_estimate(F, lo, mentions)
@@ -262,6 +266,10 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     exchange_from = lo  # where the search for an exchange scope goes on from
     for m in mentions:
         gap = F[last_end:m.lead]
+        if cur is not None and _signed_percent(F, m) and not gap.strip(" \t(") \
+                and any(x.role == "change" for x in cur.mentions):
+            # "VN-Index giảm 1,69 điểm xuống 698,66 điểm (-0,24%)": the move's percent, in brackets
+            _signed_move(F, m)
         if cur is not None and m.role == "value" and not any(x.role == "value" for x in cur.mentions) \
                 and _VALUE_GAP.fullmatch(gap):
             # "chiếm 76,3% với 29.342 tỷ đồng", "tăng 5%, đạt 500 triệu USD": the figure's own value
@@ -295,7 +303,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         ):
             named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
         if named is not None:
-            named = _subject_named(T, F, named, m, post_metric, lo, last_end)
+            named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
             named = (before_predicate(named[0]), named[1])
             owned = owner_metric(named[0], T, lo, m.lead, frame.heading)
             if owned is not None:
@@ -341,6 +349,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         last_end = m.end
         if named_after and _NAME_GAP.fullmatch(F, m.end, post[0]):
             last_end = cur.end = max(m.end, post[1])
+    if stock_text(F):  # "… HAG giảm sàn. Mã này …": the last ticker named before points on
+        frame.last_ticker = next(reversed([t.group(1) for t in tickers(T, lo, hi)]), frame.last_ticker)
     drafts = _respectively(T, F, _distributive(T, F, drafts))
     if enumeration:
         _share_reference(drafts)
@@ -481,7 +491,7 @@ def _open_list(F: str, lo: int, hi: int, frame: _Frame) -> None:
 
 
 def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metric, lo: int,
-                   last_end: int) -> tuple[str, int]:
+                   last_end: int, last_ticker: str | None = None) -> tuple[str, int]:
     """A name that is only a subject: a ticker and its verb, or a company with the measure after the figure.
 
     "HPG tăng 3,8%" → "giá cổ phiếu HPG"; "NT2 đạt 1.085 tỷ đồng lợi nhuận sau
@@ -490,6 +500,9 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
     """
     metric, start = named
     if stock_text(F):
+        index = index_metric(metric, T, m.lead)
+        if index is not None:
+            return index, start
         if m.q.category == "count":
             counted = counted_metric(F, m.q.unit, m.q.end)
             if counted is not None:
@@ -507,6 +520,9 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
             # "SHB là mã gây chú ý …, chốt phiên tăng 4,08%": the ticker is the clause's subject further back
             ticker = earlier_ticker_metric(T, lo, last_end, m.lead, F, m.q.unit, m.q.category == "money",
                                            has_value, m.q.end, metric)
+            if ticker is None and last_ticker is not None:
+                # "Mã này đã giảm về 7.250 đồng": the ticker of the sentence before
+                ticker = ticker_anaphor(metric, last_ticker, m.q.unit, m.q.category == "money", has_value)
         if ticker is not None:
             _signed_move(F, m)
             return ticker, start

@@ -226,6 +226,32 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
     return price["metric"].format(ticker=ticker) if ticker else None
 
 
+#: An index's name as the press writes it: "VN-Index", "HNX30-Index", "VN30-Index".
+_INDEX = regex.compile(r"(?<![\p{L}\p{N}])[A-Z][A-Za-z0-9]*+-Index(?![\p{L}\p{N}])")
+
+
+def index_metric(metric: str, text: str, lead: int) -> str | None:
+    """"chỉ số chính" → "VN-Index"; a bare "chỉ số" → the last index named before ``lead``, else None."""
+    raw = _raw()["index"]
+    f = fold(metric).strip()
+    if f in raw["main_words"]:
+        return raw["main"]
+    if f in raw["bare_words"]:
+        found = None
+        for found in _INDEX.finditer(text, max(0, lead - 600), lead):
+            pass
+        return found.group() if found else None
+    return None
+
+
+def ticker_anaphor(metric: str, ticker: str, unit: str | None, money: bool, has_value: bool) -> str | None:
+    """"Mã này đã giảm về 7.250 đồng" after a sentence on HAG → "giá cổ phiếu HAG" (``ticker_metric`` on it)."""
+    a = words("metric", "stock_anaphora").after(fold(metric), 0)
+    if a is None or a[0] != 0:
+        return None
+    return ticker_metric(f"{ticker} {metric[a[1]:].strip()}".strip(), unit, money, has_value)
+
+
 def value_sibling(previous: str) -> str | None:
     """"khối lượng giao dịch trên HSX" → "giá trị giao dịch trên HSX": the money beside a volume."""
     prev = fold(previous)

@@ -351,7 +351,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             last_end = cur.end = max(m.end, post[1])
     if stock_text(F):  # "… HAG giảm sàn. Mã này …": the last ticker named before points on
         frame.last_ticker = next(reversed([t.group(1) for t in tickers(T, lo, hi)]), frame.last_ticker)
-    drafts = _respectively(T, F, _distributive(T, F, drafts))
+    drafts = _respectively(T, F, _respective_changes(F, _distributive(T, F, drafts)))
     if enumeration:
         _share_reference(drafts)
     if a.head:
@@ -368,13 +368,44 @@ def _split(d: _Draft, mentions: list[Mention], metric: str) -> _Draft:
     return part
 
 
+#: "lần lượt", and "tương ứng" where it hands out a list ("tăng tương ứng 26% và 35%").
+_IN_TURN = regex.compile(r"(?<![\p{L}])(?:lần[ \t]++lượt|tương[ \t]++ứng)(?![\p{L}])")
+
+
+def _respective_changes(F: str, drafts: list[_Draft]) -> list[_Draft]:
+    """"Doanh thu đạt X, lợi nhuận Y, tăng lần lượt 12% và 37%": the changes go to the figures before, in order."""
+    for k, d in enumerate(drafts):
+        changes = [m for m in d.mentions if m.role == "change"]
+        if len(changes) < 2 or d.first.role != "value" or k + 1 < len(changes) \
+                or not _IN_TURN.search(F, d.first.end, changes[0].q.num_start):
+            continue
+        before = drafts[k - len(changes) + 1:k]
+        if any(m.role == "change" for b in before for m in b.mentions):
+            continue
+        for b, c in zip(before, changes):
+            d.mentions.remove(c)
+            b.mentions.append(c)
+        _shared_reference([c.change for c in changes])
+    return drafts
+
+
+def _shared_reference(changes: list[ChangeDraft]) -> None:
+    """"… tăng lần lượt 12% và 37% so với năm 2015": the comparison at the end covers every change."""
+    last = changes[-1]
+    if last.reference is None:
+        return
+    for c in changes[:-1]:
+        if c.reference is None:
+            c.reference, c.ref_rule, c.ref_year = last.reference, last.ref_rule, last.ref_year
+
+
 def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
     """"A và B lần lượt đạt X và Y": one record per item, in order (RECORDS.md)."""
     out: list[_Draft] = []
     k = 0
     while k < len(drafts):
         d = drafts[k]
-        if not _RESPECTIVELY.search(F, d.start, d.first.q.num_start):
+        if not _IN_TURN.search(F, d.start, d.first.q.num_start):
             out.append(d)
             k += 1
             continue
@@ -394,6 +425,8 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
         rest = [m for m in d.mentions if m.role != d.first.role]
         for n, (item, fig) in enumerate(zip(items, figures)):
             out.append(_split(d, [fig] + (rest if n == 0 else []), item))
+        if d.first.role == "change":
+            _shared_reference([f.change for f in figures])
         k = j
     return out
 

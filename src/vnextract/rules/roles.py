@@ -19,6 +19,8 @@ from .words import alternation, words
 
 HUNDRED = Decimal(100)
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}])lần[ \t]++lượt(?![\p{L}])")
+#: "tăng lần lượt 12,61% và 371%", "giảm tương ứng 5%": the change verb is before these words.
+_RESPECTIVELY_BEFORE = regex.compile(r"(?<![\p{L}])(?:lần[ \t]++lượt|tương[ \t]++ứng)[ \t]*+\Z")
 _STOP_PHRASE = r"[,;:()\[\]\.!?…\"“”]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên|do|nhờ|chủ[ \t]+yếu|trong[ \t]+khi|là|xếp|góp[ \t]+phần|đưa|đã|giúp|khiến|làm)(?![\p{L}\p{N}])"
 
 
@@ -198,9 +200,11 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         ch = ChangeDraft("increase", ratio=q.value, bound=bound, high=q.high)
         return _with_reference(Mention(q, "change", v[0], end, bound=bound, change=ch), folded, hi)
 
-    # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng".
-    inc = words("change", "increase").before(folded, lead, lo)
-    dec = None if inc else words("change", "decrease").before(folded, lead, lo)
+    # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng" (also "tăng lần lượt 12%").
+    resp = _RESPECTIVELY_BEFORE.search(folded, max(lo, lead - 24), lead)
+    vlead = resp.start() if resp else lead
+    inc = words("change", "increase").before(folded, vlead, lo)
+    dec = None if inc else words("change", "decrease").before(folded, vlead, lo)
     verb = inc or dec
     if verb:
         ch = ChangeDraft("increase" if inc else "decrease", bound=bound, high=q.high)

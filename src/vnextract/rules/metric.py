@@ -30,6 +30,7 @@ def _res():
     lead = alternation(words("metric", "lead").words)
     tail_words = (
         words("metric", "verbs").words
+        + words("metric", "dangling").words
         + words("bound", "over").words
         + words("bound", "under").words
         + words("bound", "about").words
@@ -167,6 +168,18 @@ def before_predicate(metric: str) -> str:
         # "… vẫn duy trì giá thuê": the measure after it is named by the subject rule or not at all
         return metric
     return metric[:m.start()].rstrip(" ,")
+
+
+def price_named(metric: str) -> str:
+    """"căn hộ này có giá" → "giá căn hộ này"; "hợp đồng trị giá" → "giá trị hợp đồng" (cues.toml)."""
+    folded = fold(metric)
+    for group, head in (("price_of", "giá"), ("value_of", "giá trị")):
+        cue = words("metric", group).before(folded, len(folded))
+        if cue is not None and cue[0] > 0 and cue[1] == len(folded.rstrip()):
+            thing = metric[:cue[0]].strip(" ,")
+            if thing and not words("metric", "heads").search(fold(thing)):
+                return f"{head} {thing}"
+    return metric
 
 
 def clean_phrase(text: str, folded: str, s: int, e: int) -> str:

@@ -23,7 +23,7 @@ from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
-from .metric import _expand, before_predicate, clause_start, name_metric, segmented_words
+from .metric import _expand, before_predicate, clause_start, name_metric, price_named, segmented_words
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, flow_metric, has_head, index_metric, name_sibling, names_no_price, owner_metric,
                        sibling_metric, stock_text, ticker_anaphor, ticker_metric, tickers, value_sibling)
@@ -304,7 +304,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
         if named is not None:
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
-            named = (before_predicate(named[0]), named[1])
+            named = (price_named(before_predicate(named[0])), named[1])
             owned = owner_metric(named[0], T, lo, m.lead, frame.heading)
             if owned is not None:
                 named = (owned, named[1])

@@ -7,7 +7,7 @@ from functools import cache
 from importlib.resources import files
 
 #: Tables of indicators.toml that are not indicators.
-_SETTINGS = ("qualifiers", "shorthand", "cuts", "owners")
+_SETTINGS = ("qualifiers", "shorthand", "spellings", "cuts", "owners", "places")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,16 @@ def qualifiers() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def shorthand() -> dict[str, str]:
     """Shorthand that names an indicator ("KNXK"), with its expansion."""
     return dict(_data()["shorthand"])
+
+
+def spellings() -> dict[str, str]:
+    """Syllables spelt two ways ("tỉ lệ" / "tỷ lệ"), with the spelling the names use."""
+    return dict(_data()["spellings"])
+
+
+def place_words() -> dict[str, tuple[str, ...]]:
+    """``link`` words and ``admin`` words that may join a province or the country to the end of a name."""
+    return {k: tuple(v) for k, v in _data()["places"].items()}
 
 
 def cuts() -> dict[str, tuple[str, ...]]:

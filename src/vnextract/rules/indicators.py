@@ -61,6 +61,7 @@ class _Tables:
     after: tuple[tuple[Words, Ids], ...]
     national: dict[str, str]
     company: frozenset[str]  # ids a company's figure may take
+    territorial: frozenset[str]  # ids that need a place: with none, the figure is a bank's own
     lead: tuple[Words, ...]
     not_lead: tuple[Words, ...]
     weak_lead: tuple[Words, ...]  # lead words that only open ids may follow ("MB có lợi nhuận …")
@@ -121,7 +122,8 @@ def _tables() -> _Tables:
     short = {k.casefold(): metric_words(v) for k, v in (*spellings().items(), *shorthand().items())}
     return _Tables(
         names, _longest_first(open_), _longest_first(owned), _longest_first(before.items()),
-        _longest_first(after.items()), national, frozenset(company), words(c["lead"]), words(c["not_lead"]),
+        _longest_first(after.items()), national, frozenset(company),
+        frozenset(ind.id for ind in indicators().values() if ind.territorial), words(c["lead"]), words(c["not_lead"]),
         words(c["weak_lead"]),
         words(c["tail"]), words(c["breakdown"]), words(c["breakdown_lead"]), parts,
         words(owners["words"]), words(owners["not"]),
@@ -336,6 +338,14 @@ def _first_words() -> frozenset[str]:
     return frozenset(s[0] for s in seqs if s)
 
 
+@cache
+def _territories() -> tuple[Words, ...]:
+    """Words that say a figure is a territory's even when the record has no place: "toàn nền kinh tế",
+    "các tỉnh Tây Nguyên" (a region is no place, decision 78), any place's spelling."""
+    spellings_ = {metric_words(sp) for p in gazetteer() for sp in p.spellings}
+    return tuple(sorted({*spellings_, *(metric_words(w) for w in place_words()["territory"])} - {()}, key=len, reverse=True))
+
+
 def _repeats(words: Words, group: Words) -> bool:
     """Whether ``group`` is written, word for word, in ``words``."""
     n = len(group)
@@ -370,7 +380,12 @@ def _without_glosses(toks: tuple[Token, ...], text: str) -> tuple[Token, ...]:
 
 @lru_cache(maxsize=4096)
 def indicator_of(metric: str | None, place: str | None = None) -> str | None:
-    """The canonical id a metric reports (for ``place``, when known), or None when it names no headline statistic."""
+    """The canonical id a metric reports for ``place``, or None when it names no headline statistic.
+
+    ``place`` None is a figure with no place: a ``territorial`` id (credit, deposits, bad debt)
+    is then a bank's own figure, whose name the metric so often leaves out, and gets no id,
+    unless the metric itself names a territory ("tín dụng toàn nền kinh tế").
+    """
     if not metric:
         return None
     t = _tables()
@@ -382,6 +397,8 @@ def indicator_of(metric: str | None, place: str | None = None) -> str | None:
     hit = _named(toks, text)
     if hit is None and (bare := _without_glosses(toks, text)) != toks:
         hit = _named(bare, text)
+    if hit in t.territorial and place is None and not _contains(tuple(w for w, _, _ in toks), _territories()):
+        return None
     if hit is not None and place == COUNTRY:
         hit = t.national.get(hit, hit)
     return hit

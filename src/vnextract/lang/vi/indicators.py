@@ -23,6 +23,7 @@ class Indicator:
     national: str | None = None  # the id of the same measure for the whole country (grdp → gdp)
     company: bool = False  # a company's own figure ("doanh thu của PAN"); other ids are never a company's
     parts: tuple[str, ...] = ()  # words after an open or owned name that make the metric a part of it
+    territorial: bool = False  # a territory's figure only: with no place, the record is a bank's own (decision 35)
 
 
 @cache
@@ -36,7 +37,8 @@ def indicators() -> dict[str, Indicator]:
     return {
         key: Indicator(key, t["name"], t["en"], tuple(t["names"]), tuple(t.get("before", ())),
                        tuple(t.get("after", ())), bool(t.get("open", False)), tuple(t.get("owned", ())),
-                       t.get("national"), bool(t.get("company", False)), tuple(t.get("parts", ())))
+                       t.get("national"), bool(t.get("company", False)), tuple(t.get("parts", ())),
+                       bool(t.get("territorial", False)))
         for key, t in _data().items() if key not in _SETTINGS
     }
 
@@ -62,7 +64,8 @@ def spellings() -> dict[str, str]:
 
 
 def place_words() -> dict[str, tuple[str, ...]]:
-    """``link`` words and ``admin`` words that may join a province or the country to the end of a name."""
+    """``link`` and ``admin`` words that may join a province or the country to the end of a name; ``territory``
+    words that make a figure a territory's when the record has no place."""
     return {k: tuple(v) for k, v in _data()["places"].items()}
 
 

@@ -25,8 +25,8 @@ Long An", "lượng khách quốc tế đến Đà Nẵng", ``[places]``; a fore
 be a partner and stays); and when the metric names nothing, an acronym that only
 glosses the words before it is dropped ("tốc độ tăng trưởng kinh tế GRDP").
 
-A figure of the whole country takes the national id of a regional one
-(``tăng trưởng kinh tế`` of Việt Nam is ``gdp_growth``). New synonyms,
+A figure of a whole country, Việt Nam or a foreign one, takes the national id of a
+regional one (``tăng trưởng kinh tế`` of Việt Nam or of Brazil is ``gdp_growth``). New synonyms,
 qualifiers and cut words are lines of the data file.
 """
 from __future__ import annotations
@@ -46,7 +46,6 @@ Words = tuple[str, ...]
 Ids = frozenset[str] | None  # the ids a match may still give (None: any)
 Token = tuple[str, str, int]  # folded word, as written, offset
 
-COUNTRY = "Việt Nam"
 _CLAUSE_MARK = regex.compile(r"[,;:]")
 _REPEAT = 8  # the longest phrase, in words, whose repetition is collapsed
 _CLAUSE = 32  # the longest metric, in words, searched for a name inside clause material
@@ -399,9 +398,15 @@ def indicator_of(metric: str | None, place: str | None = None) -> str | None:
         hit = _named(bare, text)
     if hit in t.territorial and place is None and not _contains(tuple(w for w, _, _ in toks), _territories()):
         return None
-    if hit is not None and place == COUNTRY:
+    if hit is not None and place in _countries():
         hit = t.national.get(hit, hit)
     return hit
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Places that are countries (Việt Nam and the foreign ones): a country's economy is its GDP's."""
+    return frozenset(p.name for p in gazetteer() if p.kind in ("country", "foreign"))
 
 
 def _named(toks: tuple[Token, ...], text: str) -> str | None:

@@ -18,8 +18,15 @@ with three exceptions the data file declares:
   a word of the ``[cuts]`` tail; a dropped tail holding a breakdown word ("cấp
   mới", "điều chỉnh") keeps the metric a breakdown.
 
-A figure of the whole country takes the national id of a regional one
-(``tăng trưởng kinh tế`` of Việt Nam is ``gdp_growth``). New synonyms,
+Before names are compared, a syllable spelt two ways takes the spelling the names
+use ("tỉ lệ" → "tỷ lệ", ``[spellings]``); a province or the country at the end of
+the metric is dropped with the word that joins it ("kim ngạch xuất khẩu của tỉnh
+Long An", "lượng khách quốc tế đến Đà Nẵng", ``[places]``; a foreign country may
+be a partner and stays); and when the metric names nothing, an acronym that only
+glosses the words before it is dropped ("tốc độ tăng trưởng kinh tế GRDP").
+
+A figure of a whole country, Việt Nam or a foreign one, takes the national id of a
+regional one (``tăng trưởng kinh tế`` of Việt Nam or of Brazil is ``gdp_growth``). New synonyms,
 qualifiers and cut words are lines of the data file.
 """
 from __future__ import annotations
@@ -31,7 +38,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..lang.vi import metric_tokens, metric_words
-from ..lang.vi.indicators import cuts, indicators, owner_words, qualifiers, shorthand
+from ..lang.vi.indicators import cuts, indicators, owner_words, place_words, qualifiers, shorthand, spellings
 from ..lang.vi.places import gazetteer
 from ..text.normalize import fold
 
@@ -39,7 +46,6 @@ Words = tuple[str, ...]
 Ids = frozenset[str] | None  # the ids a match may still give (None: any)
 Token = tuple[str, str, int]  # folded word, as written, offset
 
-COUNTRY = "Việt Nam"
 _CLAUSE_MARK = regex.compile(r"[,;:]")
 _REPEAT = 8  # the longest phrase, in words, whose repetition is collapsed
 _CLAUSE = 32  # the longest metric, in words, searched for a name inside clause material
@@ -54,6 +60,7 @@ class _Tables:
     after: tuple[tuple[Words, Ids], ...]
     national: dict[str, str]
     company: frozenset[str]  # ids a company's figure may take
+    territorial: frozenset[str]  # ids that need a place: with none, the figure is a bank's own
     lead: tuple[Words, ...]
     not_lead: tuple[Words, ...]
     weak_lead: tuple[Words, ...]  # lead words that only open ids may follow ("MB có lợi nhuận …")
@@ -63,7 +70,10 @@ class _Tables:
     parts: dict[str, tuple[Words, ...]]  # words after an open or owned name that make it a part
     owners: tuple[Words, ...]
     not_owners: tuple[Words, ...]
-    shorthand: dict[str, Words]
+    shorthand: dict[str, Words]  # and spelling variants ("tỉ" → "tỷ")
+    places: dict[str, tuple[Words, ...]]  # a province's or the country's spellings, by their last word
+    place_links: tuple[Words, ...]  # words that join a place to a name ("của", "trên địa bàn", "đến")
+    place_admin: tuple[Words, ...]  # words that stand before a place's name ("tỉnh", "thành phố")
 
 
 def _longest_first(items):
@@ -101,13 +111,23 @@ def _tables() -> _Tables:
     c = cuts()
     words = lambda ws: tuple(metric_words(w) for w in ws)  # noqa: E731
     owners = owner_words()
+    places: dict[str, list[Words]] = {}
+    for p in gazetteer():
+        if p.kind in ("country", "province"):
+            for sp in p.spellings:
+                if key := metric_words(sp):
+                    places.setdefault(key[-1], []).append(key)
+    pw = place_words()
+    short = {k.casefold(): metric_words(v) for k, v in (*spellings().items(), *shorthand().items())}
     return _Tables(
         names, _longest_first(open_), _longest_first(owned), _longest_first(before.items()),
-        _longest_first(after.items()), national, frozenset(company), words(c["lead"]), words(c["not_lead"]),
+        _longest_first(after.items()), national, frozenset(company),
+        frozenset(ind.id for ind in indicators().values() if ind.territorial), words(c["lead"]), words(c["not_lead"]),
         words(c["weak_lead"]),
         words(c["tail"]), words(c["breakdown"]), words(c["breakdown_lead"]), parts,
         words(owners["words"]), words(owners["not"]),
-        {k.casefold(): metric_words(v) for k, v in shorthand().items()},
+        short, {w: tuple(sorted(set(ks), key=len, reverse=True)) for w, ks in places.items()},
+        tuple(sorted(words(pw["link"]), key=len, reverse=True)), tuple(sorted(words(pw["admin"]), key=len, reverse=True)),
     )
 
 
@@ -158,7 +178,26 @@ def _resolve(key: Words, allowed: Ids, owned: bool = False) -> str | None:
         if len(key) > len(q) and key[-len(q):] == q and \
                 (hit := _resolve(key[: -len(q)], _narrow(allowed, ids), owned)):
             return hit
+    for place in t.places.get(key[-1], ()):
+        if len(key) > len(place) and key[-len(place):] == place:
+            for rest in _unlinked(key[: -len(place)]):
+                if hit := _resolve(rest, allowed, owned):
+                    return hit
     return None
+
+
+def _unlinked(key: Words) -> tuple[Words, ...]:
+    """``key`` as it stands and without the words that joined a place to it, longest first
+    ("kim ngạch xuất khẩu của tỉnh" → … "kim ngạch xuất khẩu"; "tổng sản phẩm trên địa bàn" keeps its own words)."""
+    t = _tables()
+    out = [key]
+    for seqs in (t.place_admin, t.place_links):
+        for s in seqs:
+            if len(key) > len(s) and key[-len(s):] == s:
+                key = key[: -len(s)]
+                out.append(key)
+                break
+    return tuple(out)
 
 
 _BY_FIRST: dict[int, tuple[tuple[Words, ...], dict[str, tuple[Words, ...]]]] = {}
@@ -298,9 +337,54 @@ def _first_words() -> frozenset[str]:
     return frozenset(s[0] for s in seqs if s)
 
 
+@cache
+def _territories() -> tuple[Words, ...]:
+    """Words that say a figure is a territory's even when the record has no place: "toàn nền kinh tế",
+    "các tỉnh Tây Nguyên" (a region is no place, decision 78), any place's spelling."""
+    spellings_ = {metric_words(sp) for p in gazetteer() for sp in p.spellings}
+    return tuple(sorted({*spellings_, *(metric_words(w) for w in place_words()["territory"])} - {()}, key=len, reverse=True))
+
+
+def _repeats(words: Words, group: Words) -> bool:
+    """Whether ``group`` is written, word for word, in ``words``."""
+    n = len(group)
+    return any(words[i: i + n] == group for i in range(len(words) - n + 1))
+
+
+def _without_glosses(toks: tuple[Token, ...], text: str) -> tuple[Token, ...]:
+    """``toks`` without the acronyms that gloss the words before them: "tốc độ tăng trưởng kinh tế GRDP",
+    "vốn đầu tư trực tiếp nước ngoài vào Việt Nam FDI".
+
+    An acronym (its expansion, of two words or more) glosses when it follows the words it stands
+    beside with a space or a bracket, not a slash ("xuất khẩu/GDP" is a ratio), and either repeats
+    words written before it or names an indicator on its own.
+    """
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j][2] == toks[i][2]:
+            j += 1
+        _, raw, at = toks[i]
+        group = tuple(w for w, _, _ in toks[i:j])
+        if j - i >= 2 and out and fold(raw) != raw \
+                and not text[out[-1][2] + len(out[-1][1]): at].strip(" (") \
+                and (_repeats(tuple(w for w, _, _ in out), group) or _resolve(group, None)):
+            i = j  # a gloss: the words before say it
+            continue
+        out.extend(toks[i:j])
+        i = j
+    return tuple(out)
+
+
 @lru_cache(maxsize=4096)
 def indicator_of(metric: str | None, place: str | None = None) -> str | None:
-    """The canonical id a metric reports (for ``place``, when known), or None when it names no headline statistic."""
+    """The canonical id a metric reports for ``place``, or None when it names no headline statistic.
+
+    ``place`` None is a figure with no place: a ``territorial`` id (credit, deposits, bad debt)
+    is then a bank's own figure, whose name the metric so often leaves out, and gets no id,
+    unless the metric itself names a territory ("tín dụng toàn nền kinh tế").
+    """
     if not metric:
         return None
     t = _tables()
@@ -309,6 +393,25 @@ def indicator_of(metric: str | None, place: str | None = None) -> str | None:
     firsts = _first_words()
     if not any(w in firsts for w, _, _ in toks):
         return None  # no name can start anywhere in it
+    hit = _named(toks, text)
+    if hit is None and (bare := _without_glosses(toks, text)) != toks:
+        hit = _named(bare, text)
+    if hit in t.territorial and place is None and not _contains(tuple(w for w, _, _ in toks), _territories()):
+        return None
+    if hit is not None and place in _countries():
+        hit = t.national.get(hit, hit)
+    return hit
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Places that are countries (Việt Nam and the foreign ones): a country's economy is its GDP's."""
+    return frozenset(p.name for p in gazetteer() if p.kind in ("country", "foreign"))
+
+
+def _named(toks: tuple[Token, ...], text: str) -> str | None:
+    """The id the metric's tokens name: the whole or a name inside clause material, else a company's figure."""
+    t = _tables()
     hit = _search(toks, text, None)
     if hit is None:
         for k in range(len(toks) - 1, max(0, len(toks) - _CLAUSE), -1):  # "doanh thu thuần của CTCP Tập đoàn FLC"
@@ -318,6 +421,4 @@ def indicator_of(metric: str | None, place: str | None = None) -> str | None:
                     hit = None  # "lợi nhuận trước thuế của ngân hàng riêng lẻ": a segment of the company
                 if hit:
                     break
-    if hit is not None and place == COUNTRY:
-        hit = t.national.get(hit, hit)
     return hit

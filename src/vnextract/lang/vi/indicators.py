@@ -7,7 +7,7 @@ from functools import cache
 from importlib.resources import files
 
 #: Tables of indicators.toml that are not indicators.
-_SETTINGS = ("qualifiers", "shorthand", "cuts", "owners")
+_SETTINGS = ("qualifiers", "shorthand", "spellings", "cuts", "owners", "places")
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Indicator:
     national: str | None = None  # the id of the same measure for the whole country (grdp → gdp)
     company: bool = False  # a company's own figure ("doanh thu của PAN"); other ids are never a company's
     parts: tuple[str, ...] = ()  # words after an open or owned name that make the metric a part of it
+    territorial: bool = False  # a territory's figure only: with no place, the record is a bank's own (decision 35)
 
 
 @cache
@@ -36,7 +37,8 @@ def indicators() -> dict[str, Indicator]:
     return {
         key: Indicator(key, t["name"], t["en"], tuple(t["names"]), tuple(t.get("before", ())),
                        tuple(t.get("after", ())), bool(t.get("open", False)), tuple(t.get("owned", ())),
-                       t.get("national"), bool(t.get("company", False)), tuple(t.get("parts", ())))
+                       t.get("national"), bool(t.get("company", False)), tuple(t.get("parts", ())),
+                       bool(t.get("territorial", False)))
         for key, t in _data().items() if key not in _SETTINGS
     }
 
@@ -54,6 +56,17 @@ def qualifiers() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def shorthand() -> dict[str, str]:
     """Shorthand that names an indicator ("KNXK"), with its expansion."""
     return dict(_data()["shorthand"])
+
+
+def spellings() -> dict[str, str]:
+    """Syllables spelt two ways ("tỉ lệ" / "tỷ lệ"), with the spelling the names use."""
+    return dict(_data()["spellings"])
+
+
+def place_words() -> dict[str, tuple[str, ...]]:
+    """``link`` and ``admin`` words that may join a province or the country to the end of a name; ``territory``
+    words that make a figure a territory's when the record has no place."""
+    return {k: tuple(v) for k, v in _data()["places"].items()}
 
 
 def cuts() -> dict[str, tuple[str, ...]]:

@@ -86,6 +86,20 @@ def _res():
     }
 
 
+def _inside_kept_word(folded: str, start: int, lo: int) -> bool:
+    """Whether a cue starting at ``start`` is the second syllable of a word kept whole ("nước ngoài")."""
+    prev = _PREV_SYLLABLE.search(folded, max(lo, start - 12), start)
+    return prev is not None and f"{prev.group(1)} {folded[start:].split(' ', 1)[0]}" in _kept_words()
+
+
+_PREV_SYLLABLE = regex.compile(r"(?<![\p{L}])(\p{L}++)[ \t]++\Z")
+
+
+@cache
+def _kept_words() -> frozenset[str]:
+    return frozenset(words("metric", "keep_whole").words)
+
+
 def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = None) -> Mention | None:
     """Decide the role of quantity ``q`` inside the sentence ``folded[lo:hi]``.
 
@@ -104,7 +118,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
                                      or words("change", "decrease").before(folded, pos, lo))
     for name in (() if verb_here or negated else ("about", "under", "over")):
         b = words("bound", name).before(folded, lead, lo)
-        if b:
+        if b and not _inside_kept_word(folded, b[0], lo):
             bound, bound_word, lead = name, folded[b[0]:b[1]], b[0]
             break
     for name, b_name in (("over_after", "over"), ("under_after", "under")):

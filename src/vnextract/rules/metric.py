@@ -283,6 +283,9 @@ def _noun_list(folded: str, right: list[tuple[int, int]], left: list[tuple[int, 
     """"doanh thu của các TTTM, siêu thị": a short item after a comma extends the noun phrase before it."""
     if len(right) > 3 or len(left) < 2 or len(left) > 14 or not _plain(folded, left):
         return False
+    head = words("metric", "heads").after(folded, right[0][0])
+    if head is not None and head[0] == right[0][0]:
+        return False  # "…, tổng kinh phí", "…, số dư quỹ": a measure of its own, not an item of a list
     return _PREPOSITION_HEAD.match(folded, left[0][0]) is None
 
 

@@ -159,7 +159,7 @@ def before_predicate(metric: str) -> str:
     folded = fold(metric)
     m = words("metric", "predicate").search(folded)
     if m is None:
-        return metric
+        return _before_change_verb(metric, folded)
     if m.start() == 0:
         return metric[m.end():].strip(" ,") or metric
     heads = words("metric", "heads")
@@ -168,6 +168,28 @@ def before_predicate(metric: str) -> str:
         # "… vẫn duy trì giá thuê": the measure after it is named by the subject rule or not at all
         return metric
     return metric[:m.start()].rstrip(" ,")
+
+
+@cache
+def _change_predicate() -> regex.Pattern:
+    verbs = alternation(words("metric", "change_predicate").words)
+    kept = alternation(words("metric", "change_kept").words)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{verbs})[ \t]++(?!(?:{kept})(?![\p{{L}}]))\S")
+
+
+def _before_change_verb(metric: str, folded: str) -> str:
+    """"giá vốn hàng bán tăng với tốc độ nhanh" → "giá vốn hàng bán": a change verb with words after it ends
+    the measure before it, when a head noun is before it and none after it."""
+    m = _change_predicate().search(folded)
+    if m is None or m.start() == 0 or words("metric", "change_noun_before").before(folded, m.start()) is not None:
+        return metric
+    heads = words("metric", "heads")
+    if heads.search(folded, 0, m.start()) is None or heads.search(folded, m.start()) is not None:
+        return metric
+    kept = metric[:m.start()].rstrip(" ,").split(" ")
+    while len(kept) > 1 and fold(kept[-1]) in _res()["tail_words"]:
+        kept.pop()  # "… của PECC 2 đã tăng rất nhanh": "đã" went with the verb
+    return " ".join(kept)
 
 
 def price_named(metric: str) -> str:

@@ -193,8 +193,13 @@ def _before_change_verb(metric: str, folded: str) -> str:
 
 
 def price_named(metric: str) -> str:
-    """"căn hộ này có giá" → "giá căn hộ này"; "hợp đồng trị giá" → "giá trị hợp đồng" (cues.toml)."""
+    """"căn hộ này có giá" → "giá căn hộ này"; "hợp đồng trị giá" → "giá trị hợp đồng"; a price ends before
+    its verb of quoting ("giá vàng giao ngay giao dịch" → "giá vàng giao ngay"; cues.toml)."""
     folded = fold(metric)
+    if folded.startswith("giá ") and not folded.startswith("giá trị"):
+        verb = words("metric", "quote_verbs").before(folded, len(folded))
+        if verb is not None and verb[0] > 4 and verb[1] == len(folded.rstrip()):
+            return metric[:verb[0]].rstrip(" ,")  # "giá vàng giao ngay giao dịch" → "giá vàng giao ngay"
     for group, head in (("price_of", "giá"), ("value_of", "giá trị")):
         cue = words("metric", group).before(folded, len(folded))
         if cue is not None and cue[0] > 0 and cue[1] == len(folded.rstrip()):

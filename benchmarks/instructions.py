@@ -1,0 +1,107 @@
+"""Instructions per document of ``extract``, counted by callgrind: a speed figure that does not move with the machine's load.
+
+Wall time on a shared machine can be 20 % off either way; the number of
+instructions the interpreter executes is the same from run to run (give or
+take 0.1 %). This runs a fixed, evenly spaced sample of the documents twice
+under ``valgrind --tool=callgrind``: once up to a first warm-up ``extract``
+(start-up: imports, data files, underthesea's models) and once on through the whole
+sample. The difference, divided by the sample size, is the cost of one
+document, start-up excluded. Usage:
+
+    python benchmarks/instructions.py ../shared/bench/news-5k.jsonl.gz
+    python benchmarks/instructions.py FILE --sample 200 --src /tmp/other-checkout/src   # another version's code
+    python benchmarks/instructions.py FILE --keep build/cg      # keep the callgrind files for callgrind_annotate
+
+Needs valgrind. 200 news articles take about two minutes.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from regex import search
+
+WARM_UP = "Năm 2023, doanh thu đạt 5 tỷ đồng, tăng 3%."
+
+
+def sample(path: str, size: int) -> list[str]:
+    """``size`` texts of the .jsonl(.gz) file, evenly spaced from the first."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    step = max(1, len(texts) // size)
+    return texts[::step][:size]
+
+
+def child(path: str, size: int, full: bool) -> None:
+    texts = sample(path, size)
+    from vnextract import extract
+    from vnextract.text import models
+
+    extract(WARM_UP)
+    for load, text in (("segment_words", "khởi động"), ("pos_tags", "khởi động"), ("split_sentences", "Khởi động.")):
+        getattr(models, load, lambda _: None)(text)  # underthesea's models load on first use: start-up too
+    if full:
+        for text in texts:
+            extract(text)
+
+
+def count(args: argparse.Namespace, full: bool, out: Path) -> subprocess.Popen:
+    cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__, args.path,
+           "--sample", str(args.sample), "--child", "full" if full else "start"]
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    if args.src:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(args.src).resolve()), env.get("PYTHONPATH")]))
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def total(out: Path) -> int:
+    """The ``summary:`` (or ``totals:``) instruction count of a callgrind output file."""
+    with open(out, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = search(r"^(?:summary|totals): (\d{1,20})", line)
+            if m:
+                return int(m.group(1))
+    raise SystemExit(f"instructions.py: error: no instruction total in {out}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", help=".jsonl / .jsonl.gz with a text field")
+    ap.add_argument("--sample", type=int, default=200, help="documents, evenly spaced through the file")
+    ap.add_argument("--src", help="a src folder to import vnextract from (another checkout)")
+    ap.add_argument("--keep", help="a folder to keep the two callgrind output files in")
+    ap.add_argument("--child", choices=["start", "full"], help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.path, args.sample, args.child == "full")
+        return
+    if not shutil.which("valgrind"):
+        raise SystemExit("instructions.py: error: valgrind is not installed")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(args.keep or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        outs = {full: folder / f"callgrind.{'full' if full else 'start'}" for full in (False, True)}
+        runs = {full: count(args, full, out) for full, out in outs.items()}
+        for full, run in runs.items():
+            if run.wait():
+                raise SystemExit(f"instructions.py: error: the {'full' if full else 'start'} run failed: "
+                                 f"{run.stderr.read().strip().splitlines()[-1:]}")
+        start, end = total(outs[False]), total(outs[True])
+    n = len(sample(args.path, args.sample))
+    where = args.src or Path(importlib.util.find_spec("vnextract").origin).parent
+    print(f"# {args.path}: {n} documents; vnextract from {where}")
+    print(f"start-up {start / 1e6:,.1f} M instructions; {(end - start) / 1e6:,.1f} M for the documents")
+    print(f"instructions per document: {(end - start) / n / 1e6:.2f} M")
+
+
+if __name__ == "__main__":
+    main()

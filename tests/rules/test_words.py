@@ -1,5 +1,9 @@
-"""WordSet look-ups: the short cut of ``before`` finds exactly what its regex alone finds."""
+"""WordSet look-ups: the short cuts of ``before`` and ``scan`` find exactly what their plain regex finds."""
 from __future__ import annotations
+
+from functools import cache
+
+import regex
 
 from vnextract.lang.vi import lexicon
 from vnextract.rules.words import WINDOW, WordSet
@@ -12,8 +16,14 @@ TEXT = fold(
 )
 
 
-def _plain(ws: WordSet, folded: str, pos: int) -> tuple[int, int] | None:
-    m = ws._before.search(folded, max(0, pos - WINDOW), pos)
+@cache
+def _forward(ws: WordSet) -> regex.Pattern:
+    """The cue list before a position as a plain forward search, tried at every start of the window."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])({ws._alt})[ \t]*+\Z")
+
+
+def _plain(ws: WordSet, folded: str, pos: int, start: int = 0) -> tuple[int, int] | None:
+    m = _forward(ws).search(folded, max(start, pos - WINDOW), pos)
     return m.span(1) if m else None
 
 
@@ -27,6 +37,21 @@ def test_before_agrees_with_its_regex_everywhere():
             assert got == _plain(ws, TEXT, pos), (ws.words[:5], pos, TEXT[max(0, pos - 20):pos])
             found += got is not None
     assert found > 50  # the text does hold cues before many positions
+
+
+def test_before_searched_backwards_finds_the_leftmost_cue():
+    """``before`` searches backwards from the position; where cues end one another ("so với", "với"), with
+    runs of spaces, tabs or a line break between words, signs before them and a window start cutting
+    through them, it finds the span the forward search finds."""
+    text = fold("tăng 5%  so   với\tvới, (so với)-với  cùng\nkỳ năm trước kỳ; xvới 3 so với cùng kỳ  ")
+    ws = WordSet(("so với", "với", "cùng kỳ", "kỳ", "so với cùng kỳ", "với cùng", "trước kỳ", "(so với"))
+    found = 0
+    for pos in range(len(text) + 1):
+        for start in range(0, pos + 1, 3):
+            got = ws.before(text, pos, start)
+            assert got == _plain(ws, text, pos, start), (pos, start, text[start:pos])
+            found += got is not None
+    assert found > 100
 
 
 def test_before_finds_a_multi_word_cue_before_spaces():

@@ -100,11 +100,13 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
     but keep a figure they name from taking the document's place.
     """
     end = len(text) if end is None else end
-    pat, names = _pattern()
     two, one = _starts()
     # tried only where a name or its administrative word starts
-    starts = (a for t in _ANCHOR.finditer(text, start, end)
-              if text[(a := t.start()):a + 2] in two or text[a:a + 1] in one)
+    starts = [a for t in _ANCHOR.finditer(text, start, end)
+              if text[(a := t.start()):a + 2] in two or text[a:a + 1] in one]
+    if not starts:
+        return []  # (most metric stretches and many sentences name no place)
+    pat, names = _pattern()
     out = []
     for m in anchored_at(starts, pat, text, start, end):
         s = m.start()

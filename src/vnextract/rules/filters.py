@@ -21,6 +21,7 @@ from functools import cache, cached_property
 import regex
 
 from ..lang.vi import lexicon
+from ..places import find_places
 from .roles import Mention
 from .words import WordSet, alternation, clause_from, clause_stops, words
 
@@ -219,8 +220,6 @@ def person(ctx: Context) -> set[int]:
     """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên"): one person's
     amount (decision 32). A person who only reports the figure ("ông X cho biết …") and a place that starts
     like a title ("Bà Rịa - Vũng Tàu") are not."""
-    from ..places import find_places
-
     F, out = ctx.folded, set()
     households = _cue("households")
     for i, m in enumerate(ctx.mentions):  # "mỗi tháng gia đình tôi lãi 150 triệu đồng": one household's amount

@@ -92,3 +92,24 @@ def test_scan_finds_what_finditer_finds_on_every_stretch():
                 found += len(got)
     assert found > 100
     assert WordSet(("(so với",))._first is None  # a cue that starts with a sign: no short cut, the regex itself
+
+
+def test_place_pattern_is_tried_wherever_a_place_can_start():
+    """``find_places`` tries its pattern only where the text starts with the first characters of a spelling or
+    an administrative word: every spelling, bare and after each administrative word, starts there."""
+    from vnextract.lang.vi.places import gazetteer
+    from vnextract.places.resolve import _ANCHOR, _pattern, _starts
+
+    pat, _ = _pattern()
+    two, one = _starts()
+    tried = 0
+    for spelling in {s for p in gazetteer() for s in p.spellings}:
+        for before in ("", "tỉnh ", "Tỉnh ", "thành phố ", "Thành\tphố ", "TP ", "TP.", "Tp. ", "UBND tỉnh ", "UBND  Tỉnh "):
+            text = f"Năm nay, {before}{spelling} có"
+            a = len("Năm nay, ")
+            assert pat.match(text, a) is not None, text
+            if _ANCHOR.match(text, a):
+                assert text[a:a + 2] in two or text[a:a + 1] in one, text
+                tried += 1
+    assert tried > 1000
+    assert "Th" in two and not {"Nă", "Cô", "Bộ", "Do"} & (two | one)  # "Năm nay", "Công ty" … are never tried

@@ -71,16 +71,16 @@ class NormText:
 
 #: Characters ``_clean`` changes or drops.
 _NEEDS_WORK = "\r\u00d0\u00f0\u2044\u200b\u200c\u200d\u2060\ufeff\u00ad"
-#: Past this length a text is searched for a set of characters one ``in`` per character (each a fast
-#: scan in C) rather than with a character class tried at every position: the same answer, sooner.
+#: Past this length a text is searched for a set of characters or short strings one ``in`` per item (each a
+#: fast scan in C) rather than with a pattern tried at every position: the same answer, sooner.
 _LONG = 200
 
 
-def _holds_any(text: str, chars: str, pattern: regex.Pattern | None = None) -> bool:
-    """Whether ``text`` holds one of ``chars`` (``pattern``: the same as a character class, for short texts)."""
+def _holds_any(text: str, parts, pattern: regex.Pattern | None = None) -> bool:
+    """Whether ``text`` holds one of ``parts`` (characters or strings; ``pattern``: the same search, for short texts)."""
     if pattern is not None and len(text) <= _LONG:
         return pattern.search(text) is not None
-    return any(c in text for c in chars)
+    return any(c in text for c in parts)
 
 
 def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
@@ -209,4 +209,6 @@ def _fold(text: str) -> str:
         low = low.translate(_SPACES)
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_SPACES)
+    if len(low) > _LONG and not _holds_any(low, _TONE_TABLE):
+        return low  # no pair to fold: a dozen plain look-ups instead of the pattern tried at every position
     return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], low)

@@ -3,10 +3,12 @@
 Wall time on a shared machine can be 20 % off either way; the number of
 instructions the interpreter executes is the same from run to run (give or
 take 0.1 %). This runs a fixed, evenly spaced sample of the documents twice
-under ``valgrind --tool=callgrind``: once up to a first warm-up ``extract``
-(start-up: imports, data files, underthesea's models) and once on through the whole
-sample. The difference, divided by the sample size, is the cost of one
-document, start-up excluded. Usage:
+under ``valgrind --tool=callgrind``: once up to the end of a warm-up
+(start-up: imports, data files, underthesea's models, and ``extract`` on
+``--warm-up`` other documents, so that patterns compiled on first use and
+caches filled once are not counted as the sample's) and once on through
+the whole sample. The difference, divided by the sample size, is the cost
+of one document, start-up excluded. Usage:
 
     python benchmarks/instructions.py ../shared/bench/news-5k.jsonl.gz
     python benchmarks/instructions.py FILE --sample 200 --src /tmp/other-checkout/src   # another version's code
@@ -32,23 +34,28 @@ from regex import search
 WARM_UP = "Năm 2023, doanh thu đạt 5 tỷ đồng, tăng 3%."
 
 
-def sample(path: str, size: int) -> list[str]:
-    """``size`` texts of the .jsonl(.gz) file, evenly spaced from the first."""
+def sample(path: str, size: int, warm_up: int = 0) -> tuple[list[str], list[str]]:
+    """``size`` texts of the .jsonl(.gz) file, evenly spaced from the first, and ``warm_up`` others
+    (each the text after a sampled one, spread over the file)."""
     opener = gzip.open if path.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for line in f if line.strip()]
     step = max(1, len(texts) // size)
-    return texts[::step][:size]
+    picked = list(range(0, len(texts), step))[:size]
+    others = [i + 1 for i in picked[::max(1, len(picked) // max(1, warm_up))] if step > 1 and i + 1 < len(texts)][:warm_up]
+    return [texts[i] for i in picked], [texts[i] for i in others]
 
 
-def child(path: str, size: int, full: bool) -> None:
-    texts = sample(path, size)
+def child(path: str, size: int, warm_up: int, full: bool) -> None:
+    texts, others = sample(path, size, warm_up)
     from vnextract import extract
     from vnextract.text import models
 
     extract(WARM_UP)
     for load, text in (("segment_words", "khởi động"), ("pos_tags", "khởi động"), ("split_sentences", "Khởi động.")):
         getattr(models, load, lambda _: None)(text)  # underthesea's models load on first use: start-up too
+    for text in others:
+        extract(text)
     if full:
         for text in texts:
             extract(text)
@@ -56,7 +63,7 @@ def child(path: str, size: int, full: bool) -> None:
 
 def count(args: argparse.Namespace, full: bool, out: Path) -> subprocess.Popen:
     cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__, args.path,
-           "--sample", str(args.sample), "--child", "full" if full else "start"]
+           "--sample", str(args.sample), "--warm-up", str(args.warm_up), "--child", "full" if full else "start"]
     env = dict(os.environ, PYTHONHASHSEED="0")
     if args.src:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(args.src).resolve()), env.get("PYTHONPATH")]))
@@ -77,12 +84,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", help=".jsonl / .jsonl.gz with a text field")
     ap.add_argument("--sample", type=int, default=200, help="documents, evenly spaced through the file")
+    ap.add_argument("--warm-up", type=int, default=0, help="other documents read before counting starts")
     ap.add_argument("--src", help="a src folder to import vnextract from (another checkout)")
     ap.add_argument("--keep", help="a folder to keep the two callgrind output files in")
     ap.add_argument("--child", choices=["start", "full"], help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        child(args.path, args.sample, args.child == "full")
+        child(args.path, args.sample, args.warm_up, args.child == "full")
         return
     if not shutil.which("valgrind"):
         raise SystemExit("instructions.py: error: valgrind is not installed")
@@ -96,9 +104,9 @@ def main() -> None:
                 raise SystemExit(f"instructions.py: error: the {'full' if full else 'start'} run failed: "
                                  f"{run.stderr.read().strip().splitlines()[-1:]}")
         start, end = total(outs[False]), total(outs[True])
-    n = len(sample(args.path, args.sample))
+    n = len(sample(args.path, args.sample)[0])
     where = args.src or Path(importlib.util.find_spec("vnextract").origin).parent
-    print(f"# {args.path}: {n} documents; vnextract from {where}")
+    print(f"# {args.path}: {n} documents after {args.warm_up} for warm-up; vnextract from {where}")
     print(f"start-up {start / 1e6:,.1f} M instructions; {(end - start) / 1e6:,.1f} M for the documents")
     print(f"instructions per document: {(end - start) / n / 1e6:.2f} M")
 

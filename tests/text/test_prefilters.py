@@ -5,7 +5,7 @@ import sys
 
 import regex
 
-from vnextract.numbers.parse import _lexicon, _multiplier_lower
+from vnextract.numbers.parse import _holds_multiplier, _lexicon, _multiplier_lower
 from vnextract.text.sentences import MAY_HOLD_FIGURE, NUMBER_WORDS, may_hold_figure
 
 TEXTS = ["Doanh thu đạt HAI TRIỆU đồng", "Tỷ lệ hộ nghèo giảm", "Mười năm qua", "không có số nào", "İstanbul triệu",
@@ -35,3 +35,4 @@ def test_multiplier_prefilter_agrees_in_lower_case():
         low = text.lower()
         if len(low) == len(text):
             assert (_multiplier_lower().search(low) is None) == (ci.search(text) is None), text
+            assert _holds_multiplier(low, _lexicon()) == (ci.search(text) is not None), text

@@ -28,8 +28,14 @@ def _plain(ws: WordSet, folded: str, pos: int, start: int = 0) -> tuple[int, int
 
 
 def test_before_agrees_with_its_regex_everywhere():
+    from vnextract.lang.vi.periods import _data as periods_toml, period_cues
+    from vnextract.lang.vi.places import _cues as places_toml, place_cues
+
     sets = [WordSet(words) for group in lexicon().cues.values() for words in group.values() if words]
     sets.append(WordSet(("so với", "cùng kỳ", "trên", "so")))
+    for toml, cues in ((periods_toml(), period_cues), (places_toml(), place_cues)):  # their cue lists too
+        sets += [WordSet(cues(g, n)) for g, group in toml.items() if isinstance(group, dict)
+                 for n, ws in group.items() if isinstance(ws, list) and ws and all(isinstance(w, str) for w in ws)]
     found = 0
     for ws in sets:
         for pos in range(len(TEXT) + 1):

@@ -80,7 +80,10 @@ def _holds_any(text: str, parts, pattern: regex.Pattern | None = None) -> bool:
     """Whether ``text`` holds one of ``parts`` (characters or strings; ``pattern``: the same search, for short texts)."""
     if pattern is not None and len(text) <= _LONG:
         return pattern.search(text) is not None
-    return any(c in text for c in parts)
+    for c in parts:  # (a plain loop: a generator costs more than the look-ups themselves on a short text)
+        if c in text:
+            return True
+    return False
 
 
 def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
@@ -133,7 +136,7 @@ def _clean(original: str) -> tuple[str, array]:
 
 def _fix_typos(text: str, starts, typos: dict[str, str], folded: str) -> tuple[str, array]:
     pattern = _typo_pattern(tuple(sorted(typos, key=len, reverse=True)))
-    if pattern is None or not any(k in folded for k in typos):
+    if pattern is None or not _holds_any(folded, typos):
         return text, starts  # the usual case, found by plain substring search
     out: list[str] = []
     new = array("l")
@@ -209,6 +212,4 @@ def _fold(text: str) -> str:
         low = low.translate(_SPACES)
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_SPACES)
-    if len(low) > _LONG and not _holds_any(low, _TONE_TABLE):
-        return low  # no pair to fold: a dozen plain look-ups instead of the pattern tried at every position
     return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], low)

@@ -1,20 +1,23 @@
 """Instructions per document of ``extract``, counted by callgrind: a speed figure that does not move with the machine's load.
 
 Wall time on a shared machine can be 20 % off either way; the number of
-instructions the interpreter executes is the same from run to run (give or
-take 0.1 %). This runs a fixed, evenly spaced sample of the documents twice
-under ``valgrind --tool=callgrind``: once up to the end of a warm-up
-(start-up: imports, data files, underthesea's models, and ``extract`` on
-``--warm-up`` other documents, so that patterns compiled on first use and
-caches filled once are not counted as the sample's) and once on through
+instructions the interpreter executes hardly moves from run to run. This
+runs a fixed, evenly spaced sample of the documents twice under
+``valgrind --tool=callgrind``: once up to the end of a warm-up (start-up:
+imports, data files, underthesea's models; with ``--warm-up N`` also
+``extract`` on N other documents, so that patterns compiled and caches
+filled on first use are not counted as the sample's) and once on through
 the whole sample. The difference, divided by the sample size, is the cost
 of one document, start-up excluded. Usage:
 
-    python benchmarks/instructions.py ../shared/bench/news-5k.jsonl.gz
+    python benchmarks/instructions.py ../shared/bench/news-5k.jsonl.gz   # 200 documents, no warm-up
     python benchmarks/instructions.py FILE --sample 200 --src /tmp/other-checkout/src   # another version's code
+    python benchmarks/instructions.py FILE --warm-up 20         # steady state: first-use costs left out
     python benchmarks/instructions.py FILE --keep build/cg      # keep the callgrind files for callgrind_annotate
 
-Needs valgrind. 200 news articles take about two minutes.
+Needs valgrind. The two runs go in parallel; 200 news articles take a few
+minutes (more on a busy machine). A change of less than about 0.3 M per
+document is within what two runs of the same code can differ by.
 """
 from __future__ import annotations
 

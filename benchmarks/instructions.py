@@ -16,8 +16,9 @@ of one document, start-up excluded. Usage:
     python benchmarks/instructions.py FILE --keep build/cg      # keep the callgrind files for callgrind_annotate
 
 Needs valgrind. The two runs go in parallel; 200 news articles take a few
-minutes (more on a busy machine). A change of less than about 0.3 M per
-document is within what two runs of the same code can differ by.
+minutes (more on a busy machine). The count includes work done once on
+first use (a pattern compiled, a table built) that falls in the sample; on
+the whole of news-5k it weighs less, and ``--warm-up`` leaves it out.
 """
 from __future__ import annotations
 

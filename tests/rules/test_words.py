@@ -1,5 +1,9 @@
-"""WordSet look-ups: the short cut of ``before`` finds exactly what its regex alone finds."""
+"""WordSet look-ups: the short cuts of ``before`` and ``scan`` find exactly what their plain regex finds."""
 from __future__ import annotations
+
+from functools import cache
+
+import regex
 
 from vnextract.lang.vi import lexicon
 from vnextract.rules.words import WINDOW, WordSet
@@ -12,14 +16,26 @@ TEXT = fold(
 )
 
 
-def _plain(ws: WordSet, folded: str, pos: int) -> tuple[int, int] | None:
-    m = ws._before.search(folded, max(0, pos - WINDOW), pos)
+@cache
+def _forward(ws: WordSet) -> regex.Pattern:
+    """The cue list before a position as a plain forward search, tried at every start of the window."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])({ws._alt})[ \t]*+\Z")
+
+
+def _plain(ws: WordSet, folded: str, pos: int, start: int = 0) -> tuple[int, int] | None:
+    m = _forward(ws).search(folded, max(start, pos - WINDOW), pos)
     return m.span(1) if m else None
 
 
 def test_before_agrees_with_its_regex_everywhere():
+    from vnextract.lang.vi.periods import _data as periods_toml, period_cues
+    from vnextract.lang.vi.places import _cues as places_toml, place_cues
+
     sets = [WordSet(words) for group in lexicon().cues.values() for words in group.values() if words]
     sets.append(WordSet(("so với", "cùng kỳ", "trên", "so")))
+    for toml, cues in ((periods_toml(), period_cues), (places_toml(), place_cues)):  # their cue lists too
+        sets += [WordSet(cues(g, n)) for g, group in toml.items() if isinstance(group, dict)
+                 for n, ws in group.items() if isinstance(ws, list) and ws and all(isinstance(w, str) for w in ws)]
     found = 0
     for ws in sets:
         for pos in range(len(TEXT) + 1):
@@ -27,6 +43,21 @@ def test_before_agrees_with_its_regex_everywhere():
             assert got == _plain(ws, TEXT, pos), (ws.words[:5], pos, TEXT[max(0, pos - 20):pos])
             found += got is not None
     assert found > 50  # the text does hold cues before many positions
+
+
+def test_before_searched_backwards_finds_the_leftmost_cue():
+    """``before`` searches backwards from the position; where cues end one another ("so với", "với"), with
+    runs of spaces, tabs or a line break between words, signs before them and a window start cutting
+    through them, it finds the span the forward search finds."""
+    text = fold("tăng 5%  so   với\tvới, (so với)-với  cùng\nkỳ năm trước kỳ; xvới 3 so với cùng kỳ  ")
+    ws = WordSet(("so với", "với", "cùng kỳ", "kỳ", "so với cùng kỳ", "với cùng", "trước kỳ", "(so với"))
+    found = 0
+    for pos in range(len(text) + 1):
+        for start in range(0, pos + 1, 3):
+            got = ws.before(text, pos, start)
+            assert got == _plain(ws, text, pos, start), (pos, start, text[start:pos])
+            found += got is not None
+    assert found > 100
 
 
 def test_before_finds_a_multi_word_cue_before_spaces():
@@ -67,3 +98,24 @@ def test_scan_finds_what_finditer_finds_on_every_stretch():
                 found += len(got)
     assert found > 100
     assert WordSet(("(so với",))._first is None  # a cue that starts with a sign: no short cut, the regex itself
+
+
+def test_place_pattern_is_tried_wherever_a_place_can_start():
+    """``find_places`` tries its pattern only where the text starts with the first characters of a spelling or
+    an administrative word: every spelling, bare and after each administrative word, starts there."""
+    from vnextract.lang.vi.places import gazetteer
+    from vnextract.places.resolve import _ANCHOR, _pattern, _starts
+
+    pat, _ = _pattern()
+    two, one = _starts()
+    tried = 0
+    for spelling in {s for p in gazetteer() for s in p.spellings}:
+        for before in ("", "tỉnh ", "Tỉnh ", "thành phố ", "Thành\tphố ", "TP ", "TP.", "Tp. ", "UBND tỉnh ", "UBND  Tỉnh "):
+            text = f"Năm nay, {before}{spelling} có"
+            a = len("Năm nay, ")
+            assert pat.match(text, a) is not None, text
+            if _ANCHOR.match(text, a):
+                assert text[a:a + 2] in two or text[a:a + 1] in one, text
+                tried += 1
+    assert tried > 1000
+    assert "Th" in two and not {"Nă", "Cô", "Bộ", "Do"} & (two | one)  # "Năm nay", "Công ty" … are never tried

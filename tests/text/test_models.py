@@ -71,3 +71,34 @@ def test_pos_tags_agree_with_underthesea_pos_tag_and_its_features():
         assert pos_tags(text) == pos_tag(text), text
     assert [t for _, t in pos_tags("Công ty Cổ phần Thép Hòa Phát với tổng vốn đầu tư")] == \
         [t for _, t in pos_tag("Công ty Cổ phần Thép Hòa Phát với tổng vốn đầu tư")] != []
+
+
+SENTENCE_TEXTS = [
+    "Xin chào. Tôi là Claude... Anh ấy? Vâng!! 1.500.000 đồng. TP. HCM đạt 5 tỷ đồng.",
+    "Doanh thu đạt 3.2 tỷ. vs. Dr. Nam... và 15.12.2025 ... Cuối cùng.. hết.  \t",
+    "Giá vàng tăng…  Sau đó? (xem thêm). T. Hà: e.g. a.i. xong.\nDòng mới.\r\nHết",
+    "...", ". . .", "a.b.c. D", "5. 6", "5.6", "5 .6", "?!?", "", "   ", "Không có dấu chấm",
+]
+
+
+def test_sentences_agree_with_underthesea_sent_tokenize():
+    """The sentence loop that jumps from mark to mark cuts where underthesea's character-by-character one does."""
+    from hypothesis import given, settings, strategies as st
+
+    from vnextract.text.models import split_sentences
+
+    split_sentences("Khởi động.")  # (loads underthesea's tokenizer)
+    from underthesea.pipeline.sent_tokenize import PunktSentenceTokenizer, sentence_tokenizer
+
+    slow = PunktSentenceTokenizer.sentences_from_text.__get__(sentence_tokenizer)
+    assert split_sentences is not slow
+    for text in SENTENCE_TEXTS:
+        assert split_sentences(text) == slow(text), text
+    assert len(split_sentences(SENTENCE_TEXTS[0])) >= 5
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(list(".?!…  \t\n\raĐễ1T") + ["tp", "Dr", "e.g", "000"]), max_size=40).map("".join))
+    def agrees(text):
+        assert split_sentences(text) == slow(text)
+
+    agrees()

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from vnextract.lang.vi import lexicon
 from vnextract.text import fold, normalize, split_sentences
+from vnextract.text.normalize import _SPACES, _TONE_RE, _TONE_TABLE
 
 TEXT = "Năm 2018, giá trị sản xuất CN ước đạt trên 90.260 tỷ đồng, tăng 14,8% so với năm 2017."
 
@@ -49,6 +50,17 @@ def test_fold_makes_tone_placement_and_case_equal():
     assert fold("thuỷ sản") == fold("thủy sản")
     assert fold("quý III") == "quý iii"  # the u of "qu" is not a vowel
     assert len(fold("ĐỒNG\u00a0Nai")) == len("ĐỒNG\u00a0Nai")
+
+
+def test_a_long_text_folds_as_a_short_one_does():
+    """A long text is first looked through for odd spaces and tone pairs with plain look-ups: the same fold."""
+    parts = ["Hoà Bình", "thuỷ\u00a0sản", "quý III", "khoẻ", "hoà", "Kim ngạch xuất khẩu đạt 5 tỷ USD", "\t", "quỳ"]
+    for k in range(len(parts)):
+        text = " ".join(parts[k:] + parts[:k]) * 12
+        assert len(text) > 200
+        assert fold(text) == _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], text.lower().translate(_SPACES))
+    plain = "doanh thu của tỉnh Long An tăng 5% " * 10
+    assert fold(plain) == plain.lower()
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))

@@ -233,6 +233,8 @@ class _Lexicon(NamedTuple):
     lone_re: regex.Pattern
     #: Multipliers left out of ``multiplier_re`` ("chục", "tá"): found after a lone digit word instead.
     soft_multipliers: frozenset[str]
+    #: The words of ``multiplier_re``, lower case: in lower-cased text, one plain look-up each finds what it does.
+    multiplier_forms: tuple[str, ...]
 
 
 @cache
@@ -272,6 +274,7 @@ def _lexicon() -> _Lexicon:
         variants, words["ten"], words["tens"], words["hundred"], words["zero_tens"], words["dozen"],
         scales, *tables, multipliers, words_re, multiplier_re, lone_re,
         frozenset(soft | {unicodedata.normalize("NFD", w) for w in soft}),
+        tuple(sorted(mult_forms, key=len, reverse=True)),
     )
 
 
@@ -391,6 +394,14 @@ def _multiplier_lower() -> regex.Pattern:
     return regex.compile(_lexicon().multiplier_re.pattern)
 
 
+def _holds_multiplier(low: str, lx: _Lexicon) -> bool:
+    """``_multiplier_lower().search(low)``, a literal alternation, as one ``in`` per word (each a scan in C)."""
+    for w in lx.multiplier_forms:
+        if w in low:
+            return True
+    return False
+
+
 def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
     lx = _lexicon()
     low = text.lower()  # a case-sensitive search is much faster over a long alternation
@@ -398,7 +409,7 @@ def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:
     # multiplier words case-insensitively just when its lower case is that letter (checked
     # over all of Unicode); "İ" lower-cases to two characters, and then the text is searched as is.
     same_length = len(low) == len(text)
-    if not (_multiplier_lower().search(low) if same_length else lx.multiplier_re.search(text)):
+    if not (_holds_multiplier(low, lx) if same_length else lx.multiplier_re.search(text)):
         if not lone:
             return []  # no multiplier: at most lone number words, which are never reported
         # only lone digit words are left, and a reader wants only those with a word after them

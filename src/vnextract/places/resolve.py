@@ -44,7 +44,7 @@ from functools import cache
 import regex
 
 from ..lang.vi.places import gazetteer, place_cues
-from ..rules.words import WordSet, anchored, clause_from
+from ..rules.words import WordSet, anchored_at, clause_from
 
 #: Between a figure and a place that is its own: "ở mức 55,55 triệu đồng/lượng tại Hà Nội".
 _POST_GAP = regex.compile(r"[ \t]*+(?:(?:tại|ở|của|trên[ \t]++địa[ \t]++bàn)[ \t]++)")
@@ -74,6 +74,23 @@ def _pattern():
     return pat, {" ".join(k.split()): v for k, v in names.items()}
 
 
+#: The administrative words ``_pattern`` reads before a name, as they can start a match.
+_PREFIX_STARTS = ("UBND", "Tỉnh", "tỉnh", "Thành", "thành", "TP", "Tp")
+
+
+@cache
+def _starts() -> tuple[frozenset[str], frozenset[str]]:
+    """The first two characters a match of ``_pattern`` can start with, and the one character of those that
+    are shorter or whose second character is a space (which the pattern reads as any run of spaces and tabs).
+
+    A match starts with a spelling or an administrative word, case and all: where the text starts with
+    neither, the pattern need not be tried (most capitalised words are no place).
+    """
+    starts = {s for p in gazetteer() for s in p.spellings} | set(_PREFIX_STARTS)
+    one = {s[:1] for s in starts if len(s) < 2 or s[1] in " \t"}
+    return frozenset(s[:2] for s in starts if s[:1] not in one), frozenset(one)
+
+
 @cache
 def _cue(group: str, name: str) -> WordSet:
     return WordSet(place_cues(group, name))
@@ -93,9 +110,15 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
     but keep a figure they name from taking the document's place.
     """
     end = len(text) if end is None else end
+    two, one = _starts()
+    # tried only where a name or its administrative word starts
+    starts = [a for t in _ANCHOR.finditer(text, start, end)
+              if text[(a := t.start()):a + 2] in two or text[a:a + 1] in one]
+    if not starts:
+        return []  # (most metric stretches and many sentences name no place)
     pat, names = _pattern()
     out = []
-    for m in anchored(_ANCHOR, pat, text, start, end):  # tried only where a name or its administrative word starts
+    for m in anchored_at(starts, pat, text, start, end):
         s = m.start()
         place = names[" ".join(m.group("name").split())]
         if place.kind == "region" and not regions:

@@ -22,6 +22,7 @@ from functools import cache, cached_property
 import regex
 
 from ..lang.vi import lexicon
+from ..places import find_places
 from .roles import Mention
 from .words import WordSet, alternation, clause_from, clause_stops, words
 
@@ -296,8 +297,6 @@ def person(ctx: Context) -> set[int]:
     ("tôi bán hành với giá 30.000 đồng/kg"): one person's amount (decision 32). A person who only reports the
     figure ("ông X cho biết …"), a speaker's opinion or demand ("tôi cho rằng …") or a target sentence, and a
     place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
-    from ..places import find_places
-
     F, out = ctx.folded, set()
     households = _cue("households")
     for i, m in enumerate(ctx.mentions):  # "mỗi tháng gia đình tôi lãi 150 triệu đồng": one household's amount

@@ -52,6 +52,31 @@ _CLAUSE = 32  # the longest metric, in words, searched for a name inside clause 
 
 
 @dataclass(frozen=True)
+class _Seqs:
+    """Word sequences, and the same grouped by their first word in their order: a look-up tries only those
+    that can match."""
+
+    seqs: tuple[Words, ...]
+    by_first: dict[str, tuple[Words, ...]]
+
+
+def _seqs(seqs: tuple[Words, ...]) -> _Seqs:
+    index: dict[str, list[Words]] = {}
+    for s in seqs:
+        if s:
+            index.setdefault(s[0], []).append(s)
+    return _Seqs(seqs, {k: tuple(v) for k, v in index.items()})
+
+
+def _keyed(items: tuple, key) -> tuple[dict, tuple]:
+    """``items`` (in order) by ``key(item)``, an item whose key is None under every key; and those alone,
+    for a key no item has."""
+    keys = {k for item in items if (k := key(item)) is not None}
+    index = {k: tuple(item for item in items if key(item) in (k, None)) for k in keys}
+    return index, tuple(item for item in items if key(item) is None)
+
+
+@dataclass(frozen=True)
 class _Tables:
     names: dict[Words, str]
     open: tuple[tuple[Words, str], ...]  # names of open indicators, longest first
@@ -61,19 +86,26 @@ class _Tables:
     national: dict[str, str]
     company: frozenset[str]  # ids a company's figure may take
     territorial: frozenset[str]  # ids that need a place: with none, the figure is a bank's own
-    lead: tuple[Words, ...]
-    not_lead: tuple[Words, ...]
-    weak_lead: tuple[Words, ...]  # lead words that only open ids may follow ("MB có lợi nhuận …")
-    tail: tuple[Words, ...]
-    breakdown: tuple[Words, ...]
-    breakdown_lead: tuple[Words, ...]
-    parts: dict[str, tuple[Words, ...]]  # words after an open or owned name that make it a part
-    owners: tuple[Words, ...]
-    not_owners: tuple[Words, ...]
+    lead: _Seqs
+    not_lead: _Seqs
+    weak_lead: _Seqs  # lead words that only open ids may follow ("MB có lợi nhuận …")
+    tail: _Seqs
+    breakdown: _Seqs
+    breakdown_lead: _Seqs
+    parts: dict[str, _Seqs]  # words after an open or owned name that make it a part
+    owners: _Seqs
+    not_owners: _Seqs
     shorthand: dict[str, Words]  # and spelling variants ("tỉ" → "tỷ")
     places: dict[str, tuple[Words, ...]]  # a province's or the country's spellings, by their last word
     place_links: tuple[Words, ...]  # words that join a place to a name ("của", "trên địa bàn", "đến")
     place_admin: tuple[Words, ...]  # words that stand before a place's name ("tỉnh", "thành phố")
+    # The same tables indexed by the word a match must start (or end) with, in table order:
+    #: the open names by first word, and the open then the owned ones (an owned metric's)
+    starting: dict[bool, dict[str, tuple[tuple[Words, str], ...]]]
+    #: the qualifiers before a name by their first word, and the empty ones (which any key may start with)
+    before_by_first: tuple[dict[str, tuple[tuple[Words, Ids], ...]], tuple[tuple[Words, Ids], ...]]
+    #: the qualifiers after a name by their last word, and the empty ones
+    after_by_last: tuple[dict[str, tuple[tuple[Words, Ids], ...]], tuple[tuple[Words, Ids], ...]]
 
 
 def _longest_first(items):
@@ -107,9 +139,9 @@ def _tables() -> _Tables:
         if ind.company:
             company.add(ind.id)
         if ind.parts:
-            parts[ind.id] = tuple(metric_words(w) for w in ind.parts)
+            parts[ind.id] = _seqs(tuple(metric_words(w) for w in ind.parts))
     c = cuts()
-    words = lambda ws: tuple(metric_words(w) for w in ws)  # noqa: E731
+    words = lambda ws: _seqs(tuple(metric_words(w) for w in ws))  # noqa: E731
     owners = owner_words()
     places: dict[str, list[Words]] = {}
     for p in gazetteer():
@@ -119,35 +151,23 @@ def _tables() -> _Tables:
                     places.setdefault(key[-1], []).append(key)
     pw = place_words()
     short = {k.casefold(): metric_words(v) for k, v in (*spellings().items(), *shorthand().items())}
+    longest = lambda ws: tuple(sorted((metric_words(w) for w in ws), key=len, reverse=True))  # noqa: E731
+    open_, owned = _longest_first(open_), _longest_first(owned)
+    before, after = _longest_first(before.items()), _longest_first(after.items())
+    first = lambda item: item[0][0]  # noqa: E731  (names are never empty)
+    starting = {False: _keyed(open_, first)[0], True: _keyed(open_ + owned, first)[0]}
     return _Tables(
-        names, _longest_first(open_), _longest_first(owned), _longest_first(before.items()),
-        _longest_first(after.items()), national, frozenset(company),
+        names, open_, owned, before, after, national, frozenset(company),
         frozenset(ind.id for ind in indicators().values() if ind.territorial), words(c["lead"]), words(c["not_lead"]),
         words(c["weak_lead"]),
         words(c["tail"]), words(c["breakdown"]), words(c["breakdown_lead"]), parts,
         words(owners["words"]), words(owners["not"]),
         short, {w: tuple(sorted(set(ks), key=len, reverse=True)) for w, ks in places.items()},
-        tuple(sorted(words(pw["link"]), key=len, reverse=True)), tuple(sorted(words(pw["admin"]), key=len, reverse=True)),
+        longest(pw["link"]), longest(pw["admin"]),
+        starting,
+        _keyed(before, lambda qi: qi[0][0] if qi[0] else None),
+        _keyed(after, lambda qi: qi[0][-1] if qi[0] else None),
     )
-
-
-@cache
-def _starting(first: str, owned: bool) -> tuple[tuple[Words, str], ...]:
-    """The open (and, for an owned metric, the owned) names whose first word is ``first``, in table order."""
-    t = _tables()
-    return tuple((name, ind) for name, ind in (*t.open, *(t.owned if owned else ())) if name[0] == first)
-
-
-@cache
-def _qualifiers_before(first: str) -> tuple[tuple[Words, Ids], ...]:
-    """The qualifiers before a name that can begin a key starting with ``first``, in table order."""
-    return tuple((q, ids) for q, ids in _tables().before if not q or q[0] == first)
-
-
-@cache
-def _qualifiers_after(last: str) -> tuple[tuple[Words, Ids], ...]:
-    """The qualifiers after a name that can end a key ending with ``last``, in table order."""
-    return tuple((q, ids) for q, ids in _tables().after if not q or q[-1] == last)
 
 
 def _narrow(allowed: Ids, ids: Ids) -> Ids:
@@ -166,15 +186,17 @@ def _resolve(key: Words, allowed: Ids, owned: bool = False) -> str | None:
     hit = t.names.get(key)
     if hit is not None and (allowed is None or hit in allowed):
         return hit
-    for name, ind in _starting(key[0], owned):
+    for name, ind in t.starting[owned].get(key[0], ()):
         if key[: len(name)] == name and (allowed is None or ind in allowed) \
-                and not _contains(key[len(name):], t.parts.get(ind, ())):
+                and not _contains(key[len(name):], t.parts.get(ind, _NO_SEQS)):
             return ind
-    for q, ids in _qualifiers_before(key[0]):
+    by_first, empty = t.before_by_first
+    for q, ids in by_first.get(key[0], empty):
         if len(key) > len(q) and key[: len(q)] == q and \
                 (hit := _resolve(key[len(q):], _narrow(allowed, ids), owned)):
             return hit
-    for q, ids in _qualifiers_after(key[-1]):
+    by_last, empty = t.after_by_last
+    for q, ids in by_last.get(key[-1], empty):
         if len(key) > len(q) and key[-len(q):] == q and \
                 (hit := _resolve(key[: -len(q)], _narrow(allowed, ids), owned)):
             return hit
@@ -200,36 +222,21 @@ def _unlinked(key: Words) -> tuple[Words, ...]:
     return tuple(out)
 
 
-_BY_FIRST: dict[int, tuple[tuple[Words, ...], dict[str, tuple[Words, ...]]]] = {}
+_NO_SEQS = _Seqs((), {})
 
 
-def _by_first(seqs: tuple[Words, ...]) -> dict[str, tuple[Words, ...]]:
-    """``seqs`` grouped by their first word, in their order: a look-up tries only those that can match.
-
-    (Keyed by the identity of the cached table's tuple, which it keeps alive.)
-    """
-    entry = _BY_FIRST.get(id(seqs))
-    if entry is None or entry[0] is not seqs:
-        index: dict[str, list[Words]] = {}
-        for s in seqs:
-            if s:
-                index.setdefault(s[0], []).append(s)
-        entry = _BY_FIRST[id(seqs)] = (seqs, {k: tuple(v) for k, v in index.items()})
-    return entry[1]
-
-
-def _at(words: Words, i: int, seqs: tuple[Words, ...]) -> int:
+def _at(words: Words, i: int, seqs: _Seqs) -> int:
     """The length of the first of ``seqs`` that begins at ``words[i]`` (0: none)."""
     if i >= len(words):
         return 0
-    for s in _by_first(seqs).get(words[i], ()):
+    for s in seqs.by_first.get(words[i], ()):
         if words[i: i + len(s)] == s:
             return len(s)
     return 0
 
 
-def _contains(words: Words, seqs: tuple[Words, ...]) -> bool:
-    index = _by_first(seqs)
+def _contains(words: Words, seqs: _Seqs) -> bool:
+    index = seqs.by_first
     return any(w in index and _at(words, i, seqs) for i, w in enumerate(words))
 
 
@@ -247,9 +254,9 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
             starts.append((i, allowed, owned))  # a comma ends the clause material before the name
     open_ids = _open_ids()
     subject = _company_owner(toks, text, 0)  # "OGC đạt doanh thu thuần", "Công ty … hướng tới doanh thu"
-    not_lead = _by_first(t.not_lead)
+    not_lead = t.not_lead.by_first
     not_lead_at = [_at(words, j, t.not_lead) if w in not_lead else 0 for j, w in enumerate(words)]
-    lead, weak_lead = _by_first(t.lead), _by_first(t.weak_lead)  # (a word no sequence starts with: no look-up)
+    lead, weak_lead = t.lead.by_first, t.weak_lead.by_first  # (a word no sequence starts with: no look-up)
     for i in range(len(words)):
         if any(not_lead_at[j] > i - j for j in range(max(0, i - 2), i + 1)):
             continue  # "dự báo" is no "báo"
@@ -267,10 +274,10 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
         starts.append((i + n, _narrow(ids, open_ids) if weak else ids, own))
     # where a breakdown word is at or after each position, computed once from the end
     broken = [False] * (len(words) + 1)
-    breakdown = _by_first(t.breakdown)
+    breakdown = t.breakdown.by_first
     for i in range(len(words) - 1, -1, -1):
         broken[i] = broken[i + 1] or (words[i] in breakdown and _at(words, i, t.breakdown) > 0)
-    tail = _by_first(t.tail)
+    tail = t.tail.by_first
     ends = [len(words)] + [i for i in range(len(words) - 1, 0, -1)
                            if ((words[i] in tail and _at(words, i, t.tail)) or words[i].isdigit()) and not broken[i]]
     firsts = _first_words()
@@ -338,11 +345,11 @@ def _first_words() -> frozenset[str]:
 
 
 @cache
-def _territories() -> tuple[Words, ...]:
+def _territories() -> _Seqs:
     """Words that say a figure is a territory's even when the record has no place: "toàn nền kinh tế",
     "các tỉnh Tây Nguyên" (a region is no place, decision 78), any place's spelling."""
     spellings_ = {metric_words(sp) for p in gazetteer() for sp in p.spellings}
-    return tuple(sorted({*spellings_, *(metric_words(w) for w in place_words()["territory"])} - {()}, key=len, reverse=True))
+    return _seqs(tuple(sorted({*spellings_, *(metric_words(w) for w in place_words()["territory"])} - {()}, key=len, reverse=True)))
 
 
 def _repeats(words: Words, group: Words) -> bool:
@@ -417,7 +424,7 @@ def _named(toks: tuple[Token, ...], text: str) -> str | None:
         for k in range(len(toks) - 1, max(0, len(toks) - _CLAUSE), -1):  # "doanh thu thuần của CTCP Tập đoàn FLC"
             if toks[k][0] == "của" and _company_owner(toks, text, k + 1):
                 hit = _search(toks[:k], text, t.company, owned=True)
-                if hit and _contains(tuple(w for w, _, _ in toks[k + 1:]), t.parts.get(hit, ())):
+                if hit and _contains(tuple(w for w, _, _ in toks[k + 1:]), t.parts.get(hit, _NO_SEQS)):
                     hit = None  # "lợi nhuận trước thuế của ngân hàng riêng lẻ": a segment of the company
                 if hit:
                     break

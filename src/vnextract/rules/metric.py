@@ -109,7 +109,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
     cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
             if not any(a <= m.start() < b for a, b in masked)]
-    reports = [m.end() for m in words("metric", "report").finditer(folded, s, e)]
+    reports = [m.end() for m in words("metric", "report").scan(folded, s, e)]  # (scan: the same, sooner here)
     if reports and not _clean(text, folded, reports[-1], e) and (not cuts or reports[-1] >= cuts[-1]):
         return None  # "kết quả khảo sát cho thấy chưa đến 35% DN …": the figure is named after it
     for cut in reversed(cuts):
@@ -244,7 +244,7 @@ def _places(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if p.role != "range" and p.shape != "now"]
-    holes += [m.span() for m in words("metric", "scope").finditer(folded, s, e)]
+    holes += [m.span() for m in words("metric", "scope").scan(folded, s, e)]  # (scan: the same, sooner here)
     holes += _places(text, folded, s, e)
     ws = []
     for m in _WORD.finditer(folded, s, e):

@@ -45,7 +45,13 @@ class WordSet:
 
     @cached_property
     def _before(self) -> regex.Pattern:
-        return regex.compile(rf"{_NOT_WORD}({self._alt})[ \t]*+\Z")
+        # Searched backwards from the position (``(?r)``): a forward search tries the alternation at every
+        # start in the window, most of them far from any cue. Every match ends at the position (after
+        # spaces), so the leftmost one is the one with the most words, which is also the first cue the
+        # alternation (longest first) finds ending there: the same span either way. (Only for cues
+        # without spaces at their edges, which every list has; tests/rules/test_words.py compares the two.)
+        reverse = "(?r)" if all(w == w.strip() for w in self.words) else ""
+        return regex.compile(rf"{reverse}{_NOT_WORD}({self._alt})[ \t]*+\Z")
 
     @cached_property
     def _any(self) -> regex.Pattern:

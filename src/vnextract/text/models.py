@@ -18,6 +18,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+import regex
+
 _lock = threading.Lock()
 _loaded: dict[str, Callable] = {}
 
@@ -35,9 +37,10 @@ def _load(name: str) -> Callable:
                 pos_tag("khởi động")
                 function = _fast_pos_tag()
             else:
-                from underthesea import sent_tokenize as function
+                from underthesea import sent_tokenize
 
-                function("Khởi động.")
+                sent_tokenize("Khởi động.")
+                function = _fast_sent_tokenize()
             _loaded[name] = function
         return _loaded[name]
 
@@ -113,6 +116,87 @@ def pos_features(sentence: list[str]) -> list[list[str]]:
         f"T[-1][1]={'BOS' if i < 1 else 'X'}",
         f"T[-3,-2][1]={'BOS' if i < 3 else 'X X'}", f"T[-2,-1][1]={'BOS' if i < 2 else 'X X'}",
     ] for i in range(n)]
+
+
+_SENT_END = regex.compile(r"[.?!]")
+
+
+def _fast_sent_tokenize() -> Callable:
+    """underthesea 9.5.0's ``sent_tokenize`` with its scan for the next ``.``, ``?`` or ``!`` done by a pattern.
+
+    Its ``PunktSentenceTokenizer.sentences_from_text`` steps through the text one
+    character at a time in Python, to the next sentence mark (most of its time on
+    a long line); this is the same loop jumping from mark to mark, with the same
+    tests at each one (ellipses, ``digit.digit``, abbreviations: its own list).
+    ``tests/text/test_models.py`` checks the two agree. Another underthesea
+    version keeps its own.
+    """
+    import underthesea
+    from underthesea import sent_tokenize as slow
+    from underthesea.pipeline.sent_tokenize import PunktSentenceTokenizer, sentence_tokenizer as tokenizer
+    if underthesea.__version__ != "9.5.0" or not isinstance(tokenizer, PunktSentenceTokenizer) \
+            or tokenizer.SENT_END_CHARS != frozenset(".?!"):
+        return slow
+    abbreviations = tokenizer.abbrev_types
+
+    def boundary(text: str, pos: int) -> bool:  # ``_is_sentence_boundary``: every other case is a boundary
+        if text[pos] == ".":
+            if pos > 0 and text[pos - 1].isdigit() and pos + 1 < len(text) and text[pos + 1].isdigit():
+                return False  # "1.500.000"
+            start = pos - 1
+            while start >= 0 and (text[start].isalnum() or text[start] == "."):
+                start -= 1
+            word = text[start + 1:pos]
+            if word and word.lower() in abbreviations:
+                return False
+        return True
+
+    def sent_tokenize(text: str) -> list[str]:
+        if not text or not text.strip():
+            return []
+        sentences = []
+        start = i = 0
+        n = len(text)
+        while i < n:
+            mark = _SENT_END.search(text, i)
+            if mark is None:
+                break
+            i = mark.start()
+            if text[i] == ".":
+                dot_end = i
+                while dot_end < n and text[dot_end] == ".":
+                    dot_end += 1
+                if dot_end - i >= 3:  # an ellipsis ends a sentence at the end or before a capital
+                    after = dot_end
+                    while after < n and text[after] in " \t":
+                        after += 1
+                    if after >= n or text[after].isupper():
+                        sentence = text[start:dot_end].strip()
+                        if sentence:
+                            sentences.append(sentence)
+                        while dot_end < n and text[dot_end] in " \t\n\r":
+                            dot_end += 1
+                        start = dot_end
+                    i = dot_end
+                    continue
+            if boundary(text, i):
+                end = i + 1
+                while end < n and text[end] in ".?!":
+                    end += 1
+                sentence = text[start:end].strip()
+                if sentence:
+                    sentences.append(sentence)
+                while end < n and text[end] in " \t\n\r":
+                    end += 1
+                start = i = end
+                continue
+            i += 1
+        final = text[start:].strip()
+        if final:
+            sentences.append(final)
+        return sentences
+
+    return sent_tokenize
 
 
 def split_sentences(text: str) -> list[str]:

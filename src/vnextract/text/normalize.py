@@ -18,6 +18,7 @@ import regex
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\x0b\x0c"), " ")
 _ODD_SPACE = regex.compile("[" + "".join(map(chr, _SPACES)) + "]")
+_ODD_SPACES = "".join(map(chr, _SPACES))
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 #: Look-alikes read as the character the rules know: "Ð" (eth) is "Đ"; "⁄" (fraction slash) in dates is "/".
 _LETTERS = {"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u0111": "đ", "\u2044": "/"}
@@ -68,12 +69,26 @@ class NormText:
         return nxt if nxt > last else last + 1
 
 
-_NEEDS_WORK = regex.compile(r"[\r\u00d0\u00f0\u2044\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: Characters ``_clean`` changes or drops.
+_NEEDS_WORK = "\r\u00d0\u00f0\u2044\u200b\u200c\u200d\u2060\ufeff\u00ad"
+#: Past this length a text is searched for a set of characters or short strings one ``in`` per item (each a
+#: fast scan in C) rather than with a pattern tried at every position: the same answer, sooner.
+_LONG = 200
+
+
+def _holds_any(text: str, parts, pattern: regex.Pattern | None = None) -> bool:
+    """Whether ``text`` holds one of ``parts`` (characters or strings; ``pattern``: the same search, for short texts)."""
+    if pattern is not None and len(text) <= _LONG:
+        return pattern.search(text) is not None
+    for c in parts:  # (a plain loop: a generator costs more than the look-ups themselves on a short text)
+        if c in text:
+            return True
+    return False
 
 
 def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
     """Clean ``original`` for the rules, keeping a map back to it."""
-    if unicodedata.is_normalized("NFC", original) and not _NEEDS_WORK.search(original):
+    if unicodedata.is_normalized("NFC", original) and not _holds_any(original, _NEEDS_WORK):
         # The common case: nothing to change but typos; every offset maps to itself.
         text, starts = original, _Identity(len(original))
     else:
@@ -121,7 +136,7 @@ def _clean(original: str) -> tuple[str, array]:
 
 def _fix_typos(text: str, starts, typos: dict[str, str], folded: str) -> tuple[str, array]:
     pattern = _typo_pattern(tuple(sorted(typos, key=len, reverse=True)))
-    if pattern is None or not any(k in folded for k in typos):
+    if pattern is None or not _holds_any(folded, typos):
         return text, starts  # the usual case, found by plain substring search
     out: list[str] = []
     new = array("l")
@@ -193,7 +208,7 @@ def _fold_phrase(text: str) -> str:
 
 def _fold(text: str) -> str:
     low = text.lower()
-    if _ODD_SPACE.search(low):
+    if _holds_any(low, _ODD_SPACES, _ODD_SPACE):
         low = low.translate(_SPACES)
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_SPACES)

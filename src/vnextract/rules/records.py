@@ -292,8 +292,9 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             last_end = m.end
             continue
         named = name_metric(T, F, last_end, m.lead, enumeration, bare=m.role == "value" and m.lead == m.q.num_start)
-        if named is not None and _DEMONSTRATIVE.search(named[0]):
-            named = None  # "chỉ số này": the figure before names it
+        if named is not None and _DEMONSTRATIVE.search(named[0]) and not (
+                stock_text(F) and words("metric", "stock_anaphora").after(fold(named[0]), 0)):
+            named = None  # "chỉ số này": the figure before names it ("mã này" is the ticker before: ticker_anaphor)
         post = m.post if m.post is not None else (_post_phrase(F, m) if m.role == "value" else None)
         post_metric = _post_metric(T, F, post, m) if post is not None else None
         if post_metric is not None and (

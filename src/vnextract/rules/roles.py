@@ -86,6 +86,14 @@ def _res():
     }
 
 
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """Units of one list of sizes: equal, or one the other without its denominator ("300.000 đồng và
+    150.000 đồng/lượng")."""
+    if a is None or b is None:
+        return False
+    return a == b or a.split("/")[0] == b or b.split("/")[0] == a
+
+
 def _inside_kept_word(folded: str, start: int, lo: int) -> bool:
     """Whether a cue starting at ``start`` is the second syllable of a word kept whole ("nước ngoài")."""
     prev = _PREV_SYLLABLE.search(folded, max(lo, start - 12), start)
@@ -186,18 +194,18 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
 
     # A size after "và" continuing the change before it: "lần lượt tăng 12% và 8%", "2,2 lần … và 4,5 lần".
     # (also an amount in the same unit: "tăng mỗi chiều 180.000 đồng/lượng và 200.000 đồng/lượng")
-    same_amount = q.category in ("money", "measure") and prev is not None and prev.change is not None \
-        and prev.change.amount is not None and prev.change.unit == q.unit
-    if prev is not None and prev.role == "change" and bound == "exact" and prev.q.category == q.category \
-            and (q.category in ("percent", "points", "ratio") or same_amount):
+    same_amount = q.category in ("money", "measure", "count") and prev is not None and prev.change is not None \
+        and prev.change.amount is not None and _same_unit(prev.change.unit, q.unit)
+    if prev is not None and prev.role == "change" and (bound == "exact" or same_amount) \
+            and prev.q.category == q.category and (q.category in ("percent", "points", "ratio") or same_amount):
         gap = r["and_gap"].fullmatch(folded, prev.end, lead)
         if gap and ("và" in gap.group() or _RESPECTIVELY.search(folded, lo, prev.lead)):
-            ch = ChangeDraft(prev.change.direction)
+            ch = ChangeDraft(prev.change.direction, bound=bound, high=q.high)
             if same_amount:
                 ch.amount, ch.unit = q.value, q.unit
             else:
                 setattr(ch, q.category, q.value)
-            return _with_reference(Mention(q, "change", lead, end, change=ch), folded, hi)
+            return _with_reference(Mention(q, "change", lead, end, bound=bound, change=ch), folded, hi)
 
     # A level reached by a change: "tăng lên 835 dự án", "giảm còn 2,5%".
     tl = words("change", "to_level").before(folded, lead, lo)

@@ -25,8 +25,9 @@ from . import filters
 from .indicators import indicator_of
 from .metric import _expand, before_predicate, clause_start, name_metric, price_named, segmented_words
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
-                       exchange_scope, exchange_scoped, flow_metric, has_head, index_metric, name_sibling, names_no_price, owner_metric,
-                       sibling_metric, stock_text, ticker_anaphor, ticker_metric, tickers, value_sibling)
+                       exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
+                       name_sibling, names_no_price, owner_metric, sibling_metric, stock_text, ticker_anaphor,
+                       ticker_metric, tickers, value_sibling)
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -318,7 +319,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             alike = next((d.metric for d in reversed(drafts) if d.first.q.category == m.q.category),
                          frame.last_of.get(m.q.category, previous))
             sibling = sibling_metric(named[0], previous) or anaphor_metric(named[0], alike) \
-                or name_sibling(named[0], alike)
+                or name_sibling(named[0], alike) or extreme_sibling(named[0], alike)
             if sibling is not None:
                 named = (sibling, named[1])
             elif drafts and m.q.unit and fold(named[0]) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:

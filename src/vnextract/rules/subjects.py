@@ -288,6 +288,20 @@ _CLOSING_NAME = regex.compile(r"(?<=(?<![\p{L}])(?:trên|tại|ở|từ|sang|c�
 _INDEX_NAME = regex.compile(r"(?i)index\Z")
 
 
+def extreme_sibling(metric: str, previous: str | None) -> str | None:
+    """"… thấp nhất là 500 triệu đồng, cao nhất là 1,3 tỷ đồng": a bare superlative takes the measure before."""
+    if previous is None:
+        return None
+    sup = words("metric", "superlatives")
+    f = fold(metric).strip()
+    if f not in sup.words:
+        return None
+    prev = fold(previous)
+    end = sup.before(prev, len(prev))
+    base = previous[:end[0]].rstrip() if end is not None and end[1] == len(prev.rstrip()) else previous
+    return f"{base} {metric.strip()}" if base else None
+
+
 def name_sibling(metric: str, previous: str | None) -> str | None:
     """A list item named only by its name takes the measure of the item before it.
 

@@ -456,6 +456,13 @@ _SUBJECT_TAGS = frozenset({"N", "Np", "Nc", "Ny", "Nu", "Nb", "M"})
 _VERB_TAGS = frozenset({"V", "R", "E", "C", "A"})
 
 
+@cache
+def _plan_verb() -> regex.Pattern:
+    ws = sorted((fold(w) for w in _raw()["plan_verbs"]["words"]), key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"[ \t]++") for w in ws)
+                         + r")(?![\p{L}])")
+
+
 def subject_first(metric: str) -> str | None:
     """"Công ty X với tổng vốn đầu tư" → "tổng vốn đầu tư của Công ty X"; None when the metric is not so built.
 
@@ -467,6 +474,11 @@ def subject_first(metric: str) -> str | None:
     head = words("metric", "heads").search(folded)
     if head is None or head.start() == 0:
         return None
+    planned = _plan_verb().search(folded, 0, head.start())
+    if planned is not None and planned.end() == len(folded[:head.start()].rstrip()) and planned.start() > 0:
+        subject = metric[:planned.start()].strip(" ,")
+        if subject[:1].isupper() and len(subject.split()) <= 6:  # a name: "HPG", "Công ty Minh Phát"
+            return f"{metric[head.start():].strip()} của {subject}"
     # cheap refusals before the tagger: a head inside a word ("trị giá"), a prefix too long to be a subject and verb
     compound = words("metric", "head_compounds").before(folded, head.end())
     if (compound is not None and compound[0] < head.start()) or folded.count(" ", 0, head.start()) > _MAX_PREFIX:

@@ -293,6 +293,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             last_end = m.end
             continue
         named = name_metric(T, F, last_end, m.lead, enumeration, bare=m.role == "value" and m.lead == m.q.num_start)
+        if named is not None and " ".join(fold(named[0]).replace("-", " ").split()) in _not_alone():
+            named = None  # "(mua - bán), giảm 300.000 đồng": the price before names it
         if named is not None and _DEMONSTRATIVE.search(named[0]) and not (
                 stock_text(F) and words("metric", "stock_anaphora").after(fold(named[0]), 0)):
             named = None  # "chỉ số này": the figure before names it ("mã này" is the ticker before: ticker_anaphor)
@@ -372,6 +374,11 @@ def _split(d: _Draft, mentions: list[Mention], metric: str) -> _Draft:
 
 #: "lần lượt", and "tương ứng" where it hands out a list ("tăng tương ứng 26% và 35%").
 _IN_TURN = regex.compile(r"(?<![\p{L}])(?:lần[ \t]++lượt|tương[ \t]++ứng)(?![\p{L}])")
+
+
+@cache
+def _not_alone() -> frozenset[str]:
+    return frozenset(" ".join(w.replace("-", " ").split()) for w in words("metric", "not_alone").words)
 
 
 def _respective_changes(F: str, drafts: list[_Draft]) -> list[_Draft]:

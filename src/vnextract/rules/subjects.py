@@ -161,13 +161,16 @@ def _business_verb() -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(v) for v in verbs) + r")(?![\p{L}])")
 
 
+def _alt(ws) -> str:
+    """A pattern alternation of folded cue phrases, longest first, any run of spaces between words."""
+    return "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++") for w in sorted(ws, key=len, reverse=True))
+
+
 @cache
 def _flows():
     raw = _raw()["flows"]
-    alt = lambda ws: "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++")  # noqa: E731
-                              for w in sorted(ws, key=len, reverse=True))
-    pattern = regex.compile(rf"(?:^|.*?(?<![\p{{L}}]))(?:{alt(raw['subjects'])})(?:[ \t]++\p{{L}}++){{0,3}}?"
-                            rf"[ \t]++(?P<verb>{alt(raw['verbs'])})"
+    pattern = regex.compile(rf"(?:^|.*?(?<![\p{{L}}]))(?:{_alt(raw['subjects'])})(?:[ \t]++\p{{L}}++){{0,3}}?"
+                            rf"[ \t]++(?P<verb>{_alt(raw['verbs'])})"
                             # "… mua vào với khối lượng 1,53 triệu đơn vị": the measure said after the verb
                             r"(?:[ \t]++với(?:[ \t]++tổng)?[ \t]++(?:khối[ \t]++lượng|giá[ \t]++trị))?[ \t]*+$")
     return pattern, raw["metric"], raw["money"]
@@ -323,10 +326,8 @@ def name_sibling(metric: str, previous: str | None) -> str | None:
 @cache
 def _exchanges():
     raw = _raw()["exchanges"]
-    alt = lambda ws: "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++")  # noqa: E731
-                              for w in sorted(ws, key=len, reverse=True))
-    name = rf"(?P<x>(?:sàn[ \t]++)?(?:{alt(raw['names'])}))"
-    subject = regex.compile(rf"(?:^|.*[,;][ \t]*+){name}(?:[ \t]++(?:{alt(raw['verbs'])}))?[ \t]*+\Z")
+    name = rf"(?P<x>(?:sàn[ \t]++)?(?:{_alt(raw['names'])}))"
+    subject = regex.compile(rf"(?:^|.*[,;][ \t]*+){name}(?:[ \t]++(?:{_alt(raw['verbs'])}))?[ \t]*+\Z")
     scoped = regex.compile(rf"(?:tổng[ \t]++)?cổ[ \t]++phiếu(?:[ \t]++giao[ \t]++dịch)?[ \t]++trên[ \t]++{name}[ \t]*+\Z")
     return subject, scoped, raw["metric"], raw["money"]
 
@@ -345,20 +346,17 @@ def exchange_metric(metric: str, stretch: str, unit: str | None, money: bool) ->
     if m is None:
         return None
     s, e = m.span("x")
-    source = stretch if m.re is subject else metric
-    name = source[s:e] if m.re is scoped else stretch[s:e]
-    return (value if money else volume).format(exchange=_as_written(name, metric, stretch))
+    name = (stretch if m.re is subject else metric)[s:e]
+    return (value if money else volume).format(exchange=_as_written(name))
 
 
 @cache
 def _exchange_scope():
     raw = _raw()["exchanges"]
-    alt = lambda ws: "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++")  # noqa: E731
-                              for w in sorted(ws, key=len, reverse=True))
-    scope = regex.compile(rf"(?<![\p{{L}}])(?:trên[ \t]++(?:sàn[ \t]++)?(?:{alt(raw['names'])})|(?P<whole>{alt(raw['whole'])}))"
-                          rf"(?![\p{{L}}])")
-    measure = regex.compile(rf"(?:{alt(raw['measures'])})(?![\p{{L}}])")
-    named = regex.compile(rf"(?<![\p{{L}}])(?:{alt(raw['names'] + raw['whole'])})(?![\p{{L}}])")
+    scope = regex.compile(rf"(?<![\p{{L}}])(?:trên[ \t]++(?:sàn[ \t]++)?(?:{_alt(raw['names'])})"
+                          rf"|(?P<whole>{_alt(raw['whole'])}))(?![\p{{L}}])")
+    measure = regex.compile(rf"(?:{_alt(raw['measures'])})(?![\p{{L}}])")
+    named = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(raw['names'] + raw['whole'])})(?![\p{{L}}])")
     return scope, measure, named
 
 
@@ -390,7 +388,7 @@ def exchange_scoped(metric: str, scope: str | None) -> str | None:
     return f"{metric} {scope}"
 
 
-def _as_written(name: str, metric: str, stretch: str) -> str:
+def _as_written(name: str) -> str:
     """An exchange name with its capitals back ("upcom" → "UPCoM")."""
     for w in _raw()["exchanges"]["names"]:
         name = regex.sub(rf"(?<![\p{{L}}]){regex.escape(fold(w))}(?![\p{{L}}])", w, name)
@@ -458,9 +456,7 @@ _VERB_TAGS = frozenset({"V", "R", "E", "C", "A"})
 
 @cache
 def _plan_verb() -> regex.Pattern:
-    ws = sorted((fold(w) for w in _raw()["plan_verbs"]["words"]), key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"[ \t]++") for w in ws)
-                         + r")(?![\p{L}])")
+    return regex.compile(rf"(?<![\p{{L}}])(?:{_alt(_raw()['plan_verbs']['words'])})(?![\p{{L}}])")
 
 
 def subject_first(metric: str) -> str | None:

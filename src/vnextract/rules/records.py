@@ -316,17 +316,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         named_after = named is not None and post is not None and post_metric is not None and \
             named[0].startswith(post_metric[0])
         if named is not None and (drafts or frame.last_metric):
-            previous = drafts[-1].metric if drafts else frame.last_metric
-            # "con số này" points back to the last figure of its kind (a volume to a volume)
-            alike = next((d.metric for d in reversed(drafts) if d.first.q.category == m.q.category),
-                         frame.last_of.get(m.q.category, previous))
-            sibling = sibling_metric(named[0], previous) or anaphor_metric(named[0], alike) \
-                or name_sibling(named[0], alike) or extreme_sibling(named[0], alike)
-            if sibling is not None:
-                named = (sibling, named[1])
-            elif drafts and m.q.unit and fold(named[0]) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:
-                # "… đạt 28.431 chiếc, …; tháng 12 đạt 33.295 chiếc": the unit alone names nothing new
-                named = (drafts[-1].metric, named[1])
+            named = (_from_neighbours(named[0], m, drafts, frame), named[1])
         if named is None and frame.last_metric and m.role in ("value", "change"):
             inherited = frame.last_metric
             if m.q.category == "money" and drafts and drafts[-1].first.q.category in ("count", "measure"):
@@ -361,6 +351,26 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     if a.head:
         _head_reference(F, a.head, drafts)
     return drafts
+
+
+def _from_neighbours(metric: str, m: Mention, drafts: list[_Draft], frame: _Frame) -> str:
+    """A name that is only part of a measure, completed from the figures before it.
+
+    "giá trị" after a volume, "con số này trên HNX", "trên UPCoM" or a ticker
+    alone after a measure on another exchange or stock, "cao nhất" after the
+    lowest, a unit alone after a figure in that unit (``rules/subjects.py``).
+    """
+    previous = drafts[-1].metric if drafts else frame.last_metric
+    # "con số này" points back to the last figure of its kind (a volume to a volume)
+    alike = next((d.metric for d in reversed(drafts) if d.first.q.category == m.q.category),
+                 frame.last_of.get(m.q.category, previous))
+    sibling = sibling_metric(metric, previous) or anaphor_metric(metric, alike) \
+        or name_sibling(metric, alike) or extreme_sibling(metric, alike)
+    if sibling is not None:
+        return sibling
+    if drafts and m.q.unit and fold(metric) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:
+        return drafts[-1].metric  # "… đạt 28.431 chiếc, …; tháng 12 đạt 33.295 chiếc": the unit names nothing new
+    return metric
 
 
 _ITEM_SEP = regex.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|(?<![\p{L}])và[ \t]++)")

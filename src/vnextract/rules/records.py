@@ -217,7 +217,39 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
             ostart, oend = norm.span(*_trim(norm.text, d.start, d.end))
             warnings.append(f"characters {ostart}-{oend}: a number of more than {NUMBER_DIGITS} digits is not a "
                             "statistic; no record")
-    return Reading(records, date, source, warnings)
+    return Reading(_quote_changes(records), date, source, warnings)
+
+
+def _quote_changes(records: list[Record]) -> list[Record]:
+    """Two changes of a buy/sell quote, one per quote, in order ("… 55,1 - 55,6 triệu đồng/lượng, giảm lần
+    lượt 300.000 đồng và 150.000 đồng/lượng"): the buy quote takes the first, the sell quote the second,
+    whether they were read on the quote or on a record of changes right after it."""
+    out: list[Record] = []
+    i = 0
+    while i < len(records):
+        r = records[i]
+        nxt = records[i + 1] if i + 1 < len(records) else None
+        if nxt is None or not r.metric.endswith(" mua vào") or nxt.metric != r.metric[:-len("mua vào")] + "bán ra":
+            out.append(r)
+            i += 1
+            continue
+        base = r.metric[:-len(" mua vào")]
+        after = records[i + 2] if i + 2 < len(records) else None
+        if len(r.changes) == 2 and r.changes == nxt.changes:
+            changes, skip = r.changes, 2
+        elif not r.changes and not nxt.changes and after is not None and after.metric == base \
+                and after.value is None and len(after.changes) == 2:
+            changes, skip = after.changes, 3
+        else:
+            out.append(r)
+            i += 1
+            continue
+        first, second = changes
+        if first.reference is None and second.reference is not None:  # "… và 250.000 đồng/lượng so với hôm qua"
+            first = first.model_copy(update={"reference": second.reference, "reference_year": second.reference_year})
+        out += [r.model_copy(update={"changes": [first]}), nxt.model_copy(update={"changes": [second]})]
+        i += skip
+    return out
 
 
 def _out_of_range(e: ValidationError) -> bool:

@@ -17,8 +17,8 @@ from ..lang.vi import lexicon
 from ..periods import find_mentions
 from ..places import find_places
 from ..text.normalize import fold
-from .subjects import subject_first
-from .words import alternation, words
+from .subjects import has_head, subject_first
+from .words import alternation, kept_whole, words
 
 _WORD = regex.compile(r"[^\s,;:]+")
 _PUNCT_EDGE = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
@@ -50,7 +50,6 @@ def _res():
             r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(abbrev, key=len, reverse=True)) + r")(?![\p{L}\p{N}])"
         ),
         "abbrev_map": abbrev,
-        "keep": frozenset(words("metric", "keep_whole").words),
     }
 
 
@@ -204,7 +203,7 @@ def price_named(metric: str) -> str:
         cue = words("metric", group).before(folded, len(folded))
         if cue is not None and cue[0] > 0 and cue[1] == len(folded.rstrip()):
             thing = metric[:cue[0]].strip(" ,")
-            if thing and not words("metric", "heads").search(fold(thing)):
+            if thing and not has_head(fold(thing)):
                 return f"{head} {thing}"
     return metric
 
@@ -288,8 +287,7 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _keeps(folded: str, before: tuple[int, int], word: tuple[int, int]) -> bool:
     """Whether a cue word is the second syllable of a word kept whole ("chứng chỉ", "còn lại"): no cut there."""
-    pair = f"{folded[before[0]:before[1]]} {folded[word[0]:word[1]]}"
-    return pair in _res()["keep"]
+    return kept_whole(folded[before[0]:before[1]], folded[word[0]:word[1]])
 
 
 def _abbreviation_list(text: str, right: list[tuple[int, int]], left: list[tuple[int, int]]) -> bool:

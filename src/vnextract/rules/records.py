@@ -31,7 +31,7 @@ from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ti
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
-from .roles import _RESPECTIVELY, ChangeDraft, Mention, classify
+from .roles import IN_TURN, ChangeDraft, Mention, classify
 from .words import words
 
 _ATTACH_GAP = regex.compile(r"(?:[\s,()\-–]|(?<![\p{L}])(?:và|đồng[ \t]+thời|nhưng|song|cùng[ \t]+với|tương[ \t]+ứng|so[ \t]+với|chỉ|mới|mới[ \t]+chỉ|cũng|vẫn)(?![\p{L}]))*+")
@@ -220,6 +220,10 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
     return Reading(_quote_changes(records), date, source, warnings)
 
 
+#: What a buy/sell quote's two records add to its metric (RECORDS.md: "giá vàng SJC mua vào", "… bán ra").
+_BUY, _SELL = " mua vào", " bán ra"
+
+
 def _quote_changes(records: list[Record]) -> list[Record]:
     """Two changes of a buy/sell quote, one per quote, in order ("… 55,1 - 55,6 triệu đồng/lượng, giảm lần
     lượt 300.000 đồng và 150.000 đồng/lượng"): the buy quote takes the first, the sell quote the second,
@@ -229,11 +233,11 @@ def _quote_changes(records: list[Record]) -> list[Record]:
     while i < len(records):
         r = records[i]
         nxt = records[i + 1] if i + 1 < len(records) else None
-        if nxt is None or not r.metric.endswith(" mua vào") or nxt.metric != r.metric[:-len("mua vào")] + "bán ra":
+        base = r.metric[:-len(_BUY)] if r.metric.endswith(_BUY) else None
+        if nxt is None or base is None or nxt.metric != base + _SELL:
             out.append(r)
             i += 1
             continue
-        base = r.metric[:-len(" mua vào")]
         after = records[i + 2] if i + 2 < len(records) else None
         if len(r.changes) == 2 and r.changes == nxt.changes:
             changes, skip = r.changes, 2
@@ -284,8 +288,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         # No figure: the sentence can only open a list, or name the stock "mã này" points back to.
         if F[lo:hi].rstrip().endswith(":"):
             _open_list(F, lo, hi, frame)
-        if stock_text(F):
-            frame.last_ticker = next(reversed([t.group(1) for t in tickers(T, lo, hi)]), frame.last_ticker)
+        _note_ticker(T, F, lo, hi, frame)
         return []
     targets = _target_cues(F, lo, hi, mentions)
     head_estimate = _head_estimate(F, lo, mentions)
@@ -375,14 +378,19 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         last_end = m.end
         if named_after and _NAME_GAP.fullmatch(F, m.end, post[0]):
             last_end = cur.end = max(m.end, post[1])
-    if stock_text(F):  # "… HAG giảm sàn. Mã này …": the last ticker named before points on
-        frame.last_ticker = next(reversed([t.group(1) for t in tickers(T, lo, hi)]), frame.last_ticker)
+    _note_ticker(T, F, lo, hi, frame)
     drafts = _respectively(T, F, _respective_changes(F, _distributive(T, F, drafts)))
     if enumeration:
         _share_reference(drafts)
     if a.head:
         _head_reference(F, a.head, drafts)
     return drafts
+
+
+def _note_ticker(T: str, F: str, lo: int, hi: int, frame: _Frame) -> None:
+    """"… HAG giảm sàn. Mã này …": the last ticker of a market report's sentence is what "mã này" points to."""
+    if stock_text(F):
+        frame.last_ticker = next(reversed([t.group(1) for t in tickers(T, lo, hi)]), frame.last_ticker)
 
 
 def _from_neighbours(metric: str, m: Mention, drafts: list[_Draft], frame: _Frame) -> str:
@@ -414,10 +422,6 @@ def _split(d: _Draft, mentions: list[Mention], metric: str) -> _Draft:
     return part
 
 
-#: "lần lượt", and "tương ứng" where it hands out a list ("tăng tương ứng 26% và 35%").
-_IN_TURN = regex.compile(r"(?<![\p{L}])(?:lần[ \t]++lượt|tương[ \t]++ứng)(?![\p{L}])")
-
-
 @cache
 def _not_alone() -> frozenset[str]:
     return frozenset(" ".join(w.replace("-", " ").split()) for w in words("metric", "not_alone").words)
@@ -428,7 +432,7 @@ def _respective_changes(F: str, drafts: list[_Draft]) -> list[_Draft]:
     for k, d in enumerate(drafts):
         changes = [m for m in d.mentions if m.role == "change"]
         if len(changes) < 2 or d.first.role != "value" or k + 1 < len(changes) \
-                or not _IN_TURN.search(F, d.first.end, changes[0].q.num_start):
+                or not IN_TURN.search(F, d.first.end, changes[0].q.num_start):
             continue
         before = drafts[k - len(changes) + 1:k]
         if any(m.role == "change" for b in before for m in b.mentions):
@@ -456,7 +460,7 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
     k = 0
     while k < len(drafts):
         d = drafts[k]
-        if not _IN_TURN.search(F, d.start, d.first.q.num_start):
+        if not IN_TURN.search(F, d.start, d.first.q.num_start):
             out.append(d)
             k += 1
             continue
@@ -502,8 +506,10 @@ def _items(T: str, d: _Draft) -> list[str]:
     items = [x.strip() for x in _ITEM_SEP.split(d.metric) if x.strip()]
     if len(items) == 1:
         names = [t.group(1) for t in tickers(T, d.start, d.first.q.num_start)]
-        if len(names) >= 2 and len(regex.findall(rf"(?<![\p{{L}}]){regex.escape(names[-1])}(?![\p{{L}}])", d.metric)) == 1:
-            return [regex.sub(rf"(?<![\p{{L}}]){regex.escape(names[-1])}(?![\p{{L}}])", n, d.metric) for n in names]
+        if len(names) >= 2:
+            last = regex.compile(rf"(?<![\p{{L}}]){regex.escape(names[-1])}(?![\p{{L}}])")
+            if len(last.findall(d.metric)) == 1:
+                return [last.sub(n, d.metric) for n in names]
         return items
     if all(_NAME_ITEM.fullmatch(x) for x in items[1:]):
         first = items[0]
@@ -767,10 +773,10 @@ def _records(norm: NormText, d: _Draft, date: Date | None) -> list[Record]:
     ostart, oend = norm.span(*_trim(norm.text, d.start, b.end() if b is not None else d.end))
     ev = Evidence(start=ostart, end=oend, text=norm.original[ostart:oend])
     quote = {"value_high": None, "bound": "exact", "evidence": ev, "amount": amount_of(r.value, r.unit)}
-    return [r.model_copy(update={**quote, "metric": f"{r.metric} mua vào", "indicator": indicator_of(f"{r.metric} mua vào", r.place)}),
-            r.model_copy(update={**quote, "metric": f"{r.metric} bán ra", "value": r.value_high,
+    return [r.model_copy(update={**quote, "metric": r.metric + _BUY, "indicator": indicator_of(r.metric + _BUY, r.place)}),
+            r.model_copy(update={**quote, "metric": r.metric + _SELL, "value": r.value_high,
                                  "amount": amount_of(r.value_high, r.unit),
-                                 "indicator": indicator_of(f"{r.metric} bán ra", r.place)})]
+                                 "indicator": indicator_of(r.metric + _SELL, r.place)})]
 
 
 def _quoted_both_ways(r: Record) -> bool:

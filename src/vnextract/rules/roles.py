@@ -15,12 +15,15 @@ from functools import cache
 import regex
 
 from .quantities import Quantity
-from .words import alternation, words
+from .words import alternation, kept_whole, words
 
 HUNDRED = Decimal(100)
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}])lần[ \t]++lượt(?![\p{L}])")
+_IN_TURN_WORDS = r"(?<![\p{L}])(?:lần[ \t]++lượt|tương[ \t]++ứng)"
+#: "lần lượt", and "tương ứng" where it hands out a list ("tăng tương ứng 26% và 35%").
+IN_TURN = regex.compile(rf"{_IN_TURN_WORDS}(?![\p{{L}}])")
 #: "tăng lần lượt 12,61% và 371%", "giảm tương ứng 5%": the change verb is before these words.
-_RESPECTIVELY_BEFORE = regex.compile(r"(?<![\p{L}])(?:lần[ \t]++lượt|tương[ \t]++ứng)[ \t]*+\Z")
+_RESPECTIVELY_BEFORE = regex.compile(rf"{_IN_TURN_WORDS}[ \t]*+\Z")
 _STOP_PHRASE = r"[,;:()\[\]\.!?…\"“”]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên|do|nhờ|chủ[ \t]+yếu|trong[ \t]+khi|là|xếp|góp[ \t]+phần|đưa|đã|giúp|khiến|làm)(?![\p{L}\p{N}])"
 
 
@@ -97,15 +100,10 @@ def _same_unit(a: str | None, b: str | None) -> bool:
 def _inside_kept_word(folded: str, start: int, lo: int) -> bool:
     """Whether a cue starting at ``start`` is the second syllable of a word kept whole ("nước ngoài")."""
     prev = _PREV_SYLLABLE.search(folded, max(lo, start - 12), start)
-    return prev is not None and f"{prev.group(1)} {folded[start:].split(' ', 1)[0]}" in _kept_words()
+    return prev is not None and kept_whole(prev.group(1), folded[start:].split(" ", 1)[0])
 
 
 _PREV_SYLLABLE = regex.compile(r"(?<![\p{L}])(\p{L}++)[ \t]++\Z")
-
-
-@cache
-def _kept_words() -> frozenset[str]:
-    return frozenset(words("metric", "keep_whole").words)
 
 
 def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = None) -> Mention | None:

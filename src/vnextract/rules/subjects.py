@@ -329,7 +329,7 @@ def _exchanges():
     name = rf"(?P<x>(?:sàn[ \t]++)?(?:{_alt(raw['names'])}))"
     subject = regex.compile(rf"(?:^|.*[,;][ \t]*+){name}(?:[ \t]++(?:{_alt(raw['verbs'])}))?[ \t]*+\Z")
     scoped = regex.compile(rf"(?:tổng[ \t]++)?cổ[ \t]++phiếu(?:[ \t]++giao[ \t]++dịch)?[ \t]++trên[ \t]++{name}[ \t]*+\Z")
-    return subject, scoped, raw["metric"], raw["money"]
+    return subject, scoped, raw["metric"], raw["money"], frozenset(raw["volume_units"])
 
 
 def exchange_metric(metric: str, stretch: str, unit: str | None, money: bool) -> str | None:
@@ -339,8 +339,8 @@ def exchange_metric(metric: str, stretch: str, unit: str | None, money: bool) ->
     ``stretch`` is the folded text between the figure before and this one's
     lead, ``metric`` the name read for it, ``unit`` the figure's base unit.
     """
-    subject, scoped, volume, value = _exchanges()
-    if not money and (unit or "").lower() not in _raw()["exchanges"]["volume_units"]:
+    subject, scoped, volume, value, volume_units = _exchanges()
+    if not money and (unit or "").lower() not in volume_units:
         return None
     m = subject.match(stretch.rstrip()) or scoped.match(fold(metric))
     if m is None:

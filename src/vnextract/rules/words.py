@@ -147,3 +147,13 @@ def words(group: str, name: str) -> WordSet:
     from ..lang.vi import lexicon
 
     return WordSet(lexicon().cue(group, name))
+
+
+@cache
+def _kept_whole() -> frozenset[str]:
+    return frozenset(words("metric", "keep_whole").words)
+
+
+def kept_whole(first: str, second: str) -> bool:
+    """Whether two folded syllables make a word kept whole ("chứng chỉ", "nước ngoài"): the second is no cue there."""
+    return f"{first} {second}" in _kept_whole()

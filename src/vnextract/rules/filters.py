@@ -138,7 +138,6 @@ def conversion(ctx: Context) -> set[int]:
         before = names.get(" ".join(b.group("c").split()))
         if before is not None and before == _currency(m.q.unit):
             continue  # the same currency twice is no conversion
-        prev = ctx.mentions[i - 1] if i else None
         if prev is not None and prev.q.category == "money" and _GAP.fullmatch(F, prev.q.end, m.lead):
             m.equivalent = True  # the record of the first amount reads over its conversion, as "(tương đương …)"
         else:
@@ -262,7 +261,8 @@ def deal(ctx: Context) -> set[int]:
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
             if _in_clause(ctx, "deal", i)
-            or any(_FEW_WORDS.fullmatch(F, m.q.end, a) for a, _ in ctx.spans("deal_after", m.q.end, ctx.clause_end(m.q.end)))}
+            or (ctx.cues and any(_FEW_WORDS.fullmatch(F, m.q.end, a)
+                                 for a, _ in ctx.spans("deal_after", m.q.end, ctx.clause_end(m.q.end))))}
 
 
 def _of_shares(m: Mention) -> bool:
@@ -299,14 +299,16 @@ def person(ctx: Context) -> set[int]:
     place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
     F, out = ctx.folded, set()
     households = _cue("households")
+    target = ctx.has("target")
+    starts = [_clause_of_person(ctx, m.lead) for m in ctx.mentions]
     for i, m in enumerate(ctx.mentions):  # "mỗi tháng gia đình tôi lãi 150 triệu đồng": one household's amount
-        start = _clause_of_person(ctx, m.lead)
-        if households.search(F, start, m.lead) or (ctx.has("first_person", start, m.lead) and not ctx.has("target")):
+        start = starts[i]
+        if households.search(F, start, m.lead) or (not target and ctx.has("first_person", start, m.lead)):
             out.add(i)  # ("tôi thu hoạch được 5 tấn": the speaker's own; "chúng tôi" may speak for a firm)
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
     for i, m in enumerate(ctx.mentions):
-        who = _person().match(ctx.text, _clause_of_person(ctx, m.lead), m.lead)
+        who = _person().match(ctx.text, starts[i], m.lead)
         if who is None or any(p.start == who.start("t") for p in find_places(ctx.text, F, who.start("t"), m.lead)):
             continue
         if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)):
@@ -359,7 +361,8 @@ def milestone(ctx: Context) -> set[int]:
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
             if _cue("milestone").before(F, m.lead, ctx.lo)
-            or any(_level_gap().fullmatch(F, b, m.lead) for _, b in ctx.spans("analyst_level", ctx.clauses[i], m.lead))}
+            or (ctx.cues and any(_level_gap().fullmatch(F, b, m.lead)
+                                 for _, b in ctx.spans("analyst_level", ctx.clauses[i], m.lead)))}
 
 
 @cache

@@ -53,10 +53,8 @@ _CLAUSE = 32  # the longest metric, in words, searched for a name inside clause 
 
 @dataclass(frozen=True)
 class _Seqs:
-    """Word sequences, and the same grouped by their first word in their order: a look-up tries only those
-    that can match."""
+    """Word sequences grouped by their first word, in their order: a look-up tries only those that can match."""
 
-    seqs: tuple[Words, ...]
     by_first: dict[str, tuple[Words, ...]]
 
 
@@ -65,7 +63,7 @@ def _seqs(seqs: tuple[Words, ...]) -> _Seqs:
     for s in seqs:
         if s:
             index.setdefault(s[0], []).append(s)
-    return _Seqs(seqs, {k: tuple(v) for k, v in index.items()})
+    return _Seqs({k: tuple(v) for k, v in index.items()})
 
 
 def _keyed(items: tuple, key) -> tuple[dict, tuple]:
@@ -222,7 +220,7 @@ def _unlinked(key: Words) -> tuple[Words, ...]:
     return tuple(out)
 
 
-_NO_SEQS = _Seqs((), {})
+_NO_SEQS = _Seqs({})
 
 
 def _at(words: Words, i: int, seqs: _Seqs) -> int:

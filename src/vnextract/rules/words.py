@@ -109,17 +109,12 @@ def clause_stops(folded: str, lo: int, hi: int) -> list[int]:
     return [stop.end() for stop in _CLAUSE_STOP.finditer(folded, lo, hi)]
 
 
-def anchored(anchor, pattern, text: str, start: int, end: int):
-    """``pattern``'s matches in ``text[start:end]``, tried only where ``anchor`` finds one can start.
-
-    A large alternation is tried at every position by ``finditer``; looking
-    first for its possible first words makes it about twice as fast.
-    """
-    return anchored_at((a.start() for a in anchor.finditer(text, start, end)), pattern, text, start, end)
-
-
 def anchored_at(starts, pattern, text: str, start: int, end: int):
-    """``anchored`` with the anchor's start positions (ascending, from ``start``) given."""
+    """``pattern``'s matches in ``text[start:end]``, tried only at ``starts`` (ascending, from ``start``).
+
+    A large alternation is tried at every position by ``finditer``; trying it
+    only where one of its first words starts makes it about twice as fast.
+    """
     pos = start
     for a in starts:
         if a < pos:

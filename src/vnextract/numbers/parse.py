@@ -14,6 +14,8 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from ..text.normalize import holds_any
+
 Convention = Literal["comma", "point"]  # which character is the DECIMAL separator
 
 
@@ -396,10 +398,7 @@ def _multiplier_lower() -> regex.Pattern:
 
 def _holds_multiplier(low: str, lx: _Lexicon) -> bool:
     """``_multiplier_lower().search(low)``, a literal alternation, as one ``in`` per word (each a scan in C)."""
-    for w in lx.multiplier_forms:
-        if w in low:
-            return True
-    return False
+    return holds_any(low, lx.multiplier_forms)
 
 
 def _scan_spelled(text: str, lone: bool = False) -> list[NumberMatch]:

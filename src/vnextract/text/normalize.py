@@ -76,14 +76,19 @@ _NEEDS_WORK = "\r\u00d0\u00f0\u2044\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _LONG = 200
 
 
-def _holds_any(text: str, parts, pattern: regex.Pattern | None = None) -> bool:
-    """Whether ``text`` holds one of ``parts`` (characters or strings; ``pattern``: the same search, for short texts)."""
-    if pattern is not None and len(text) <= _LONG:
-        return pattern.search(text) is not None
+def holds_any(text: str, parts) -> bool:
+    """Whether ``text`` holds one of ``parts`` (characters or strings), each looked for with ``in``."""
     for c in parts:  # (a plain loop: a generator costs more than the look-ups themselves on a short text)
         if c in text:
             return True
     return False
+
+
+def _holds_any(text: str, parts, pattern: regex.Pattern | None = None) -> bool:
+    """``holds_any``; ``pattern``, the same search, is asked instead on a short text."""
+    if pattern is not None and len(text) <= _LONG:
+        return pattern.search(text) is not None
+    return holds_any(text, parts)
 
 
 def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:

@@ -5,6 +5,8 @@ from typing import NamedTuple
 
 import regex
 
+from .normalize import holds_any
+
 _LINE = regex.compile(r"[^\n]+")
 #: Longer sentences are cut at clause marks, then at spaces: segmenting a
 #: run-on "sentence" of megabytes would cost time and memory out of all proportion.
@@ -21,10 +23,10 @@ class Sentence(NamedTuple):
 
 
 #: A digit or a number word: a line or sentence without one holds no figure.
-MAY_HOLD_FIGURE = regex.compile(r"\d|(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
-_DIGIT = regex.compile(r"\d")
 NUMBER_WORDS = ("mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "rưỡi")
-_NUMBER_WORD = regex.compile(r"(?i:mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi)")
+_NUMBER_WORD = regex.compile(rf"(?i:{'|'.join(NUMBER_WORDS)})")
+MAY_HOLD_FIGURE = regex.compile(rf"\d|{_NUMBER_WORD.pattern}")
+_DIGIT = regex.compile(r"\d")
 
 
 def may_hold_figure(text: str, s: int, e: int) -> bool:
@@ -42,10 +44,7 @@ def may_hold_figure(text: str, s: int, e: int) -> bool:
     low = text[s:e].lower()
     if len(low) != e - s:
         return _NUMBER_WORD.search(text, s, e) is not None
-    for w in NUMBER_WORDS:  # (a plain loop: a generator costs more than these look-ups)
-        if w in low:
-            return True
-    return False
+    return holds_any(low, NUMBER_WORDS)
 
 
 def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:

@@ -120,6 +120,13 @@ class _Read:
         return self.base + self.den
 
 
+def _identifier_before(not_before, folded: str, pos: int, start: int) -> bool:
+    """Whether the words before ``pos`` make the number an identifier ("quyết định số 12"), not a measure
+    ("doanh số 2.900 chiếc")."""
+    return not_before.before(folded, pos, start) is not None \
+        and words("not_record", "before_measure").before(folded, pos, start) is None
+
+
 def find_quantities(folded: str, text: str, convention: Convention, start: int = 0, end: int | None = None,
                     next_word=None) -> list[Quantity]:
     """Every quantity in ``text[start:end]`` that may be a statistic.
@@ -140,10 +147,10 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         s, e, value = m.start, m.end, m.value
         if _is_not_a_figure(text, folded, s, e, m.spelled, value):
             continue
-        if not_before.before(folded, s, start):
+        if _identifier_before(not_before, folded, s, start):
             continue
         bound = _any_bound().before(folded, s, start)
-        if bound and not_before.before(folded, bound[0], start):
+        if bound and _identifier_before(not_before, folded, bound[0], start):
             continue
         # "41, 75 tỷ đồng": the decimal part after a comma and a space
         sd = None if m.spelled or not m.text.isdigit() or len(m.text) > 3 or text[e:e + 1] != "," \

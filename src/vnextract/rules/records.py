@@ -59,6 +59,9 @@ class _Frame:
     last_kind: str | None = None
     #: The heading and lead's span: the company they name owns an unowned company measure.
     heading: tuple[int, int] = (0, 0)
+    #: The paragraph of the sentence and where it starts: a company named earlier in it owns its company measures.
+    paragraph: int = -1
+    paragraph_start: int = 0
 
 
 @dataclass
@@ -203,6 +206,8 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
     drafts: list[_Draft] = []
     with segmented_words(word_at or (lambda pos: None)):
         for i, a in enumerate(analyses):
+            if sentences[i].paragraph != frame.paragraph:
+                frame.paragraph, frame.paragraph_start = sentences[i].paragraph, a.lo
             for d in _sentence(norm, a, frame):
                 d.sentence = i
                 drafts.append(d)
@@ -341,10 +346,13 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             or (m.q.category == "count" and _after_object_verb(F, lo, m))
         ):
             named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
+        if named is not None and m.q.category == "count" and m.q.unit and \
+                fold(named[0]) in words("metric", "count_heads").words:
+            named = (f"{named[0]} {m.q.unit}", named[1])  # "với tổng số khoảng 9.600 căn hộ": "tổng số căn hộ"
         if named is not None:
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
             named = (price_named(before_predicate(named[0])), named[1])
-            owned = owner_metric(named[0], T, lo, m.lead, frame.heading)
+            owned = owner_metric(named[0], T, lo, m.lead, frame.heading, frame.paragraph_start)
             if owned is not None:
                 named = (owned, named[1])
         # a name read after the figure ends the figure there: what follows attaches after it
@@ -666,6 +674,9 @@ def _post_metric(T: str, F: str, post: tuple[int, int], m: Mention) -> tuple[str
     if not text:
         return None
     unit = (m.q.unit or "").split("/")[0]
+    first, _, rest = text.partition(" ")
+    if rest and fold(first) == fold(unit) and fold(unit) in words("metric", "classifiers").words:
+        text = rest  # "298 chiếc quạt điện": the unit keeps the classifier, the metric is the noun
     base = F[m.q.base_start:m.q.end].strip() if m.q.base_start >= 0 else ""
     says_more = text.lower() not in (unit.lower(), base) and len(text.split()) > len((base or unit).split())
     return _expand(text), says_more

@@ -255,8 +255,20 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     if q.category is None:
         return None
     m = _value(q, folded, lead, end, hi, bound)
-    m.equivalent = bool(words("change", "equivalent").before(folded, lead, lo))
+    eq = words("change", "equivalent").before(folded, lead, lo)
+    m.equivalent = eq is not None and not _inside_kept_word(folded, eq[0], lo)
     return m
+
+
+def _inside_kept_word(folded: str, s: int, lo: int) -> bool:
+    """Whether the cue starting at ``s`` is the second syllable of a word kept whole ("cổ tức", not "tức")."""
+    e = s
+    while e > lo and folded[e - 1] in " \t":
+        e -= 1
+    b = e
+    while b > lo and folded[b - 1] not in " \t":
+        b -= 1
+    return b < e and kept_whole(folded[b:e], folded[s:].split(" ", 1)[0])
 
 
 @cache

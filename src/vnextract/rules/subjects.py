@@ -426,21 +426,25 @@ def _owners(text: str, start: int, end: int) -> list[tuple[int, str]]:
 _ROMAN = regex.compile(r"[IVXLC]++")
 
 
-def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int, int]) -> str | None:
+def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int, int],
+                 paragraph: int | None = None) -> str | None:
     """"lãi ròng 257 tỷ đồng" in a text on PAN → "lãi ròng của PAN": a company's measure takes its owner.
 
     The owner is the last company the sentence names before the figure, else the
-    first one the heading names. A metric with an owner already (a "của", a
+    last one the paragraph named before the sentence (``paragraph``: where it starts),
+    else the first one the heading names. A metric with an owner already (a "của", a
     capitalised name) is left alone.
     """
     folded = fold(metric)
     m = _owned()[0].match(folded)
     if m is None or _owned()[2].match(folded) or " của " in f" {folded} " or any(c.isupper() for c in metric[1:]):
         return None
-    owners = _owners(text, lo, lead) or _owners(text, *heading)[:1]
+    owners = _owners(text, lo, lead)
+    if not owners and paragraph is not None and paragraph < lo:
+        owners = _owners(text, paragraph, lo)
     if not owners:
-        return None
-    return f"{metric} của {owners[-1][1]}"
+        owners = _owners(text, *heading)[:1]
+    return f"{metric} của {owners[-1][1]}" if owners else None
 
 
 def has_head(folded: str) -> bool:

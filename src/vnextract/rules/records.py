@@ -481,6 +481,8 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
                 or _FIGURE_LIST_GAP.fullmatch(F, figures[-1].end, drafts[j].first.q.num_start)):
             figures.append(drafts[j].first)
             j += 1
+        if len(items) == 1 and len(figures) >= 2 and _years_in_turn(F, d.start, d.first.q.num_start) == len(figures):
+            items = items * len(figures)  # "GDP năm 2020 và 2021 lần lượt tăng 2,9% và 2,6%": one measure, a year each
         if len(items) < 2 or len(figures) != len(items):
             out.append(d)
             k += 1
@@ -492,6 +494,11 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
             _shared_reference([f.change for f in figures])
         k = j
     return out
+
+
+def _years_in_turn(F: str, s: int, e: int) -> int:
+    """How many years "năm 2020 và 2021 lần lượt …" hands out in ``F[s:e]`` (the period resolver gives them)."""
+    return max((len(p.years) for p in find_mentions(F, s, e) if p.years is not None), default=0)
 
 
 #: Between two listed figures: "1,63 và 1,05 điểm", "12%, 8%".

@@ -175,6 +175,8 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             continue  # a scale word with no unit after it: "200 triệu phú", "1,2 triệu"
         if value == 1 and u.category != "money" and words("not_record", "per_one").before(folded, s, start):
             continue  # "giá trị sản xuất trên 1 ha đất": per hectare ("trên một đô la" is a bound)
+        if u.category == "count" and not u.power and _period_number(folded, s, start, value, text[s:e]):
+            continue  # "Năm 2016 xã Tân Phú …", "Tháng 3 huyện tổ chức …": a year or a month, no count
         if m.lone and (u.category not in ("count", "money", "measure", "percent")
                        or (m.value == 1 and u.category == "count" and not u.power)):
             continue  # "tám dự án" is a figure; "một doanh nghiệp" is "a firm", "năm 2023" a year
@@ -410,6 +412,19 @@ _NOT_COUNT_START = frozenset(
 
 def _year_like(value: Decimal, raw: str) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100
+
+
+_PERIOD_WORD = regex.compile(r"(?<![\p{L}])(năm|tháng|ngày|quý)[ \t]++\Z")
+_PERIOD_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4)}
+
+
+def _period_number(folded: str, s: int, start: int, value: Decimal, raw: str) -> bool:
+    """Whether the number is a period's: a year after "năm", a month after "tháng", a day, a quarter."""
+    m = _PERIOD_WORD.search(folded, max(start, s - 6), s)
+    if m is None or not raw.isdigit():
+        return False
+    lo, hi = _PERIOD_RANGE[m.group(1)]
+    return lo <= value <= hi
 
 
 def _time_before(folded: str, s: int, start: int) -> bool:

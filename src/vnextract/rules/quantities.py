@@ -48,7 +48,7 @@ def _unit_re():
     lex = lexicon()
     scales = alternation(tuple(lex.scales))
     units = alternation(tuple(k for k in lex.units if k != "%"))
-    dens = alternation(lex.denominators)
+    dens = alternation(tuple(lex.denominators))
     points = alternation(words("change", "points").words)
     ratio = alternation(words("change", "ratio_unit").words)
     return regex.compile(
@@ -500,8 +500,7 @@ def _squash(key: str) -> str:
 def _denominators(raw: str) -> str:
     lex = lexicon()
     parts = [p.strip() for p in raw.split("/") if p.strip()]
-    canon = {d: d for d in lex.denominators}
-    return "".join("/" + canon.get(p.lower(), p.lower()) for p in parts)
+    return "".join("/" + lex.denominators.get(p.lower(), p.lower()) for p in parts)
 
 
 def _next_digit(text: str, pos: int) -> int:

@@ -33,7 +33,8 @@ class Scale:
 class Lexicon:
     units: dict[str, Unit]
     scales: dict[str, Scale]
-    denominators: tuple[str, ...]
+    #: What may follow a unit after "/": surface (folded) → as output ("cp" → "cổ phiếu").
+    denominators: dict[str, str]
     abbreviations: dict[str, str]
     acronyms: dict[str, str]
     typos: dict[str, str]
@@ -60,7 +61,7 @@ def lexicon() -> Lexicon:
     """The Vietnamese lexicon, read once per process. Keys are folded (see ``fold``)."""
     units = {fold(r[0]): Unit(r[1], r[2]) for r in _rows("units.tsv")}
     scales = {fold(r[0]): Scale(r[1], int(r[2])) for r in _rows("scales.tsv")}
-    denominators = tuple(fold(r[0]) for r in _rows("denominators.tsv"))
+    denominators = {fold(r[0]): (r[1] if len(r) > 1 else fold(r[0])) for r in _rows("denominators.tsv")}
     abbreviations = {r[0]: r[1] for r in _rows("abbreviations.tsv")}
     acronyms = {r[0]: r[1] for r in _rows("acronyms.tsv")}
     typos = {fold(r[0]): r[1] for r in _rows("typos.tsv")}

@@ -542,24 +542,44 @@ def _items(T: str, d: _Draft) -> list[str]:
 
 
 def _distributive(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
-    """"tăng 2,2 lần về số dự án và 4,5 lần về vốn": each size goes to what it is about (RECORDS.md)."""
+    """"tăng 2,2 lần về số dự án và 4,5 lần về vốn": each size goes to what it is about (RECORDS.md).
+
+    After a volume and its value ("bán ra 1,05 triệu đơn vị, giá trị 14,5 tỷ đồng, tăng 55% về lượng và
+    31% về giá trị") each change joins the figure it is about; a figure of the record stays its own.
+    """
     out: list[_Draft] = []
     for d in drafts:
         abouts = [m for m in d.mentions if m.role == "change" and m.about is not None]
         if not abouts:
             out.append(d)
             continue
-        parts = []
-        for m in abouts:
-            s, e = m.about
-            parts.append(_split(d, [m], _expand(" ".join(T[s:e].split()))))
+        kept = [m for m in d.mentions if m not in abouts]
+        if kept:
+            d.mentions = kept
+            out.append(d)
         last = next((m.change for m in reversed(abouts) if m.change.reference is not None), None)
-        for p in parts:  # "… và 4,5 lần về vốn so với năm 2022": the comparison covers both
-            c = p.first.change
+        for m in abouts:  # "… và 4,5 lần về vốn so với năm 2022": the comparison covers both
+            c = m.change
             if c.reference is None and last is not None:
                 c.reference, c.ref_rule, c.ref_year = last.reference, last.ref_rule, last.ref_year
-        out.extend(parts)
+            s, e = m.about
+            target = _about_figure(F[s:e], out[-2:] if kept else out[-1:])
+            if target is not None:
+                target.mentions.append(m)
+                target.end = max(target.end, m.end)
+            else:
+                out.append(_split(d, [m], _expand(" ".join(T[s:e].split()))))
     return out
+
+
+def _about_figure(about: str, near: list[_Draft]) -> _Draft | None:
+    """The figure before a change "về lượng" (a volume) or "về giá trị" (its value) is about, if any."""
+    kinds = words("change", "about_volume"), words("change", "about_value")
+    for categories, cue in zip((("count", "measure"), ("money",)), kinds):
+        if cue.search(about) is not None and cue.search(about).span() == (0, len(about.rstrip())):
+            return next((d for d in reversed(near) if d.first.role == "value" and d.first.q.category in categories
+                         and not any(m.role == "change" for m in d.mentions)), None)
+    return None
 
 
 def _head_reference(F: str, head: tuple[int, int, int], drafts: list[_Draft]) -> None:

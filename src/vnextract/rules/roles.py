@@ -79,7 +79,7 @@ def _res():
         "ref_year": regex.compile(r"(?<![\p{L}\p{N}/])(?P<y>(?:19|20)\d\d)(?![\p{N}])"),
         "bracket_gap": regex.compile(r"[ \t]*+\([ \t]*+\+?"),
         "restate_gap": regex.compile(r"[ \t]*+[,(]?[ \t]*+"),
-        "about": regex.compile(r"[ \t]++về[ \t]++(?P<np>\p{L}[^,;()\n]{0,40}?)(?=[ \t]*+(?:,|;|\)|\.|\Z|\n|và[ \t]|so[ \t]++với|so[ \t]|cùng[ \t]++kỳ))"),
+        "about": regex.compile(r"[ \t]++về[ \t]++(?P<np>\p{L}[^,;()\n]{0,40}?)(?=[ \t]*+(?:,|;|\)|\.|\Z|\n|và[ \t]|nhưng[ \t]|song[ \t]|so[ \t]++với|so[ \t]|cùng[ \t]++kỳ))"),
         "and_gap": regex.compile(r"(?:[ \t]++về[ \t]++[^,;()\n]{1,40}?)?[ \t]*+(?:,|và)[ \t]*+"),
         "ref_sub_year": regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|tuần)(?![\p{L}])"),
         "ref_prev": regex.compile(r"(?<![\p{L}])(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm|năm[ \t]++(?:trước|ngoái))(?![\p{L}])"),
@@ -258,17 +258,6 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     eq = words("change", "equivalent").before(folded, lead, lo)
     m.equivalent = eq is not None and not _inside_kept_word(folded, eq[0], lo)
     return m
-
-
-def _inside_kept_word(folded: str, s: int, lo: int) -> bool:
-    """Whether the cue starting at ``s`` is the second syllable of a word kept whole ("cổ tức", not "tức")."""
-    e = s
-    while e > lo and folded[e - 1] in " \t":
-        e -= 1
-    b = e
-    while b > lo and folded[b - 1] not in " \t":
-        b -= 1
-    return b < e and kept_whole(folded[b:e], folded[s:].split(" ", 1)[0])
 
 
 @cache

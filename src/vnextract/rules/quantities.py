@@ -255,7 +255,15 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
             out.base, out.category = "đồng", "money"  # "60,2 ngàn tỷ": large scales alone are money here
         if u.group("den"):
             out.den = _denominators(text[u.start("den"):u.end("den")])
+        per = _PER_TIME.match(folded, out.end, end) if out.category in ("money", "measure", "count") else None
+        if per is not None and f"/{per.group(1)}" not in out.den:
+            out.den, out.end = f"{out.den}/{per.group(1)}", per.end()  # "10 tỷ đồng mỗi năm" is 10 tỷ đồng/năm
     return out
+
+
+#: A time after a unit that makes it a rate: "10 tỷ đồng mỗi năm", "500 tấn một tháng".
+_PER_TIME = regex.compile(r"[ \t]++(?:mỗi|một|hằng|hàng)[ \t]++(năm|tháng|ngày|tuần)(?![\p{L}\p{N}])"
+                          r"(?![ \t]++(?:nay|qua|trước|sau|tới|rưỡi|trở|đầu|cuối)(?![\p{L}]))")
 
 
 def _unit_exception(folded: str, s: int, e: int, end: int) -> bool:

@@ -236,6 +236,8 @@ def _places(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     """
     out = []
     for p in find_places(text, folded, s, e):
+        if folded[p.start - 1:p.start] == "(" and folded[p.end:p.end + 1] == ")":
+            continue  # "thị trường Đài Loan (Trung Quốc)": a bracketed gloss belongs to the name before it
         tie = _PLACE_TIE.search(folded, max(s, p.start - 16), p.start)
         out.append((tie.start() if tie else p.start, p.end))
     return out
@@ -248,12 +250,13 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     ws = []
     for m in _WORD.finditer(folded, s, e):
         a, b = m.span()
-        if holes and any(h0 <= a and b <= h1 for h0, h1 in holes):
-            continue
         w = m.group()  # folded[a:b]
         if not w[0].isalnum() and not _PUNCT_EDGE.sub("", w):
             continue  # only punctuation (a word that starts with a letter or digit never is)
-        ws.append((a + len(w) - len(w.lstrip("([\"'“‘-–")), b - len(w) + len(w.rstrip(")]\"'”’.-–"))))
+        a, b = a + len(w) - len(w.lstrip("([\"'“‘-–")), b - len(w) + len(w.rstrip(")]\"'”’.-–"))
+        if holes and any(h0 <= a and b <= h1 for h0, h1 in holes):
+            continue  # (tested without the word's punctuation: "năm 2020." is the period "năm 2020")
+        ws.append((a, b))
     ws = [w for w in ws if w[0] < w[1]]
     r = _res()
     changed = True

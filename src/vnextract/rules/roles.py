@@ -289,6 +289,11 @@ def _value(q: Quantity, folded: str, lead: int, end: int, hi: int, bound: str) -
     return m
 
 
+#: The words of a period that a count phrase stopped at the digits of ("… cuối năm" before "2023").
+_PERIOD_TAIL = regex.compile(r"(?:[ \t]*+(?<![\p{L}])(?:cuối|đầu|giữa|hết|trong|vào|từ|đến|tới|tính|năm|tháng|quý|ngày|kỳ)"
+                             r"(?![\p{L}]))++[ \t]*+\Z")
+
+
 def _count_phrase(folded: str, q: Quantity, hi: int) -> tuple[int, int]:
     """The counted noun and its modifiers: "112 [dự án đầu tư mới], nâng …"."""
     s = q.base_start if q.base_start >= 0 else q.num_end
@@ -296,6 +301,9 @@ def _count_phrase(folded: str, q: Quantity, hi: int) -> tuple[int, int]:
         s += 1
     stop = _res()["count_stop"].search(folded, q.end, min(hi, q.end + 60))
     e = stop.start() if stop else min(hi, q.end + 60)
+    if stop and folded[e].isdigit():  # "2,1% cuối năm 2023", "112 dự án trong năm 2023": the period is no noun
+        tail = _PERIOD_TAIL.search(folded, max(s, e - 30), e)
+        e = tail.start() if tail else e
     if not stop:
         # cut at a word boundary
         while e > q.end and e < hi and folded[e - 1] not in " \t":

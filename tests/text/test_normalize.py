@@ -81,3 +81,12 @@ def test_sentences_are_slices_with_paragraphs():
         "Dòng thứ hai không có số",
     ]
     assert [s.paragraph for s in sents] == [0, 0, 1]  # numbered by non-empty lines
+
+
+def test_a_full_stop_after_a_one_letter_unit_ends_a_sentence_before_a_capital():
+    text = "Cầu dài 320 m. Dự án có tổng vốn 480 tỷ đồng. Ông Trần V. B. cho biết lãi đạt 12 tỷ đồng."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "Cầu dài 320 m.",
+        "Dự án có tổng vốn 480 tỷ đồng.",
+        "Ông Trần V. B. cho biết lãi đạt 12 tỷ đồng.",  # an initial after a name is no unit
+    ]

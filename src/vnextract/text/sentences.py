@@ -64,8 +64,8 @@ def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
         if not _may_hold_several(text, s, e) or (lazy and not may_hold_figure(text, s, e)):
             spans = [(s, e)]
         else:
-            spans = _rejoin(text, [(ss, se) for a, b in _pieces(text, s, e)
-                                   for ss, se in _align(text, a, b, _sent_tokenize(text[a:b]))])
+            spans = _resplit(text, _rejoin(text, [(ss, se) for a, b in _pieces(text, s, e)
+                                                  for ss, se in _align(text, a, b, _sent_tokenize(text[a:b]))]))
         for ss, se in spans:
             for a, b in _pieces(text, ss, se):
                 out.append(Sentence(a, b, para))
@@ -83,6 +83,21 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+    return out
+
+
+#: A full stop after a number's one-letter unit, before a capital: "dài 153 m. Dự án …" is two sentences
+#: (underthesea reads "m." as an abbreviation, as it reads the initial of "Nguyễn V. A.").
+_LETTER_UNIT_END = regex.compile(r"(?<=\d[ \t]?+\p{Ll}\.)[ \t]++(?=\p{Lu})")
+
+
+def _resplit(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        for m in _LETTER_UNIT_END.finditer(text, a, b):
+            out.append((a, m.start()))
+            a = m.end()
+        out.append((a, b))
     return out
 
 

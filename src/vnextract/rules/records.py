@@ -26,8 +26,8 @@ from .indicators import indicator_of
 from .metric import _expand, before_predicate, clause_start, name_metric, price_named, segmented_words
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
-                       name_sibling, names_no_price, owner_metric, sibling_metric, stock_text, ticker_anaphor,
-                       ticker_metric, tickers, value_sibling)
+                       name_sibling, names_no_price, owner_metric, owner_named_first, sibling_metric, stock_text,
+                       ticker_anaphor, ticker_metric, tickers, value_sibling)
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -352,7 +352,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named is not None:
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
             named = (price_named(before_predicate(named[0])), named[1])
-            owned = owner_metric(named[0], T, lo, m.lead, frame.heading, frame.paragraph_start)
+            owned = owner_named_first(named[0]) or owner_metric(named[0], T, lo, m.lead, frame.heading,
+                                                                  frame.paragraph_start)
             if owned is not None:
                 named = (owned, named[1])
         # a name read after the figure ends the figure there: what follows attaches after it

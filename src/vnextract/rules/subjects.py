@@ -28,7 +28,7 @@ from ..text.normalize import fold
 from .words import words
 
 __all__ = ["anaphor_metric", "business_verb", "counted_metric", "earlier_ticker_metric", "flow_metric", "has_head",
-           "names_no_price", "owner_metric", "sibling_metric", "states_plan", "stock_text", "subject_first",
+           "names_no_price", "owner_metric", "owner_named_first", "sibling_metric", "states_plan", "stock_text", "subject_first",
            "ticker_metric", "value_sibling"]
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
@@ -445,6 +445,36 @@ def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int,
     if not owners:
         owners = _owners(text, *heading)[:1]
     return f"{metric} của {owners[-1][1]}" if owners else None
+
+
+def owner_named_first(metric: str) -> str | None:
+    """"Công ty CP Thép Hòa Bình lãi", "HAGL đã lỗ" → "lãi của Công ty CP Thép Hòa Bình", "lỗ của HAGL".
+
+    Only a company name or a ticker before a company measure (``[owned] heads``) that ends the
+    metric, with at most an adverb between (``[owned] adverbs``).
+    """
+    folded = fold(metric)
+    head = _owned()[0].search(folded)
+    while head is not None and head.end() != len(folded):
+        head = _owned()[0].search(folded, head.end())
+    if head is None or head.start() == 0 or _owned()[2].match(folded, head.start()):
+        return None
+    name = metric[:head.start()].rstrip()
+    words_ = name.split()
+    while words_ and fold(words_[-1]) in _owned_adverbs():
+        words_.pop()
+    name = " ".join(words_)
+    name = name[:1].upper() + name[1:]  # (a metric opening its sentence was lower-cased: "công ty CP …")
+    company = _owned()[1].fullmatch(name)
+    ticker = _TICKER.fullmatch(name)
+    if company is None and (ticker is None or ticker.group(1) in _data()[0]):
+        return None
+    return f"{metric[head.start():]} của {name}"
+
+
+@cache
+def _owned_adverbs() -> frozenset[str]:
+    return frozenset(fold(w) for w in _raw()["owned"]["adverbs"])
 
 
 def has_head(folded: str) -> bool:

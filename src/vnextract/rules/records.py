@@ -417,10 +417,16 @@ def _from_neighbours(metric: str, m: Mention, drafts: list[_Draft], frame: _Fram
         or name_sibling(metric, alike) or extreme_sibling(metric, alike)
     if sibling is not None:
         return sibling
+    if previous and fold(metric) in _BARE_HEADS and not has_head(fold(previous)):
+        head = "giá trị" if fold(metric) == "trị giá" else metric  # ("trị giá" is the verb form of "giá trị")
+        return f"{head} {previous}"  # "xăng dầu đạt 510 triệu USD, giảm 23,6% (lượng giảm 32,7%)": "lượng xăng dầu"
     if drafts and m.q.unit and fold(metric) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:
         return drafts[-1].metric  # "… đạt 28.431 chiếc, …; tháng 12 đạt 33.295 chiếc": the unit names nothing new
     return metric
 
+
+#: A head alone that measures the item named before it: "lượng" after "xăng dầu" is "lượng xăng dầu".
+_BARE_HEADS = frozenset({"lượng", "khối lượng", "sản lượng", "giá trị", "kim ngạch", "trị giá"})
 
 _ITEM_SEP = regex.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|(?<![\p{L}])và[ \t]++)")
 

@@ -334,7 +334,10 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             continue
         named = name_metric(T, F, last_end, m.lead, enumeration, bare=m.role == "value" and m.lead == m.q.num_start)
         if named is not None and " ".join(fold(named[0]).replace("-", " ").split()) in _not_alone():
-            named = None  # "(mua - bán), giảm 300.000 đồng": the price before names it
+            # "(mua - bán), giảm 300.000 đồng": the price before names it; with none before, the clause before does
+            # ("Chi phí trả trước giảm mạnh (tại thời điểm 31/12/2019 là 39,8 tỷ đồng)")
+            named = None if drafts or frame.last_metric or named[1] <= lo else \
+                name_metric(T, F, lo, named[1], enumeration)
         if named is not None and _DEMONSTRATIVE.search(named[0]) and not (
                 stock_text(F) and words("metric", "stock_anaphora").after(fold(named[0]), 0)):
             named = None  # "chỉ số này": the figure before names it ("mã này" is the ticker before: ticker_anaphor)

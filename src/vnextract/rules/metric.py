@@ -243,10 +243,19 @@ def _places(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+#: A bare year in a metric says when, not what ("doanh thu 2020 của Hòa Phát", "so với 2019"), unless it belongs
+#: to a name or a model ("Glenfiddich 1973", "Vios đời 2015"). The period rules read years with their word.
+_BARE_YEAR = regex.compile(r"(?<![\p{L}\p{N}/.,\-])(?:19[5-9]\d|20[0-4]\d)(?![\p{L}\p{N}/\-]|[.,]\d)")
+_NAMED_YEAR = regex.compile(r"(?:\p{Lu}[\p{L}\p{N}]*+|đời)[ \t]++\Z")
+_DIGIT_IN = regex.compile(r"\d")
+
+
 def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if p.role != "range" and p.shape != "now"]
     holes += [m.span() for m in words("metric", "scope").scan(folded, s, e)]  # (scan: the same, sooner here)
     holes += _places(text, folded, s, e)
+    if _DIGIT_IN.search(folded, s, e):
+        holes += [m.span() for m in _BARE_YEAR.finditer(folded, s, e) if not _NAMED_YEAR.search(text, max(s, m.start() - 30), m.start())]
     ws = []
     for m in _WORD.finditer(folded, s, e):
         a, b = m.span()

@@ -203,6 +203,9 @@ def price_named(metric: str) -> str:
         cue = words("metric", group).before(folded, len(folded))
         if cue is not None and cue[0] > 0 and cue[1] == len(folded.rstrip()):
             thing = metric[:cue[0]].strip(" ,")
+            verb = words("metric", "quote_verbs").before(folded, cue[0]) if head == "giá" else None
+            if verb is not None and verb[0] > 0:
+                thing = metric[:verb[0]].strip(" ,")  # "hành ở Vĩnh Châu phải bán với giá" → "giá hành ở Vĩnh Châu"
             if thing and not has_head(fold(thing)):
                 return f"{head} {thing}"
     return metric

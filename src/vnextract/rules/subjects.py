@@ -537,7 +537,14 @@ def subject_first(metric: str) -> str | None:
     if [fold(w) for w, t in verb if t != "CH"] == ["có"] and not any(t in ("Np", "Ny") for _, t in tags[:n]):
         return None  # "khu vực có vốn đầu tư nước ngoài": a relative "having"; "DOJI có vốn điều lệ …" owns it
     measure = metric[head.start():].strip()
+    if fold(tags[k - 1][0]) in _nominal_verbs():
+        measure = metric[starts[k - 1]:].strip()  # "Ngân hàng huy động vốn …": "huy động vốn" is the measure
     if n == 0:
         return measure
     subject = metric[:starts[n]].strip(" ,")
     return f"{measure} của {subject}"
+
+
+@cache
+def _nominal_verbs() -> frozenset[str]:
+    return frozenset(fold(w) for w in _raw()["nominal_verbs"]["words"])

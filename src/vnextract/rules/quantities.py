@@ -90,7 +90,7 @@ _COMPOUND = regex.compile(r"[ \t]++(?P<n>[1-9]\d{0,2}|0\d{1,2})(?![\d.,])[ \t]*+
 #: "2 đô la và 23 xen", "2 đô 23 xu", "hai đô 23": cents after an amount in a currency.
 _CENTS = regex.compile(r"[ \t]++(?:và[ \t]++)?(?P<c>\d{1,2}|[\p{L}][\p{L} ]{0,20}?)[ \t]*+(?P<unit>xu|xen|cent|cents)?(?=[ \t]*+(?:[.,;:)]|\Z))")
 #: What may follow "điểm" when it is index points: "1.230 điểm", "tăng 9,8 điểm, tương ứng 0,8%".
-_POINTS_NEXT = regex.compile(r"[ \t]*+(?:[^\p{L}]|\Z|(?:so|tương|và|lên|xuống|trong|khi|nhưng|còn|là|với|sau|trước|vào|tại|của|thì|nên|do|cho|ở|lúc|nhờ|giúp|tới|mỗi|rồi|để|từ)(?![\p{L}]))")
+_POINTS_NEXT = regex.compile(r"[ \t]*+(?:[^\p{L}]|\Z|(?:so|tương|và|lên|xuống|trong|khi|nhưng|còn|là|với|sau|trước|vào|tại|của|thì|nên|do|cho|ở|lúc|nhờ|giúp|tới|mỗi|rồi|để|từ|ngày|phiên|hôm|sáng|chiều|tuần|tháng|năm|quý|cũng|vẫn|đã|chỉ|gần)(?![\p{L}]))")
 #: "15/10", "15.10.2023", "15-10-2023", "14-18/9": a date, not a figure (a lone dash is a range: "18-22").
 _DATE_NEIGHBOUR = regex.compile(r"[/.]\d|-\d{1,2}[/\-.]\d")
 _ID_AFTER = regex.compile(r"/[\p{L}]|-[\p{Lu}]")

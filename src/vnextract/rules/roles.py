@@ -290,7 +290,7 @@ def _value(q: Quantity, folded: str, lead: int, end: int, hi: int, bound: str) -
 
 
 #: The words of a period that a count phrase stopped at the digits of ("… cuối năm" before "2023").
-_PERIOD_TAIL = regex.compile(r"(?:[ \t]*+(?<![\p{L}])(?:cuối|đầu|giữa|hết|trong|vào|từ|đến|tới|tính|năm|tháng|quý|ngày|kỳ)"
+_PERIOD_TAIL = regex.compile(r"(?:[ \t]*+(?<![\p{L}])(?:cuối|đầu|giữa|hết|trong|vào|từ|đến|tới|tính|năm|tháng|quý|ngày|kỳ|phiên|hôm|sáng|chiều)"
                              r"(?![\p{L}]))++[ \t]*+\Z")
 
 

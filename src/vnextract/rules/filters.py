@@ -24,6 +24,7 @@ import regex
 from ..lang.vi import lexicon
 from ..places import find_places
 from .roles import Mention
+from ..text.normalize import holds_any
 from .words import WordSet, alternation, clause_from, clause_stops, words
 
 _END = r"(?![\p{L}\p{N}])"
@@ -33,7 +34,7 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -309,11 +310,96 @@ def person(ctx: Context) -> set[int]:
         return out
     for i, m in enumerate(ctx.mentions):
         who = _person().match(ctx.text, starts[i], m.lead)
-        if who is None or any(p.start == who.start("t") for p in find_places(ctx.text, F, who.start("t"), m.lead)):
+        if who is None:  # "ông chỉ đi 1 đôi giày có giá 60 USD": the person spoken of before, by title alone
+            who = _person_pronoun().match(ctx.text, starts[i], m.lead)
+        elif any(p.start == who.start("t") for p in find_places(ctx.text, F, who.start("t"), m.lead)):
+            continue
+        if who is None:
             continue
         if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)):
             out.add(i)
     return out
+
+
+def story(ctx: Context) -> set[int]:
+    """A feature about people the text calls "anh Tư", "chị H." (the titles of ordinary people: an official is
+    "ông" or "bà"): what its sentences about them say ("trang trại của anh Tư xuất bán gần 1 tấn cá", "nay chị
+    thanh lý còn 650.000 đồng/đêm") and what is said in its quotes is one person's, one farm's or one shop's
+    amount (RECORDS.md). The document is such a story when those names recur (``_STORY_NAMES`` times at
+    least); in it, a sentence that names them, calls one "anh" or "chị", names their own business ("cơ sở",
+    "trang trại": ``[not_record] story_own``) or is quoted speech holds no statistic, but for a business's
+    revenue (``[not_record] story_business``), which the real gold keeps."""
+    names = _story_names(ctx.text)
+    if names is None:
+        return set()
+    T, lo, hi = ctx.text, ctx.lo, ctx.hi
+    about = (_story_patterns()[0].search(T, lo, hi) is not None
+             or (names and _names_in(names).search(T, lo, hi) is not None)
+             or _cue("story_own").search(ctx.folded, lo, hi) is not None
+             or _quoted(T, lo))
+    if not about:
+        return set()
+    # ("trang trại mang về doanh thu gần 10 tỷ đồng/năm" stays)
+    return {i for i in range(len(ctx.mentions)) if not _in_clause(ctx, "story_business", i)}
+
+
+#: How many times a document names people as "anh …" / "chị …" to be a story about them.
+_STORY_NAMES = 3
+_story_doc: tuple[str, frozenset[str] | None] = ("", None)
+
+
+def _story_names(text: str) -> frozenset[str] | None:
+    """The names a story calls its people by ("Tư" of "anh Lê Thiên Tư"; initials left out), or None when
+    ``text`` is no story. Found once per document (the last document's answer is kept)."""
+    global _story_doc
+    doc, names = _story_doc
+    if doc is text:
+        return names
+    found = [m.group("n") for m in _story_patterns()[1].finditer(text)] if holds_any(text, _TITLES) else []
+    names = None
+    if len(found) >= _STORY_NAMES:
+        last = (n.split()[-1].rstrip(".") for n in found)
+        names = frozenset(n for n in last if len(n) > 1 and "." not in n and not n.isupper())
+    _story_doc = (text, names)
+    return names
+
+
+_TITLES = ("anh ", "chị ", "Anh ", "Chị ")
+
+
+@cache
+def _story_patterns():
+    """A person named or called by a story's title: (a title alone or with a name, a title with a name).
+
+    A title is lower case, or capitalised where a sentence, quote or bracket starts ("Anh Tư cho biết"):
+    "Hoàng Anh Gia Lai" and "Lê Anh Vũ" hold no title. "anh em", "chị em" (a group) are none either."""
+    titles = _cue("story_titles").words
+    low = alternation(titles)
+    cap = alternation(tuple(w[:1].upper() + w[1:] for w in titles))
+    title = rf"(?:(?<![\p{{L}}\p{{N}}])(?:{low})|(?:(?<=^)|(?<=[.!?…:;\n\"“”'(–-])|(?<=[.!?…:;\n\"“”'(–-][ ]))(?:{cap}))"
+    name = r"(?P<n>\p{Lu}\p{L}*+(?:\.\p{Lu}\p{L}*+)*+\.?(?:[ ]++\p{Lu}\p{L}*+){0,2})"
+    named = regex.compile(rf"{title}[ ]++{name}")
+    alone = regex.compile(rf"{title}(?![\p{{L}}\p{{N}}])(?![ ]++(?:em|chị)(?![\p{{L}}]))")
+    return alone, named
+
+
+@cache
+def _names_in(names: frozenset[str]):
+    """A story's names as words of their own, no part of a longer proper name ("Hải" of "Hải Phòng" is none)."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(tuple(sorted(names)))})(?![\p{{L}}\p{{N}}])(?![ ]++\p{{Lu}})")
+
+
+def _quoted(text: str, lo: int) -> bool:
+    """Whether the sentence at ``lo`` is quoted speech: it opens with a quote, or a quote opened earlier in its
+    paragraph is not closed yet."""
+    para = text.rfind("\n", 0, lo) + 1
+    head = text[para:lo]
+    if head.count("“") > head.count("”") or head.count('"') % 2:
+        return True
+    k = lo
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return k < len(text) and text[k] in "“\""
 
 
 def fine(ctx: Context) -> set[int]:
@@ -338,9 +424,10 @@ _PERSON_STOP = regex.compile(r"[,;:\n!?]")
 def _clause_of_person(ctx: Context, pos: int) -> int:
     """The clause start before ``pos`` where a dot is no stop (names are written with initials: "bà H.T.L.V.")
     and nor is a bracket (a name has its asides: "chị T.H (Bình Phước) còn đi vay …")."""
-    start = ctx.lo
-    for stop in _PERSON_STOP.finditer(ctx.folded, ctx.lo, pos):
-        start = stop.end()
+    start, F = ctx.lo, ctx.folded
+    for stop in _PERSON_STOP.finditer(F, ctx.lo, pos):
+        if F.rfind("(", ctx.lo, stop.start()) <= F.rfind(")", ctx.lo, stop.start()):
+            start = stop.end()  # (a stop inside brackets is none: "chị Giang (35 tuổi, Hà Nội) có …")
     return start
 
 
@@ -350,6 +437,17 @@ def _person():
     titles = _cue("person_titles").words
     alt = alternation(tuple(w[:1].upper() + w[1:] for w in titles) + titles)
     return regex.compile(rf"[\s\p{{Pi}}\p{{Pf}}\"'-]*+(?P<t>{alt})[ \t]++\p{{Lu}}")
+
+
+@cache
+def _person_pronoun():
+    """A title of ``[not_record] person_pronouns`` standing alone for a person at the start of a clause, a
+    verb or adverb after it: "ông chỉ đi …", "Bà đã bán …" ("anh", "chị" are no pronoun here: "Anh" is
+    also England; "ông lớn", ``[not_record] not_person_pronoun``, is a big company)."""
+    titles = _cue("person_pronouns").words
+    alt = alternation(tuple(w[:1].upper() + w[1:] for w in titles) + titles)
+    nouns = alternation(_cue("not_person_pronoun").words)
+    return regex.compile(rf"[\s\p{{Pi}}\p{{Pf}}\"'-]*+(?P<t>{alt})[ \t]++(?=\p{{Ll}})(?!(?:{nouns}){_END})")
 
 
 def milestone(ctx: Context) -> set[int]:
@@ -388,6 +486,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "offer": offer,
     "case": case,
     "person": person,
+    "story": story,
     "transaction": transaction,
     "fine": fine,
     "milestone": milestone,

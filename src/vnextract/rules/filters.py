@@ -34,7 +34,7 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level", "story_business")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -390,16 +390,26 @@ def _names_in(names: frozenset[str]):
 
 
 def _quoted(text: str, lo: int) -> bool:
-    """Whether the sentence at ``lo`` is quoted speech: it opens with a quote, or a quote opened earlier in its
-    paragraph is not closed yet."""
+    """Whether the sentence at ``lo`` is what a story's people say: it opens with a quote, or a quote opened
+    earlier in its paragraph is not closed yet; and the paragraph names no one "ông" or "bà" (an official
+    quoted in a story speaks for the office: "Ông X, Phó Giám đốc Trung tâm, chia sẻ: “Hiện nay, …")."""
     para = text.rfind("\n", 0, lo) + 1
     head = text[para:lo]
-    if head.count("“") > head.count("”") or head.count('"') % 2:
-        return True
     k = lo
     while k < len(text) and text[k] in " \t":
         k += 1
-    return k < len(text) and text[k] in "“\""
+    if not (head.count("“") > head.count("”") or head.count('"') % 2 or (k < len(text) and text[k] in "“\"")):
+        return False
+    end = text.find("\n", lo)
+    return _officials().search(text, para, len(text) if end < 0 else end) is None
+
+
+@cache
+def _officials():
+    """The titles of ``[not_record] person_pronouns`` as words ("ông", "Bà")."""
+    titles = _cue("person_pronouns").words
+    alt = alternation(tuple(w[:1].upper() + w[1:] for w in titles) + titles)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alt}){_END}")
 
 
 def fine(ctx: Context) -> set[int]:
@@ -470,6 +480,32 @@ def _level_gap():
     return regex.compile(rf"[ \t]*+(?:(?:{alternation(_cue('analyst_gap').words)}){_END}[ \t]*+){{0,3}}")
 
 
+def abstract(ctx: Context) -> set[int]:
+    """A count of things that are no indicator ("đồng tình với 5 khó khăn, 6 vấn đề", "sản phẩm có 2 yếu tố
+    bảo vệ", "phân kỳ đầu tư thành 2 giai đoạn"): the counted noun is one of ``[not_record] abstract_counts``."""
+    nouns = _abstract_counts()
+    return {i for i, m in enumerate(ctx.mentions)
+            if m.q.category == "count" and " ".join((m.q.unit or "").lower().split()) in nouns}
+
+
+@cache
+def _abstract_counts() -> frozenset[str]:
+    return frozenset(_cue("abstract_counts").words)
+
+
+def distance(ctx: Context) -> set[int]:
+    """Where a site lies ("cách nút giao Nguyễn Văn Linh 2 km"): a length after "cách" in its clause is a
+    distance, no statistic (RECORDS.md: specifications)."""
+    units = _distance_units()
+    return {i for i, m in enumerate(ctx.mentions)
+            if (m.q.unit or "").lower() in units and _in_clause(ctx, "distance", i)}
+
+
+@cache
+def _distance_units() -> frozenset[str]:
+    return frozenset(_cue("distance_units").words)
+
+
 def widget(ctx: Context) -> set[int]:
     """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
     return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
@@ -490,6 +526,8 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "transaction": transaction,
     "fine": fine,
     "milestone": milestone,
+    "abstract": abstract,
+    "distance": distance,
     "widget": widget,
 }
 

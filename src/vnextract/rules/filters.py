@@ -2,16 +2,18 @@
 
 A number with a unit is not yet a record: the terms of a rule, offer or
 contract, a product's or project's specifications, what one case, person or
-transaction involves (a fine on one firm, one purchase's price included), a
-fee table by vehicle class, a hypothetical, a round
-mark crossed or an analyst's level, a page widget and a conversion of an
-amount already stated state no statistic of an indicator (RECORDS.md,
-docs/decisions.md 32, 43, 45). Each class is
+transaction involves (a fine on one firm, one purchase's price included),
+what the people of a feature story do and say, a fee table by vehicle class,
+a hypothetical, a round mark crossed or an analyst's level, a count of
+abstractions ("5 khó khăn"), where a site lies ("cách … 2 km"), a page widget
+and a conversion of an amount already stated state no statistic of an
+indicator (RECORDS.md, docs/decisions.md 32, 43, 45). Each class is
 one function below, reading its cue words from ``lang/vi/cues.toml``
 (``[not_record]``), and each looks no further than the figure's clause or
-sentence, so that a province's fee revenue or a company's revenue in the
-next clause stays a record. ``FILTERS`` lists them; ``drop`` applies them all
-to the mentions of one sentence.
+sentence (the story filter also asks, once per document, whether the text is
+a story about people), so that a province's fee revenue or a company's
+revenue in the next clause stays a record. ``FILTERS`` lists them; ``drop``
+applies them all to the mentions of one sentence.
 """
 from __future__ import annotations
 
@@ -326,7 +328,7 @@ def story(ctx: Context) -> set[int]:
     "ông" or "bà"): what its sentences about them say ("trang trại của anh Tư xuất bán gần 1 tấn cá", "nay chị
     thanh lý còn 650.000 đồng/đêm") and what is said in its quotes is one person's, one farm's or one shop's
     amount (RECORDS.md). The document is such a story when those names recur (``_STORY_NAMES`` times at
-    least); in it, a sentence that names them, calls one "anh" or "chị", names their own business ("cơ sở",
+    least); in it, a sentence that names them, calls one "anh" or "chị", names their own business ("cơ sở này",
     "trang trại": ``[not_record] story_own``) or is quoted speech holds no statistic, but for a business's
     revenue (``[not_record] story_business``), which the real gold keeps."""
     names = _story_names(ctx.text)

@@ -26,7 +26,6 @@ import regex
 from ..lang.vi import lexicon
 from ..places import find_places
 from .roles import Mention
-from ..text.normalize import holds_any
 from .words import WordSet, alternation, clause_from, clause_stops, words
 
 _END = r"(?![\p{L}\p{N}])"
@@ -335,7 +334,7 @@ def story(ctx: Context) -> set[int]:
     if names is None:
         return set()
     T, lo, hi = ctx.text, ctx.lo, ctx.hi
-    about = (_story_patterns()[0].search(T, lo, hi) is not None
+    about = (any(_titled(T, m.start()) for m in _story_patterns()[0].finditer(T, lo, hi))
              or (names and _names_in(names).search(T, lo, hi) is not None)
              or _cue("story_own").search(ctx.folded, lo, hi) is not None
              or _quoted(T, lo))
@@ -357,8 +356,9 @@ def _story_names(text: str) -> frozenset[str] | None:
     doc, names = _story_doc
     if doc is text:
         return names
-    found = [m.group("n") for m in _story_patterns()[1].finditer(text)] if holds_any(text, _TITLES) else []
-    names = None
+    names, found = None, []
+    if sum(text.count(t) for t in _story_patterns()[2]) >= _STORY_NAMES:  # (a literal count first: most texts stop here)
+        found = [m.group("n") for m in _story_patterns()[1].finditer(text) if _titled(text, m.start())]
     if len(found) >= _STORY_NAMES:
         last = (n.split()[-1].rstrip(".") for n in found)
         names = frozenset(n for n in last if len(n) > 1 and "." not in n and not n.isupper())
@@ -366,23 +366,36 @@ def _story_names(text: str) -> frozenset[str] | None:
     return names
 
 
-_TITLES = ("anh ", "chị ", "Anh ", "Chị ")
 
 
 @cache
 def _story_patterns():
-    """A person named or called by a story's title: (a title alone or with a name, a title with a name).
-
-    A title is lower case, or capitalised where a sentence, quote or bracket starts ("Anh Tư cho biết"):
-    "Hoàng Anh Gia Lai" and "Lê Anh Vũ" hold no title. "anh em", "chị em" (a group) are none either."""
+    """A person called by a story's title: (a title alone, a title with a name, the titles as text for a cheap
+    count). The title must be one
+    (``_titled``): "Hoàng Anh Gia Lai" and "Lê Anh Vũ" hold none; "anh em", "chị em" (a group) are none either."""
     titles = _cue("story_titles").words
-    low = alternation(titles)
-    cap = alternation(tuple(w[:1].upper() + w[1:] for w in titles))
-    title = rf"(?:(?<![\p{{L}}\p{{N}}])(?:{low})|(?:(?<=^)|(?<=[.!?…:;\n\"“”'(–-])|(?<=[.!?…:;\n\"“”'(–-][ ]))(?:{cap}))"
+    alt = alternation(titles + tuple(w[:1].upper() + w[1:] for w in titles))
     name = r"(?P<n>\p{Lu}\p{L}*+(?:\.\p{Lu}\p{L}*+)*+\.?(?:[ ]++\p{Lu}\p{L}*+){0,2})"
-    named = regex.compile(rf"{title}[ ]++{name}")
-    alone = regex.compile(rf"{title}(?![\p{{L}}\p{{N}}])(?![ ]++(?:em|chị)(?![\p{{L}}]))")
-    return alone, named
+    named = regex.compile(rf"(?:{alt})[ ]++{name}")
+    alone = regex.compile(rf"(?:{alt})(?![\p{{L}}\p{{N}}])(?![ ]++(?:em|chị)(?![\p{{L}}]))")
+    literals = tuple(w + " " for w in titles) + tuple(w[:1].upper() + w[1:] + " " for w in titles)
+    return alone, named, literals
+
+
+_OPENS = frozenset('.!?…:;\n"“”\'(–-')
+
+
+def _titled(text: str, pos: int) -> bool:
+    """Whether the title word at ``pos`` is one: a word of its own, in lower case or capitalised where a
+    sentence, quote or bracket starts ("Anh Tư cho biết")."""
+    if pos and text[pos - 1].isalnum():
+        return False
+    if text[pos].islower():
+        return True
+    k = pos - 1
+    if k >= 0 and text[k] == " ":
+        k -= 1
+    return k < 0 or text[k] in _OPENS
 
 
 @cache

@@ -378,7 +378,7 @@ def _story_patterns():
     name = r"(?P<n>\p{Lu}\p{L}*+(?:\.\p{Lu}\p{L}*+)*+\.?(?:[ ]++\p{Lu}\p{L}*+){0,2})"
     named = regex.compile(rf"(?:{alt})[ ]++{name}")
     alone = regex.compile(rf"(?:{alt})(?![\p{{L}}\p{{N}}])(?![ ]++(?:em|chị)(?![\p{{L}}]))")
-    literals = tuple(w + " " for w in titles) + tuple(w[:1].upper() + w[1:] + " " for w in titles)
+    literals = tuple(f" {w} " for w in titles) + tuple(w[:1].upper() + w[1:] + " " for w in titles)  # (" anh ": no "nhanh ")
     return alone, named, literals
 
 

@@ -35,7 +35,7 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -296,9 +296,10 @@ def case(ctx: Context) -> set[int]:
 
 def person(ctx: Context) -> set[int]:
     """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên") or the speaker
-    ("tôi bán hành với giá 30.000 đồng/kg"): one person's amount (decision 32). A person who only reports the
-    figure ("ông X cho biết …"), a speaker's opinion or demand ("tôi cho rằng …") or a target sentence, and a
-    place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
+    ("tôi bán hành với giá 30.000 đồng/kg"), or a title alone standing for a person ("Ông đã nhận …"): one
+    person's amount (decision 32). A person who only reports the figure ("ông X cho biết …") or is one of a
+    group counted ("là một trong hơn 3.000 hộ"), a speaker's opinion or demand ("tôi cho rằng …") or a target
+    sentence, and a place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
     F, out = ctx.folded, set()
     households = _cue("households")
     target = ctx.has("target")
@@ -317,7 +318,8 @@ def person(ctx: Context) -> set[int]:
             continue
         if who is None:
             continue
-        if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)):
+        if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)
+                or ctx.has("one_of", who.end(), m.lead)):  # ("… là một trong hơn 3.000 hộ": the group's count)
             out.add(i)
     return out
 

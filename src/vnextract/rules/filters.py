@@ -35,7 +35,7 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -497,6 +497,17 @@ def _level_gap():
     return regex.compile(rf"[ \t]*+(?:(?:{alternation(_cue('analyst_gap').words)}){_END}[ \t]*+){{0,3}}")
 
 
+def ranking(ctx: Context) -> set[int]:
+    """The size of a ranking one is named in ("VNPT được bình chọn là một trong 50 doanh nghiệp Thành tựu"): a
+    rank, no statistic (RECORDS.md). A count right after "một trong" in a sentence with a word of
+    ``[not_record] ranking``; "là một trong hơn 3.000 hộ dân liên kết" with no such word counts a group."""
+    if not ctx.has("ranking"):
+        return set()
+    F, one_of = ctx.folded, _cue("one_of")
+    return {i for i, m in enumerate(ctx.mentions)
+            if m.q.category == "count" and one_of.before(F, m.lead, ctx.lo) is not None}
+
+
 def abstract(ctx: Context) -> set[int]:
     """A count of things that are no indicator ("đồng tình với 5 khó khăn, 6 vấn đề", "sản phẩm có 2 yếu tố
     bảo vệ", "phân kỳ đầu tư thành 2 giai đoạn"): the counted noun is one of ``[not_record] abstract_counts``."""
@@ -543,6 +554,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "transaction": transaction,
     "fine": fine,
     "milestone": milestone,
+    "ranking": ranking,
     "abstract": abstract,
     "distance": distance,
     "widget": widget,

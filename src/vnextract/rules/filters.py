@@ -35,7 +35,7 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -497,6 +497,15 @@ def _level_gap():
     return regex.compile(rf"[ \t]*+(?:(?:{alternation(_cue('analyst_gap').words)}){_END}[ \t]*+){{0,3}}")
 
 
+def meeting(ctx: Context) -> set[int]:
+    """Who attended or voted at a shareholders' meeting ("đến 9h mới chỉ có 44 cổ đông tham dự, với 390.442.358
+    cổ phần, chiếm tỷ lệ 31,76%"): the logistics of an event (RECORDS.md). The shares and percentages of a
+    sentence with a word of ``[not_record] meeting`` and one of ``meeting_of``; the plan it votes on stays."""
+    if not ctx.has("meeting") or _cue("meeting_of").search(ctx.folded, ctx.lo, ctx.hi) is None:
+        return set()
+    return {i for i, m in enumerate(ctx.mentions) if m.q.category == "percent" or _of_shares(m)}
+
+
 def ranking(ctx: Context) -> set[int]:
     """The size of a ranking one is named in ("VNPT được bình chọn là một trong 50 doanh nghiệp Thành tựu"): a
     rank, no statistic (RECORDS.md). A count right after "một trong" in a sentence with a word of
@@ -554,6 +563,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "transaction": transaction,
     "fine": fine,
     "milestone": milestone,
+    "meeting": meeting,
     "ranking": ranking,
     "abstract": abstract,
     "distance": distance,

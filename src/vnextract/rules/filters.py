@@ -402,8 +402,9 @@ def _titled(text: str, pos: int) -> bool:
 
 @cache
 def _names_in(names: frozenset[str]):
-    """A story's names as words of their own, no part of a longer proper name ("Hải" of "Hải Phòng" is none)."""
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(tuple(sorted(names)))})(?![\p{{L}}\p{{N}}])(?![ ]++\p{{Lu}})")
+    """A story's names as words of their own, no part of a longer proper name ("Hải" of "Hải Phòng" is none)
+    nor of initials (a photo credit "(Ảnh: M.Khương)" names the photographer)."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(?:{alternation(tuple(sorted(names)))})(?![\p{{L}}\p{{N}}])(?![ ]++\p{{Lu}})")
 
 
 def _quoted(text: str, lo: int) -> bool:

@@ -2,16 +2,18 @@
 
 A number with a unit is not yet a record: the terms of a rule, offer or
 contract, a product's or project's specifications, what one case, person or
-transaction involves (a fine on one firm, one purchase's price included), a
-fee table by vehicle class, a hypothetical, a round
-mark crossed or an analyst's level, a page widget and a conversion of an
-amount already stated state no statistic of an indicator (RECORDS.md,
-docs/decisions.md 32, 43, 45). Each class is
+transaction involves (a fine on one firm, one purchase's price included),
+what the people of a feature story do and say, a fee table by vehicle class,
+a hypothetical, a round mark crossed or an analyst's level, a count of
+abstractions ("5 khó khăn"), where a site lies ("cách … 2 km"), a page widget
+and a conversion of an amount already stated state no statistic of an
+indicator (RECORDS.md, docs/decisions.md 32, 43, 45). Each class is
 one function below, reading its cue words from ``lang/vi/cues.toml``
 (``[not_record]``), and each looks no further than the figure's clause or
-sentence, so that a province's fee revenue or a company's revenue in the
-next clause stays a record. ``FILTERS`` lists them; ``drop`` applies them all
-to the mentions of one sentence.
+sentence (the story filter also asks, once per document, whether the text is
+a story about people), so that a province's fee revenue or a company's
+revenue in the next clause stays a record. ``FILTERS`` lists them; ``drop``
+applies them all to the mentions of one sentence.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -294,9 +296,10 @@ def case(ctx: Context) -> set[int]:
 
 def person(ctx: Context) -> set[int]:
     """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên") or the speaker
-    ("tôi bán hành với giá 30.000 đồng/kg"): one person's amount (decision 32). A person who only reports the
-    figure ("ông X cho biết …"), a speaker's opinion or demand ("tôi cho rằng …") or a target sentence, and a
-    place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
+    ("tôi bán hành với giá 30.000 đồng/kg"), or a title alone standing for a person ("Ông đã nhận …"): one
+    person's amount (decision 32). A person who only reports the figure ("ông X cho biết …") or is one of a
+    group counted ("là một trong hơn 3.000 hộ"), a speaker's opinion or demand ("tôi cho rằng …") or a target
+    sentence, and a place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
     F, out = ctx.folded, set()
     households = _cue("households")
     target = ctx.has("target")
@@ -309,11 +312,122 @@ def person(ctx: Context) -> set[int]:
         return out
     for i, m in enumerate(ctx.mentions):
         who = _person().match(ctx.text, starts[i], m.lead)
-        if who is None or any(p.start == who.start("t") for p in find_places(ctx.text, F, who.start("t"), m.lead)):
+        if who is None:  # "ông chỉ đi 1 đôi giày có giá 60 USD": the person spoken of before, by title alone
+            who = _person_pronoun().match(ctx.text, starts[i], m.lead)
+        elif any(p.start == who.start("t") for p in find_places(ctx.text, F, who.start("t"), m.lead)):
             continue
-        if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)):
+        if who is None:
+            continue
+        if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)
+                or ctx.has("one_of", who.end(), m.lead)):  # ("… là một trong hơn 3.000 hộ": the group's count)
             out.add(i)
     return out
+
+
+def story(ctx: Context) -> set[int]:
+    """A feature about people the text calls "anh Tư", "chị H." (the titles of ordinary people: an official is
+    "ông" or "bà"): what its sentences about them say ("trang trại của anh Tư xuất bán gần 1 tấn cá", "nay chị
+    thanh lý còn 650.000 đồng/đêm") and what is said in its quotes is one person's, one farm's or one shop's
+    amount (RECORDS.md). The document is such a story when those names recur (``_STORY_NAMES`` times at
+    least); in it, a sentence that names them, calls one "anh" or "chị", names their own business ("cơ sở này",
+    "trang trại": ``[not_record] story_own``) or is quoted speech holds no statistic, but for a business's
+    revenue (``[not_record] story_business``), which the real gold keeps."""
+    names = _story_names(ctx.text)
+    if names is None:
+        return set()
+    T, lo, hi = ctx.text, ctx.lo, ctx.hi
+    about = (any(_titled(T, m.start()) for m in _story_patterns()[0].finditer(T, lo, hi))
+             or (names and _names_in(names).search(T, lo, hi) is not None)
+             or _cue("story_own").search(ctx.folded, lo, hi) is not None
+             or _quoted(T, lo))
+    if not about:
+        return set()
+    # ("trang trại mang về doanh thu gần 10 tỷ đồng/năm" stays)
+    return {i for i in range(len(ctx.mentions)) if not _in_clause(ctx, "story_business", i)}
+
+
+#: How many times a document names people as "anh …" / "chị …" to be a story about them.
+_STORY_NAMES = 3
+_story_doc: tuple[str, frozenset[str] | None] = ("", None)
+
+
+def _story_names(text: str) -> frozenset[str] | None:
+    """The names a story calls its people by ("Tư" of "anh Lê Thiên Tư"; initials left out), or None when
+    ``text`` is no story. Found once per document (the last document's answer is kept)."""
+    global _story_doc
+    doc, names = _story_doc
+    if doc is text:
+        return names
+    names, found = None, []
+    if sum(text.count(t) for t in _story_patterns()[2]) >= _STORY_NAMES:  # (a literal count first: most texts stop here)
+        found = [m.group("n") for m in _story_patterns()[1].finditer(text) if _titled(text, m.start())]
+    if len(found) >= _STORY_NAMES:
+        last = (n.split()[-1].rstrip(".") for n in found)
+        names = frozenset(n for n in last if len(n) > 1 and "." not in n and not n.isupper())
+    _story_doc = (text, names)
+    return names
+
+
+
+
+@cache
+def _story_patterns():
+    """A person called by a story's title: (a title alone, a title with a name, the titles as text for a cheap
+    count). The title must be one
+    (``_titled``): "Hoàng Anh Gia Lai" and "Lê Anh Vũ" hold none; "anh em", "chị em" (a group) are none either."""
+    titles = _cue("story_titles").words
+    alt = alternation(titles + tuple(w[:1].upper() + w[1:] for w in titles))
+    name = r"(?P<n>\p{Lu}\p{L}*+(?:\.\p{Lu}\p{L}*+)*+\.?(?:[ ]++\p{Lu}\p{L}*+){0,2})"
+    named = regex.compile(rf"(?:{alt})[ ]++{name}")
+    alone = regex.compile(rf"(?:{alt})(?![\p{{L}}\p{{N}}])(?![ ]++(?:em|chị)(?![\p{{L}}]))")
+    literals = tuple(f" {w} " for w in titles) + tuple(w[:1].upper() + w[1:] + " " for w in titles)  # (" anh ": no "nhanh ")
+    return alone, named, literals
+
+
+_OPENS = frozenset('.!?…:;\n"“”\'(–-')
+
+
+def _titled(text: str, pos: int) -> bool:
+    """Whether the title word at ``pos`` is one: a word of its own, in lower case or capitalised where a
+    sentence, quote or bracket starts ("Anh Tư cho biết")."""
+    if pos and text[pos - 1].isalnum():
+        return False
+    if text[pos].islower():
+        return True
+    k = pos - 1
+    if k >= 0 and text[k] == " ":
+        k -= 1
+    return k < 0 or text[k] in _OPENS
+
+
+@cache
+def _names_in(names: frozenset[str]):
+    """A story's names as words of their own, no part of a longer proper name ("Hải" of "Hải Phòng" is none)
+    nor of initials (a photo credit "(Ảnh: M.Khương)" names the photographer)."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(?:{alternation(tuple(sorted(names)))})(?![\p{{L}}\p{{N}}])(?![ ]++\p{{Lu}})")
+
+
+def _quoted(text: str, lo: int) -> bool:
+    """Whether the sentence at ``lo`` is what a story's people say: it opens with a quote, or a quote opened
+    earlier in its paragraph is not closed yet; and the paragraph names no one "ông" or "bà" (an official
+    quoted in a story speaks for the office: "Ông X, Phó Giám đốc Trung tâm, chia sẻ: “Hiện nay, …")."""
+    para = text.rfind("\n", 0, lo) + 1
+    head = text[para:lo]
+    k = lo
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if not (head.count("“") > head.count("”") or head.count('"') % 2 or (k < len(text) and text[k] in "“\"")):
+        return False
+    end = text.find("\n", lo)
+    return _officials().search(text, para, len(text) if end < 0 else end) is None
+
+
+@cache
+def _officials():
+    """The titles of ``[not_record] person_pronouns`` as words ("ông", "Bà")."""
+    titles = _cue("person_pronouns").words
+    alt = alternation(tuple(w[:1].upper() + w[1:] for w in titles) + titles)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alt}){_END}")
 
 
 def fine(ctx: Context) -> set[int]:
@@ -338,9 +452,10 @@ _PERSON_STOP = regex.compile(r"[,;:\n!?]")
 def _clause_of_person(ctx: Context, pos: int) -> int:
     """The clause start before ``pos`` where a dot is no stop (names are written with initials: "bà H.T.L.V.")
     and nor is a bracket (a name has its asides: "chị T.H (Bình Phước) còn đi vay …")."""
-    start = ctx.lo
-    for stop in _PERSON_STOP.finditer(ctx.folded, ctx.lo, pos):
-        start = stop.end()
+    start, F = ctx.lo, ctx.folded
+    for stop in _PERSON_STOP.finditer(F, ctx.lo, pos):
+        if F.rfind("(", ctx.lo, stop.start()) <= F.rfind(")", ctx.lo, stop.start()):
+            start = stop.end()  # (a stop inside brackets is none: "chị Giang (35 tuổi, Hà Nội) có …")
     return start
 
 
@@ -350,6 +465,17 @@ def _person():
     titles = _cue("person_titles").words
     alt = alternation(tuple(w[:1].upper() + w[1:] for w in titles) + titles)
     return regex.compile(rf"[\s\p{{Pi}}\p{{Pf}}\"'-]*+(?P<t>{alt})[ \t]++\p{{Lu}}")
+
+
+@cache
+def _person_pronoun():
+    """A title of ``[not_record] person_pronouns`` standing alone for a person at the start of a clause, a
+    verb or adverb after it: "ông chỉ đi …", "Bà đã bán …" ("anh", "chị" are no pronoun here: "Anh" is
+    also England; "ông lớn", ``[not_record] not_person_pronoun``, is a big company)."""
+    titles = _cue("person_pronouns").words
+    alt = alternation(tuple(w[:1].upper() + w[1:] for w in titles) + titles)
+    nouns = alternation(_cue("not_person_pronoun").words)
+    return regex.compile(rf"[\s\p{{Pi}}\p{{Pf}}\"'-]*+(?P<t>{alt})[ \t]++(?=\p{{Ll}})(?!(?:{nouns}){_END})")
 
 
 def milestone(ctx: Context) -> set[int]:
@@ -372,6 +498,52 @@ def _level_gap():
     return regex.compile(rf"[ \t]*+(?:(?:{alternation(_cue('analyst_gap').words)}){_END}[ \t]*+){{0,3}}")
 
 
+def meeting(ctx: Context) -> set[int]:
+    """Who attended or voted at a shareholders' meeting ("đến 9h mới chỉ có 44 cổ đông tham dự, với 390.442.358
+    cổ phần, chiếm tỷ lệ 31,76%"): the logistics of an event (RECORDS.md). The shares and percentages of a
+    sentence with a word of ``[not_record] meeting`` and one of ``meeting_of``; the plan it votes on stays."""
+    if not ctx.has("meeting") or _cue("meeting_of").search(ctx.folded, ctx.lo, ctx.hi) is None:
+        return set()
+    return {i for i, m in enumerate(ctx.mentions) if m.q.category == "percent" or _of_shares(m)}
+
+
+def ranking(ctx: Context) -> set[int]:
+    """The size of a ranking one is named in ("VNPT được bình chọn là một trong 50 doanh nghiệp Thành tựu"): a
+    rank, no statistic (RECORDS.md). A count right after "một trong" in a sentence with a word of
+    ``[not_record] ranking``; "là một trong hơn 3.000 hộ dân liên kết" with no such word counts a group."""
+    if not ctx.has("ranking"):
+        return set()
+    F, one_of = ctx.folded, _cue("one_of")
+    return {i for i, m in enumerate(ctx.mentions)
+            if m.q.category == "count" and one_of.before(F, m.lead, ctx.lo) is not None}
+
+
+def abstract(ctx: Context) -> set[int]:
+    """A count of things that are no indicator ("đồng tình với 5 khó khăn, 6 vấn đề", "sản phẩm có 2 yếu tố
+    bảo vệ", "phân kỳ đầu tư thành 2 giai đoạn"): the counted noun is one of ``[not_record] abstract_counts``."""
+    nouns = _abstract_counts()
+    return {i for i, m in enumerate(ctx.mentions)
+            if m.q.category == "count" and " ".join((m.q.unit or "").lower().split()) in nouns}
+
+
+@cache
+def _abstract_counts() -> frozenset[str]:
+    return frozenset(_cue("abstract_counts").words)
+
+
+def distance(ctx: Context) -> set[int]:
+    """Where a site lies ("cách nút giao Nguyễn Văn Linh 2 km"): a length after "cách" in its clause is a
+    distance, no statistic (RECORDS.md: specifications)."""
+    units = _distance_units()
+    return {i for i, m in enumerate(ctx.mentions)
+            if (m.q.unit or "").lower() in units and _in_clause(ctx, "distance", i)}
+
+
+@cache
+def _distance_units() -> frozenset[str]:
+    return frozenset(_cue("distance_units").words)
+
+
 def widget(ctx: Context) -> set[int]:
     """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
     return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
@@ -388,9 +560,14 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "offer": offer,
     "case": case,
     "person": person,
+    "story": story,
     "transaction": transaction,
     "fine": fine,
     "milestone": milestone,
+    "meeting": meeting,
+    "ranking": ranking,
+    "abstract": abstract,
+    "distance": distance,
     "widget": widget,
 }
 

@@ -40,7 +40,7 @@ _COUNT = r"\d{1,2}|" + "|".join(w.replace(" ", r"[ \t]++") for w in sorted(_MONT
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 #: "năm tới" is next year, but "từ đầu năm tới nay" is "since the start of the year".
 _REL = r"(?P<rel>nay|ngoái|trước|rồi|tới(?![ \t]++nay)|sau)(?![\p{L}\p{N}])"
-_YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
+_YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|\.(?=(?:19|20)\d\d(?!\d))|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
 _SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
 _SEP_RE = regex.compile(_SEP)

@@ -8,7 +8,8 @@ classified by the words before it (``lang/vi/periods.toml``):
 - ``frame``: a period figures are for ("Năm 2019, …", "doanh thu 6 tháng");
 - ``as_of``: the date a stock is counted at, or the end of a flow cumulated
   to it ("tính đến 30/6/2016", "lũy kế đến tháng 3" → months (1, 3));
-- ``point``: a day, the edge of a month ("ngày 6/2/2017", "cuối tháng 10"),
+- ``point``: a day, the edge of a month or a year ("ngày 6/2/2017", "cuối tháng 10",
+  "cuối năm 2016"),
   a year reached ("vào năm 2016", "mục tiêu đến năm 2030", "từ nay đến
   năm 2020"), or the period of what is yet to happen ("sẽ hạch toán trong
   quý IV/2017"): it dates its own sentence only;
@@ -125,6 +126,8 @@ _SO_SANH = regex.compile(r"(?<![\p{L}])giá[ \t]++so[ \t]++sánh(?![\p{L}])")
 _EDGE = regex.compile(r"(?<![\p{L}])(?:vào[ \t]++|trong[ \t]++|từ[ \t]++)?(?P<edge>đầu|cuối|giữa)[ \t]++\Z")
 #: What a period phrase may be preceded by and still start at a word: "(quý I/2024)", "ngày 6/2".
 FRAMING = ("frame", "as_of", "point")
+#: "trong năm 2020 và đầu 2021": a year's edge joined to the period before it goes on from it (a frame).
+_JOINED = regex.compile(r"(?<![\p{L}])(?:và|hoặc)[ \t]++\Z")
 _COUNTED = regex.compile(r"(?:\d|mấy|vài|nhiều|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]*+\Z")
 
 
@@ -149,8 +152,10 @@ class PeriodMention:
     offset: int | None = None
     #: The month of a date or of an "as of" month ("tính đến hết tháng 3" → 3).
     month: int | None = None
-    #: It opens its sentence ("Đến nay, …", "Hiện nay, …").
+    #: It opens its sentence ("Đến nay, …", "Hiện nay, …", "Cuối 2021, …").
     opens: bool = False
+    #: A year's edge ("cuối năm 2016", "đầu 2021"): a moment, after which the passage's months are over.
+    edge: bool = False
     #: Two years "lần lượt" gives to the figures after it in turn ("GDP năm 2020 và 2021 lần lượt tăng 1,6% và 6,7%").
     years: tuple[int, ...] | None = None
 
@@ -304,6 +309,9 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
             if role == "as_of":
                 return _as_of(p, edge is not None and edge.group("edge") != "cuối")
             return replace(p, role=role)
+    if edge and p.shape == "year" and p.months is None and not _JOINED.search(folded, max(lo, head - 8), head):
+        # "Cuối năm 2016, …": a moment of the year
+        return replace(p, role="point", edge=True, opens=not folded[lo:head].strip(_OPENING))
     if edge and p.shape in ("date", "months") and p.month is not None:
         return replace(p, role="point", months=None)  # "cuối tháng 10", "đầu tháng 12-2016": a moment
     if p.shape == "date":

@@ -19,6 +19,9 @@ RECORDS.md "Periods", in the order a reader looks:
 
 A figure after a span of years in its sentence ("Trong giai đoạn 2011 - 2015,
 SCIC đã bán vốn tại hơn 410 doanh nghiệp") has no year and no months.
+A year's edge ("Cuối năm 2016, …") is a moment: it dates its own sentence,
+ends the passage's months, and replaces the passage's year only when that
+was carried from an earlier passage or the edge opens its sentence.
 "trong quý", "cả quý", "quý này" refer back to the last quarter the text
 named ("Doanh thu quý 4 … Năm 2016, … Doanh thu tài chính trong quý …").
 "Đến nay, …", "Hiện nay, …" opening a sentence count as of now: a year carried
@@ -70,6 +73,8 @@ class _State:
     stated: bool = False
     #: The document frame's year: what "đến nay", "hiện nay" go back to.
     doc_year: int | None = None
+    #: The year was carried over from an earlier passage (no period of this one has set it yet).
+    carried: bool = False
 
     def apply(self, p: PeriodMention, base_year: int | None) -> None:
         year = p.year
@@ -87,7 +92,7 @@ class _State:
                 self.months, self.inherited, self.as_of = self.quarter, False, False
             return
         if year is not None:
-            self.year, self.stated = year, True
+            self.year, self.stated, self.carried = year, True, False
         if p.months is not None:
             self.months, self.inherited = p.months, False
             if p.months[1] - p.months[0] == 2 and p.months[0] % 3 == 1:
@@ -97,7 +102,17 @@ class _State:
         self.as_of = p.role == "as_of"
 
     def copy(self) -> "_State":
-        return _State(self.year, self.months, self.as_of, self.inherited, self.quarter, self.stated, self.doc_year)
+        return _State(self.year, self.months, self.as_of, self.inherited, self.quarter, self.stated, self.doc_year,
+                      self.carried)
+
+    def edge(self, p: PeriodMention) -> None:
+        """A year's edge frames nothing ("Cuối năm 2016, Chủ tịch UBND … Theo dự thảo, tổng chi …" leaves
+        the draft's figures undated), but it ends the passage's months, and it replaces the passage's year
+        when that was carried over from an earlier passage or the edge opens its sentence ("Năm 2020, …
+        Cuối 2021, công suất tăng lên 1,3 triệu tấn. Công suất tôn đạt …" is 2021)."""
+        self.months, self.inherited = None, False
+        if self.year is not None and p.year is not None and (self.carried or p.opens):
+            self.year, self.carried = p.year, False
 
 
 def is_flow(metric: str) -> bool:
@@ -152,7 +167,7 @@ def assign(
             passage, state = passages[i], doc.copy()
             state.inherited = i not in lead
             if carried is not None:
-                state.year = carried
+                state.year, state.carried = carried, carried != doc.year
         pending = [p for p in mentions[i] if p.frames or p.role == "range"]
         figs = by_sentence.get(i, ())
         if not figs and not pending:
@@ -176,6 +191,8 @@ def assign(
                     sent.apply(p, base_year)
                     if _frames_passage(p, owned):
                         state.apply(p, base_year)
+                    elif p.edge:
+                        state.edge(p)
             own = _own(folded, f, mentions[i], brackets)
             here = sent.copy()
             if turns:
@@ -186,6 +203,8 @@ def assign(
         for p in pending:
             if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)
+            elif p.edge and _inside(p.start, brackets) is None:
+                state.edge(p)
 
 
 def _frames_passage(p: PeriodMention, owned: set[int]) -> bool:

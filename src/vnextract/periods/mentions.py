@@ -221,6 +221,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         n = _MONTH_WORDS[nm] if nm in _MONTH_WORDS else int(nm)
         if not 1 <= n <= 12 or _NOT_MONTHS_BEFORE.search(folded, max(0, s - 12), s):
             return None
+        if not m.group("edge") and year is None and cue("before", "duration").before(folded, s, lo):
+            return None  # "tạm đình chỉ 9 tháng": a duration
         months = (13 - n, 12) if m.group("edge") == "cuối" else (1, n)
         if n == 12 and not m.group("edge"):
             months = None  # "12 tháng" is the whole year

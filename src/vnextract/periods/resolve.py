@@ -3,7 +3,9 @@
 RECORDS.md "Periods", in the order a reader looks:
 
 1. the figure's own clause: a period right after it ("chiếm 47% năm 2019",
-   "đạt 617 tỷ đồng trong năm 2014"), or inside the same brackets;
+   "đạt 617 tỷ đồng trong năm 2014"), or inside the same brackets, or months
+   later in its clause ("huy động 200 triệu USD thông qua IPO trong quý 3",
+   not past a comma, a number or a "và" that starts the next item);
 2. its sentence and passage: the periods stated before it, each replacing
    the last ("Năm 2019, …", "Trong 6 tháng, …"); a passage is a paragraph,
    with the bullet lines of a list that a line ending in ":" opens. A day
@@ -45,6 +47,11 @@ from .mentions import PeriodMention, cue
 
 #: Between a figure and the period that is its own: "617 tỷ đồng trong năm 2014".
 _POST_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào|của|tính|cho|riêng|suốt|ở|trong[ \t]++cả|tính[ \t]++cả)[ \t]++)?")
+
+
+#: Between a figure and a period later in its clause: no stop, number or bracket, and no "và" / "còn" /
+#: "hoặc" that starts the next item ("năm 2009 lỗ 41,5 tỷ đồng và 9 tháng đầu năm 2010 …").
+_LATER_IN_CLAUSE = regex.compile(r"(?:(?!(?<![\p{L}])(?:và|còn|hoặc)(?![\p{L}]))[^,;:.\d\n()]){1,60}+")
 
 
 @dataclass
@@ -217,11 +224,18 @@ def _frames_passage(p: PeriodMention, owned: set[int]) -> bool:
 
 
 def _after(folded: str, f: Figure, mentions: list[PeriodMention]) -> list[PeriodMention]:
-    """The framing periods right after one of the figure's numbers: "chiếm 47% năm 2019"."""
+    """The framing periods right after one of the figure's numbers ("chiếm 47% năm 2019"), else the months
+    stated later in its clause."""
     out = []
     for _, end in f.spans:
         g = _POST_GAP.match(folded, end)
         out.extend(p for p in mentions if p.start == g.end() and p.frames)
+    if not out and f.spans:
+        # months later in its clause: "huy động 200 triệu USD thông qua IPO trong quý 3 này"
+        end = f.spans[-1][1]
+        later = [p for p in mentions if p.frames and p.months is not None and end < p.start
+                 and _LATER_IN_CLAUSE.fullmatch(folded, end, p.start)]
+        out.extend(later[:1])
     return out
 
 

@@ -1,6 +1,7 @@
 """Period mentions: every date and period phrase of a text, and what it is.
 
-"năm 2018", "cuối 2021", "trong 2021" → year; "2016 là năm …", "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017" → that
+"năm 2018", "cuối 2021", "trong 2021", "cổ tức 2020" (a bare year after a figure's name, ``periods.toml``
+[before] year_after) → year; "2016 là năm …", "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017" → that
 year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
 (7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
 classified by the words before it (``lang/vi/periods.toml``):
@@ -180,7 +181,29 @@ def find_mentions(folded: str, start: int = 0, end: int | None = None, classify:
         p = _mention(m, folded, start, classify)
         if p is not None:
             out.append(p)
-    return _pair_ranges(folded, _respective(folded, out, end)) if classify else out
+    if not classify:
+        return out
+    out = _years_after_names(folded, start, end, out)
+    return _pair_ranges(folded, _respective(folded, out, end))
+
+
+@cache
+def _year_after() -> regex.Pattern:
+    names = "|".join(w.replace(" ", r"[ \t]++") for w in sorted(period_cues("before", "year_after"), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{names})[ \t]++(?P<y>{_YEAR})(?![.,]\d|[ \t]*+[-–/]"
+                         r"|[ \t]++(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|usd|tấn|ha)(?![\p{L}]))(?![\p{L}\p{N}%])")
+
+
+def _years_after_names(folded: str, start: int, end: int, found: list[PeriodMention]) -> list[PeriodMention]:
+    """Add the bare years right after a figure's name ("cổ tức 2020", "doanh thu 2020 tăng 41%")."""
+    if folded.find("20", start, end) < 0 and folded.find("19", start, end) < 0:
+        return found
+    extra = []
+    for m in _year_after().finditer(folded, start, end):
+        s, e = m.span("y")
+        if not any(p.start <= s < p.end for p in found):
+            extra.append(_classify(PeriodMention(s, e, int(m.group("y")), None, shape="year"), folded, start))
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
 
 
 def _respective(folded: str, found: list[PeriodMention], end: int) -> list[PeriodMention]:

@@ -127,6 +127,8 @@ _SO_SANH = regex.compile(r"(?<![\p{L}])giá[ \t]++so[ \t]++sánh(?![\p{L}])")
 _EDGE = regex.compile(r"(?<![\p{L}])(?:vào[ \t]++|trong[ \t]++|từ[ \t]++)?(?P<edge>đầu|cuối|giữa)[ \t]++\Z")
 #: What a period phrase may be preceded by and still start at a word: "(quý I/2024)", "ngày 6/2".
 FRAMING = ("frame", "as_of", "point")
+#: What may open a sentence before "năm ngoái" and still leave it at the head: "Trong năm ngoái, …".
+_RELATIVE_LEAD = regex.compile(r"(?:trong|vào|tính[ \t]++chung|riêng|cả)[ \t]*+\Z")
 #: "trong năm 2020 và đầu 2021": a year's edge joined to the period before it goes on from it (a frame).
 _JOINED = regex.compile(r"(?<![\p{L}])(?:và|hoặc)[ \t]++\Z")
 _COUNTED = regex.compile(r"(?:\d|mấy|vài|nhiều|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]*+\Z")
@@ -293,7 +295,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
     else:  # "năm nay", "năm ngoái"; "5 năm trước" is a span ago, no year
         if _COUNTED.search(folded, max(0, s - 8), s):
             return None
-        p = PeriodMention(s, e, None, None, shape="relative", offset=offset)
+        p = PeriodMention(s, e, None, None, shape="relative", offset=offset,
+                          opens=not _RELATIVE_LEAD.sub("", folded[lo:s]).strip(_OPENING))
     if not classify:
         return replace(p, role="range") if _RANGE_LEAD.search(folded, max(lo, p.start - 24), p.start) else p
     return _classify(p, folded, lo)

@@ -29,6 +29,8 @@ named ("Doanh thu quý 4 … Năm 2016, … Doanh thu tài chính trong quý …
 "Đến nay, …", "Hiện nay, …" opening a sentence count as of now: a year carried
 from a sentence before it does not date them (the document frame's does).
 "năm 2020 và 2021 lần lượt …" gives the figures after it those years in turn.
+"năm ngoái", "năm trước" inside a sentence ("Tại đại hội năm trước, …") date
+that sentence only; opening it ("Năm ngoái, …") they frame the passage.
 
 Comparisons, price bases, histories, deadlines, ranges, events and typos
 (``mentions``) never date a figure. A figure counted "as of" a date has the
@@ -215,12 +217,13 @@ def assign(
 
 
 def _frames_passage(p: PeriodMention, owned: set[int]) -> bool:
-    """Whether a period frames the rest of its passage: not a point, nor a figure's own trailing period.
+    """Whether a period frames the rest of its passage: not a point, nor a figure's own trailing period, nor
+    "năm trước" / "năm ngoái" inside its sentence.
 
     "đạt 617 tỷ đồng trong năm 2014" dates that figure (and the rest of its
     sentence); the next sentence is not framed by it.
     """
-    return p.role != "point" and p.start not in owned
+    return p.role != "point" and p.start not in owned and not (p.shape == "relative" and p.offset and not p.opens)
 
 
 def _after(folded: str, f: Figure, mentions: list[PeriodMention]) -> list[PeriodMention]:

@@ -127,6 +127,8 @@ _SO_SANH = regex.compile(r"(?<![\p{L}])giá[ \t]++so[ \t]++sánh(?![\p{L}])")
 _EDGE = regex.compile(r"(?<![\p{L}])(?:vào[ \t]++|trong[ \t]++|từ[ \t]++)?(?P<edge>đầu|cuối|giữa)[ \t]++\Z")
 #: What a period phrase may be preceded by and still start at a word: "(quý I/2024)", "ngày 6/2".
 FRAMING = ("frame", "as_of", "point")
+#: "Từ đó đến nay, …", "Kể từ đó tới nay, …": since a moment named before, counted as of now (a sentence opener).
+_SINCE_THEN = regex.compile(r"(?<![\p{L}])(?:kể[ \t]++)?từ[ \t]++(?:đó|thời[ \t]++điểm[ \t]++đó|khi[ \t]++đó)[ \t]*+\Z")
 #: What may open a sentence before "năm ngoái" and still leave it at the head: "Trong năm ngoái, …".
 _RELATIVE_LEAD = regex.compile(r"(?:trong|vào|tính[ \t]++chung|riêng|cả)[ \t]*+\Z")
 #: "trong năm 2020 và đầu 2021": a year's edge joined to the period before it goes on from it (a frame).
@@ -225,7 +227,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
     rel = m.group("rel")
     offset = _RELATIVE[rel] if rel else None
     if m.group("now") is not None:
-        return PeriodMention(s, e, None, None, role="as_of", shape="now", opens=not folded[lo:s].strip(_OPENING))
+        return PeriodMention(s, e, None, None, role="as_of", shape="now",
+                             opens=not _SINCE_THEN.sub("", folded[lo:s]).strip(_OPENING))
     if m.group("date") is not None:
         d, mo = int(m.group("d")), int(m.group("dm"))
         dy = m.group("dy")

@@ -26,7 +26,7 @@ ends the passage's months, and replaces the passage's year only when that
 was carried from an earlier passage or the edge opens its sentence.
 "trong quý", "cả quý", "quý này" refer back to the last quarter the text
 named ("Doanh thu quý 4 … Năm 2016, … Doanh thu tài chính trong quý …").
-"Đến nay, …", "Hiện nay, …" opening a sentence count as of now: a year carried
+"Đến nay, …", "Hiện nay, …", "Từ đó đến nay, …" opening a sentence count as of now: a year carried
 from a sentence before it does not date them (the document frame's does).
 "năm 2020 và 2021 lần lượt …" gives the figures after it those years in turn.
 "năm ngoái", "năm trước" inside a sentence ("Tại đại hội năm trước, …") date

@@ -1,6 +1,7 @@
 """Period mentions: every date and period phrase of a text, and what it is.
 
-"năm 2018", "cuối 2021", "trong 2021" → year; "2016 là năm …", "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017" → that
+"năm 2018", "cuối 2021", "trong 2021", "cổ tức 2020" (a bare year after a figure's name, ``periods.toml``
+[before] year_after) → year; "2016 là năm …", "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017" → that
 year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
 (7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
 classified by the words before it (``lang/vi/periods.toml``):
@@ -8,7 +9,8 @@ classified by the words before it (``lang/vi/periods.toml``):
 - ``frame``: a period figures are for ("Năm 2019, …", "doanh thu 6 tháng");
 - ``as_of``: the date a stock is counted at, or the end of a flow cumulated
   to it ("tính đến 30/6/2016", "lũy kế đến tháng 3" → months (1, 3));
-- ``point``: a day, the edge of a month ("ngày 6/2/2017", "cuối tháng 10"),
+- ``point``: a day, the edge of a month or a year ("ngày 6/2/2017", "cuối tháng 10",
+  "cuối năm 2016"),
   a year reached ("vào năm 2016", "mục tiêu đến năm 2030", "từ nay đến
   năm 2020"), or the period of what is yet to happen ("sẽ hạch toán trong
   quý IV/2017"): it dates its own sentence only;
@@ -40,7 +42,7 @@ _COUNT = r"\d{1,2}|" + "|".join(w.replace(" ", r"[ \t]++") for w in sorted(_MONT
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 #: "năm tới" is next year, but "từ đầu năm tới nay" is "since the start of the year".
 _REL = r"(?P<rel>nay|ngoái|trước|rồi|tới(?![ \t]++nay)|sau)(?![\p{L}\p{N}])"
-_YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
+_YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|\.(?=(?:19|20)\d\d(?!\d))|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
 _SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
 _SEP_RE = regex.compile(_SEP)
@@ -125,6 +127,12 @@ _SO_SANH = regex.compile(r"(?<![\p{L}])giá[ \t]++so[ \t]++sánh(?![\p{L}])")
 _EDGE = regex.compile(r"(?<![\p{L}])(?:vào[ \t]++|trong[ \t]++|từ[ \t]++)?(?P<edge>đầu|cuối|giữa)[ \t]++\Z")
 #: What a period phrase may be preceded by and still start at a word: "(quý I/2024)", "ngày 6/2".
 FRAMING = ("frame", "as_of", "point")
+#: "Từ đó đến nay, …", "Kể từ đó tới nay, …": since a moment named before, counted as of now (a sentence opener).
+_SINCE_THEN = regex.compile(r"(?<![\p{L}])(?:kể[ \t]++)?từ[ \t]++(?:đó|thời[ \t]++điểm[ \t]++đó|khi[ \t]++đó)[ \t]*+\Z")
+#: What may open a sentence before "năm ngoái" and still leave it at the head: "Trong năm ngoái, …".
+_RELATIVE_LEAD = regex.compile(r"(?:trong|vào|tính[ \t]++chung|riêng|cả)[ \t]*+\Z")
+#: "trong năm 2020 và đầu 2021": a year's edge joined to the period before it goes on from it (a frame).
+_JOINED = regex.compile(r"(?<![\p{L}])(?:và|hoặc)[ \t]++\Z")
 _COUNTED = regex.compile(r"(?:\d|mấy|vài|nhiều|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]*+\Z")
 
 
@@ -149,8 +157,10 @@ class PeriodMention:
     offset: int | None = None
     #: The month of a date or of an "as of" month ("tính đến hết tháng 3" → 3).
     month: int | None = None
-    #: It opens its sentence ("Đến nay, …", "Hiện nay, …").
+    #: It opens its sentence ("Đến nay, …", "Hiện nay, …", "Cuối 2021, …").
     opens: bool = False
+    #: A year's edge ("cuối năm 2016", "đầu 2021"): a moment, after which the passage's months are over.
+    edge: bool = False
     #: Two years "lần lượt" gives to the figures after it in turn ("GDP năm 2020 và 2021 lần lượt tăng 1,6% và 6,7%").
     years: tuple[int, ...] | None = None
 
@@ -175,7 +185,29 @@ def find_mentions(folded: str, start: int = 0, end: int | None = None, classify:
         p = _mention(m, folded, start, classify)
         if p is not None:
             out.append(p)
-    return _pair_ranges(folded, _respective(folded, out, end)) if classify else out
+    if not classify:
+        return out
+    out = _years_after_names(folded, start, end, out)
+    return _pair_ranges(folded, _respective(folded, out, end))
+
+
+@cache
+def _year_after() -> regex.Pattern:
+    names = "|".join(w.replace(" ", r"[ \t]++") for w in sorted(period_cues("before", "year_after"), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{names})[ \t]++(?P<y>{_YEAR})(?![.,]\d|[ \t]*+[-–/]"
+                         r"|[ \t]++(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|usd|tấn|ha)(?![\p{L}]))(?![\p{L}\p{N}%])")
+
+
+def _years_after_names(folded: str, start: int, end: int, found: list[PeriodMention]) -> list[PeriodMention]:
+    """Add the bare years right after a figure's name ("cổ tức 2020", "doanh thu 2020 tăng 41%")."""
+    if folded.find("20", start, end) < 0 and folded.find("19", start, end) < 0:
+        return found
+    extra = []
+    for m in _year_after().finditer(folded, start, end):
+        s, e = m.span("y")
+        if not any(p.start <= s < p.end for p in found):
+            extra.append(_classify(PeriodMention(s, e, int(m.group("y")), None, shape="year"), folded, start))
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
 
 
 def _respective(folded: str, found: list[PeriodMention], end: int) -> list[PeriodMention]:
@@ -195,7 +227,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
     rel = m.group("rel")
     offset = _RELATIVE[rel] if rel else None
     if m.group("now") is not None:
-        return PeriodMention(s, e, None, None, role="as_of", shape="now", opens=not folded[lo:s].strip(_OPENING))
+        return PeriodMention(s, e, None, None, role="as_of", shape="now",
+                             opens=not _SINCE_THEN.sub("", folded[lo:s]).strip(_OPENING))
     if m.group("date") is not None:
         d, mo = int(m.group("d")), int(m.group("dm"))
         dy = m.group("dy")
@@ -216,6 +249,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         n = _MONTH_WORDS[nm] if nm in _MONTH_WORDS else int(nm)
         if not 1 <= n <= 12 or _NOT_MONTHS_BEFORE.search(folded, max(0, s - 12), s):
             return None
+        if not m.group("edge") and year is None and cue("before", "duration").before(folded, s, lo):
+            return None  # "tạm đình chỉ 9 tháng": a duration
         months = (13 - n, 12) if m.group("edge") == "cuối" else (1, n)
         if n == 12 and not m.group("edge"):
             months = None  # "12 tháng" is the whole year
@@ -263,7 +298,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
     else:  # "năm nay", "năm ngoái"; "5 năm trước" is a span ago, no year
         if _COUNTED.search(folded, max(0, s - 8), s):
             return None
-        p = PeriodMention(s, e, None, None, shape="relative", offset=offset)
+        p = PeriodMention(s, e, None, None, shape="relative", offset=offset,
+                          opens=not _RELATIVE_LEAD.sub("", folded[lo:s]).strip(_OPENING))
     if not classify:
         return replace(p, role="range") if _RANGE_LEAD.search(folded, max(lo, p.start - 24), p.start) else p
     return _classify(p, folded, lo)
@@ -304,6 +340,9 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
             if role == "as_of":
                 return _as_of(p, edge is not None and edge.group("edge") != "cuối")
             return replace(p, role=role)
+    if edge and p.shape == "year" and p.months is None and not _JOINED.search(folded, max(lo, head - 8), head):
+        # "Cuối năm 2016, …": a moment of the year
+        return replace(p, role="point", edge=True, opens=not folded[lo:head].strip(_OPENING))
     if edge and p.shape in ("date", "months") and p.month is not None:
         return replace(p, role="point", months=None)  # "cuối tháng 10", "đầu tháng 12-2016": a moment
     if p.shape == "date":

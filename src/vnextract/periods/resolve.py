@@ -3,7 +3,9 @@
 RECORDS.md "Periods", in the order a reader looks:
 
 1. the figure's own clause: a period right after it ("chiếm 47% năm 2019",
-   "đạt 617 tỷ đồng trong năm 2014"), or inside the same brackets;
+   "đạt 617 tỷ đồng trong năm 2014"), or inside the same brackets, or months
+   later in its clause ("huy động 200 triệu USD thông qua IPO trong quý 3",
+   not past a comma, a number or a "và" that starts the next item);
 2. its sentence and passage: the periods stated before it, each replacing
    the last ("Năm 2019, …", "Trong 6 tháng, …"); a passage is a paragraph,
    with the bullet lines of a list that a line ending in ":" opens. A day
@@ -19,11 +21,16 @@ RECORDS.md "Periods", in the order a reader looks:
 
 A figure after a span of years in its sentence ("Trong giai đoạn 2011 - 2015,
 SCIC đã bán vốn tại hơn 410 doanh nghiệp") has no year and no months.
+A year's edge ("Cuối năm 2016, …") is a moment: it dates its own sentence,
+ends the passage's months, and replaces the passage's year only when that
+was carried from an earlier passage or the edge opens its sentence.
 "trong quý", "cả quý", "quý này" refer back to the last quarter the text
 named ("Doanh thu quý 4 … Năm 2016, … Doanh thu tài chính trong quý …").
-"Đến nay, …", "Hiện nay, …" opening a sentence count as of now: a year carried
+"Đến nay, …", "Hiện nay, …", "Từ đó đến nay, …" opening a sentence count as of now: a year carried
 from a sentence before it does not date them (the document frame's does).
 "năm 2020 và 2021 lần lượt …" gives the figures after it those years in turn.
+"năm ngoái", "năm trước" inside a sentence ("Tại đại hội năm trước, …") date
+that sentence only; opening it ("Năm ngoái, …") they frame the passage.
 
 Comparisons, price bases, histories, deadlines, ranges, events and typos
 (``mentions``) never date a figure. A figure counted "as of" a date has the
@@ -42,6 +49,11 @@ from .mentions import PeriodMention, cue
 
 #: Between a figure and the period that is its own: "617 tỷ đồng trong năm 2014".
 _POST_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào|của|tính|cho|riêng|suốt|ở|trong[ \t]++cả|tính[ \t]++cả)[ \t]++)?")
+
+
+#: Between a figure and a period later in its clause: no stop, number or bracket, and no "và" / "còn" /
+#: "hoặc" that starts the next item ("năm 2009 lỗ 41,5 tỷ đồng và 9 tháng đầu năm 2010 …").
+_LATER_IN_CLAUSE = regex.compile(r"(?:(?!(?<![\p{L}])(?:và|còn|hoặc)(?![\p{L}]))[^,;:.\d\n()]){1,60}+")
 
 
 @dataclass
@@ -70,6 +82,8 @@ class _State:
     stated: bool = False
     #: The document frame's year: what "đến nay", "hiện nay" go back to.
     doc_year: int | None = None
+    #: The year was carried over from an earlier passage (no period of this one has set it yet).
+    carried: bool = False
 
     def apply(self, p: PeriodMention, base_year: int | None) -> None:
         year = p.year
@@ -87,7 +101,7 @@ class _State:
                 self.months, self.inherited, self.as_of = self.quarter, False, False
             return
         if year is not None:
-            self.year, self.stated = year, True
+            self.year, self.stated, self.carried = year, True, False
         if p.months is not None:
             self.months, self.inherited = p.months, False
             if p.months[1] - p.months[0] == 2 and p.months[0] % 3 == 1:
@@ -97,7 +111,17 @@ class _State:
         self.as_of = p.role == "as_of"
 
     def copy(self) -> "_State":
-        return _State(self.year, self.months, self.as_of, self.inherited, self.quarter, self.stated, self.doc_year)
+        return _State(self.year, self.months, self.as_of, self.inherited, self.quarter, self.stated, self.doc_year,
+                      self.carried)
+
+    def edge(self, p: PeriodMention) -> None:
+        """A year's edge frames nothing ("Cuối năm 2016, Chủ tịch UBND … Theo dự thảo, tổng chi …" leaves
+        the draft's figures undated), but it ends the passage's months, and it replaces the passage's year
+        when that was carried over from an earlier passage or the edge opens its sentence ("Năm 2020, …
+        Cuối 2021, công suất tăng lên 1,3 triệu tấn. Công suất tôn đạt …" is 2021)."""
+        self.months, self.inherited = None, False
+        if self.year is not None and p.year is not None and (self.carried or p.opens):
+            self.year, self.carried = p.year, False
 
 
 def is_flow(metric: str) -> bool:
@@ -152,7 +176,7 @@ def assign(
             passage, state = passages[i], doc.copy()
             state.inherited = i not in lead
             if carried is not None:
-                state.year = carried
+                state.year, state.carried = carried, carried != doc.year
         pending = [p for p in mentions[i] if p.frames or p.role == "range"]
         figs = by_sentence.get(i, ())
         if not figs and not pending:
@@ -176,6 +200,8 @@ def assign(
                     sent.apply(p, base_year)
                     if _frames_passage(p, owned):
                         state.apply(p, base_year)
+                    elif p.edge:
+                        state.edge(p)
             own = _own(folded, f, mentions[i], brackets)
             here = sent.copy()
             if turns:
@@ -186,23 +212,33 @@ def assign(
         for p in pending:
             if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)
+            elif p.edge and _inside(p.start, brackets) is None:
+                state.edge(p)
 
 
 def _frames_passage(p: PeriodMention, owned: set[int]) -> bool:
-    """Whether a period frames the rest of its passage: not a point, nor a figure's own trailing period.
+    """Whether a period frames the rest of its passage: not a point, nor a figure's own trailing period, nor
+    "năm trước" / "năm ngoái" inside its sentence.
 
     "đạt 617 tỷ đồng trong năm 2014" dates that figure (and the rest of its
     sentence); the next sentence is not framed by it.
     """
-    return p.role != "point" and p.start not in owned
+    return p.role != "point" and p.start not in owned and not (p.shape == "relative" and p.offset and not p.opens)
 
 
 def _after(folded: str, f: Figure, mentions: list[PeriodMention]) -> list[PeriodMention]:
-    """The framing periods right after one of the figure's numbers: "chiếm 47% năm 2019"."""
+    """The framing periods right after one of the figure's numbers ("chiếm 47% năm 2019"), else the months
+    stated later in its clause."""
     out = []
     for _, end in f.spans:
         g = _POST_GAP.match(folded, end)
         out.extend(p for p in mentions if p.start == g.end() and p.frames)
+    if not out and f.spans:
+        # months later in its clause: "huy động 200 triệu USD thông qua IPO trong quý 3 này"
+        end = f.spans[-1][1]
+        later = [p for p in mentions if p.frames and p.months is not None and end < p.start
+                 and _LATER_IN_CLAUSE.fullmatch(folded, end, p.start)]
+        out.extend(later[:1])
     return out
 
 

@@ -18,6 +18,11 @@ in order:
    NN&PTNT tổ chức …", "UBND tỉnh");
 4. else none.
 
+A city, district or landmark inside a province (kind ``inside``: "Đà Lạt",
+"sân bay Tân Sơn Nhất", "Phú Quốc") names that province, and stays in the
+metric; not when a number or a route's other end follows it ("Dung Quất 2",
+"cao tốc Nha Trang - Cam Lâm": a project's or a road's name).
+
 A region ("các tỉnh Tây Nguyên", "ĐBSCL"; kind ``region`` in the gazetteer)
 is no place: a figure whose clause or sentence names one has place null, and
 one named in the opening keeps a national body's figures from being Việt
@@ -55,7 +60,7 @@ class PlaceMention:
     start: int
     end: int
     place: str
-    kind: str  # country | province | foreign | region
+    kind: str  # country | province | foreign | region | inside (a city or landmark: ``place`` is its unit)
     #: Written with its administrative word: "tỉnh Long An", "TP Hà Nội", "UBND tỉnh …".
     prefixed: bool = False
 
@@ -99,15 +104,20 @@ def _cue(group: str, name: str) -> WordSet:
 #: Where a place name or its administrative word can start (a capitalised word, or "cả nước" …).
 _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}|cả[ \t]|toàn[ \t]|nước[ \t]|tỉnh|thành[ \t]|miền[ \t]|phía[ \t]|đồng[ \t])")
 _CONTINUES = regex.compile(r"[ \t]++\p{Lu}")
+#: After a city or landmark, a number or a route's other end: "Dung Quất 2", "Nha Trang - Cam Lâm".
+_INSIDE_NAMED = regex.compile(r"[ \t]++\d|[ \t]*+[-–][ \t]*+\p{Lu}")
+_ROUTE_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{N}]*+[ \t]*+[-–][ \t]*+\Z")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++\Z")
 
 
 def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
-                regions: bool = False) -> list[PlaceMention]:
+                regions: bool = False, inside: bool = False) -> list[PlaceMention]:
     """Place names in ``text[start:end]`` that may be what a figure is about, in text order.
 
     ``regions``: also the regions ("Tây Nguyên", "ĐBSCL"), which are no place
-    but keep a figure they name from taking the document's place.
+    but keep a figure they name from taking the document's place. ``inside``: also the cities, districts and
+    landmarks inside a unit ("Đà Lạt", "sân bay Tân Sơn Nhất"), which give its name as their place (a metric
+    keeps them: the namer does not ask for them).
     """
     end = len(text) if end is None else end
     two, one = _starts()
@@ -121,7 +131,7 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
     for m in anchored_at(starts, pat, text, start, end):
         s = m.start()
         place = names[" ".join(m.group("name").split())]
-        if place.kind == "region" and not regions:
+        if (place.kind == "region" and not regions) or (place.kind == "inside" and not inside):
             continue
         prefixed = m.group("prefix") is not None
         if not prefixed and _CONTINUES.match(text, m.end()) and place.kind != "country":
@@ -135,6 +145,8 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
             continue  # "nhóm người Trung Quốc", "Sumitomo Mitsui (Tập đoàn SMBC) của Nhật Bản": whose, not where
         if not prefixed and _ends_a_name(text, folded, s, start):
             continue  # "Hoàng Anh Gia Lai", "Đá quý Sài Gòn": the end of a longer name
+        if place.kind == "inside" and (_INSIDE_NAMED.match(text, m.end()) or _ROUTE_BEFORE.search(text, max(start, s - 20), s)):
+            continue  # "Dung Quất 2", "cao tốc Nha Trang - Cam Lâm": a project's or a route's name
         out.append(PlaceMention(s, m.end(), place.name, place.kind, prefixed))
     return out
 
@@ -185,7 +197,7 @@ def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lea
     ``places_in(i)`` gives the place mentions of sentence ``i`` (``find_places`` over it by default);
     ``regions_in(i)`` its regions: one named in the opening keeps a national body from making it Việt Nam's.
     """
-    places_in = places_in or (lambda i: find_places(text, folded, *sentences[i]))
+    places_in = places_in or (lambda i: find_places(text, folded, *sentences[i], inside=True))
     order = sorted(lead)
     for k, i in enumerate(order):
         lo, hi = sentences[i]
@@ -219,7 +231,7 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
 
     def places_in(i: int) -> list[PlaceMention]:
         if i not in found:
-            found[i] = _lists(folded, find_places(text, folded, *sentences[i], regions=True))
+            found[i] = _lists(folded, find_places(text, folded, *sentences[i], regions=True, inside=True))
         return found[i]
 
     def subjects_in(i: int) -> list[PlaceMention]:

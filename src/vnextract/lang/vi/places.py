@@ -12,8 +12,8 @@ from ...text.normalize import fold
 @dataclass(frozen=True)
 class Place:
     name: str  # as the record writes it: "Hồ Chí Minh", "Việt Nam", "Hoa Kỳ"
-    kind: str  # country | province | foreign
-    spellings: tuple[str, ...]  # case-sensitive, the name itself first
+    kind: str  # country | province | foreign | region | inside
+    spellings: tuple[str, ...]  # case-sensitive, the name itself first (not for ``inside``: only what is inside it)
 
 
 @cache
@@ -25,7 +25,7 @@ def gazetteer() -> tuple[Place, ...]:
         cols = line.split("\t")
         name, kind = cols[0], cols[1]
         more = [s for s in cols[2].split("|") if s] if len(cols) > 2 else []
-        out.append(Place(name, kind, tuple(dict.fromkeys([name, *more]))))
+        out.append(Place(name, kind, tuple(dict.fromkeys(more if kind == "inside" else [name, *more]))))
     return tuple(out)
 
 

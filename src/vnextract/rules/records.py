@@ -391,12 +391,36 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named_after and _NAME_GAP.fullmatch(F, m.end, post[0]):
             last_end = cur.end = max(m.end, post[1])
     _note_ticker(T, F, lo, hi, frame)
+    _bracketed_sides(F, drafts)
     drafts = _respectively(T, F, _respective_changes(F, _distributive(T, F, drafts)))
     if enumeration:
         _share_reference(drafts)
     if a.head:
         _head_reference(F, a.head, drafts)
     return drafts
+
+
+_SIDE_AFTER = regex.compile(r"[ \t]*+\([ \t]*+(mua(?:[ \t]++vào)?|bán(?:[ \t]++ra)?)[ \t]*+\)")
+
+
+def _bracketed_sides(F: str, drafts: list[_Draft]) -> None:
+    """"… ở mức 55,15 triệu đồng/lượng (mua vào) - 55,55 triệu đồng/lượng (bán ra)": each price is its side's.
+
+    The second price's name was read from the first's bracket ("mua vào"): it takes the first's measure.
+    """
+    base = None
+    for d in drafts:
+        side = _SIDE_AFTER.match(F, d.first.end) if d.first.role == "value" and d.first.q.category == "money" else None
+        if side is None:
+            base = None
+            continue
+        name = d.metric.removesuffix(_BUY).removesuffix(_SELL)
+        if f" {fold(name)}" in (_BUY, _SELL, " mua", " bán"):
+            name = base
+        if name is None:
+            continue
+        base = name
+        d.metric = name + (_BUY if side.group(1).startswith("mua") else _SELL)
 
 
 def _note_ticker(T: str, F: str, lo: int, hi: int, frame: _Frame) -> None:

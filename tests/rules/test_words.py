@@ -119,3 +119,22 @@ def test_place_pattern_is_tried_wherever_a_place_can_start():
                 tried += 1
     assert tried > 1000
     assert "Th" in two and not {"Nă", "Cô", "Bộ", "Do"} & (two | one)  # "Năm nay", "Công ty" … are never tried
+
+
+def test_place_anchors_of_a_stretch_are_the_text_anchors_inside_it():
+    """``find_places`` takes its anchors from the whole text's, found once: on every stretch they are what
+    the anchor regex and the first-characters test find there, bounds included ("cả nước", "toàn quốc"
+    cut by the stretch's end, a capital inside a word)."""
+    from vnextract.places.resolve import _ANCHOR, _anchors, _starts
+
+    text = ("Tại TP.HCM, cả nước và toàn quốc; UBND tỉnh Long An, Thành phố Hà Nội, iPhone Mỹ Đình, "
+            "miền Tây Nam Bộ, phía Bắc, đồng bằng sông Cửu Long, thành phố Cần Thơ và Ý, Ả Rập Xê Út.")
+    two, one = _starts()
+    found = 0
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 2):
+            want = [a for m in _ANCHOR.finditer(text, start, end)
+                    if text[(a := m.start()):a + 2] in two or text[a:a + 1] in one]
+            assert _anchors(text, start, end) == want, (start, end)
+            found += len(want)
+    assert found > 10000

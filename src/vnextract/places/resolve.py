@@ -38,6 +38,7 @@ The country of a market is one ("thị trường chứng khoán Việt Nam").
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -110,10 +111,8 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
     but keep a figure they name from taking the document's place.
     """
     end = len(text) if end is None else end
-    two, one = _starts()
     # tried only where a name or its administrative word starts
-    starts = [a for t in _ANCHOR.finditer(text, start, end)
-              if text[(a := t.start()):a + 2] in two or text[a:a + 1] in one]
+    starts = _anchors(text, start, end)
     if not starts:
         return []  # (most metric stretches and many sentences name no place)
     pat, names = _pattern()
@@ -136,6 +135,40 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
         if not prefixed and _ends_a_name(text, folded, s, start):
             continue  # "Hoàng Anh Gia Lai", "Đá quý Sài Gòn": the end of a longer name
         out.append(PlaceMention(s, m.end(), place.name, place.kind, prefixed))
+    return out
+
+
+#: The text ``_text_anchors`` last read, and what it found there.
+_LAST_ANCHORS: tuple[str, tuple[list[int], list[int]]] = ("", ([], []))
+
+
+def _text_anchors(text: str) -> tuple[list[int], list[int]]:
+    """Where ``_ANCHOR`` matches in ``text`` at the first characters of a spelling or an administrative word:
+    starts (ascending) and ends. Kept for the last text: the rules ask about many stretches of one document.
+    """
+    global _LAST_ANCHORS
+    last, found = _LAST_ANCHORS
+    if last is text:
+        return found
+    two, one = _starts()
+    pairs = [(a, t.end()) for t in _ANCHOR.finditer(text)
+             if text[(a := t.start()):a + 2] in two or text[a:a + 1] in one]
+    found = ([a for a, _ in pairs], [b for _, b in pairs])
+    _LAST_ANCHORS = (text, found)
+    return found
+
+
+def _anchors(text: str, start: int, end: int) -> list[int]:
+    """``_ANCHOR``'s matches in ``text[start:end]`` that pass the first-characters test: those of the whole text
+    that lie inside the stretch (the look-behind sees before ``start`` either way; one match cannot hide
+    another, a match inside a word has a letter before it)."""
+    starts, ends = _text_anchors(text)
+    k = bisect_left(starts, start)
+    out = []
+    while k < len(starts) and starts[k] < end:
+        if ends[k] <= end:
+            out.append(starts[k])
+        k += 1
     return out
 
 

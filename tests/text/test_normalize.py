@@ -81,3 +81,19 @@ def test_sentences_are_slices_with_paragraphs():
         "Dòng thứ hai không có số",
     ]
     assert [s.paragraph for s in sents] == [0, 0, 1]  # numbered by non-empty lines
+
+
+def test_tone_pattern_matches_what_the_alternation_of_its_spellings_matches():
+    """The tone folding pattern is built as one class per first vowel: on every spelling, in every context
+    (after "q", before a letter, at the end, in capitals lower-cased), it folds just as the plain alternation."""
+    import regex
+
+    table = _TONE_TABLE
+    plain = regex.compile(r"(?<!q)(" + "|".join(map(regex.escape, table)) + r")(?!\p{L})")
+    folded = 0
+    for key in table:
+        for text in (key, f"h{key}", f"q{key}", f"{key}n", f"th{key} {key}", f"{key},{key}", f"x{key}{key}"):
+            want = plain.sub(lambda m: table[m.group(1)], text)
+            assert _TONE_RE.sub(lambda m: table[m.group(1)], text) == want, text
+            folded += want != text
+    assert folded > 40

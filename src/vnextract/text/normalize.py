@@ -191,10 +191,21 @@ def _build_tone_table() -> dict[str, str]:
 
 
 _TONE_TABLE = _build_tone_table()
-# In "quý" the u belongs to the consonant "qu": there is nothing to fold.
-_TONE_RE = regex.compile(
-    r"(?<!q)(" + "|".join(map(regex.escape, _TONE_TABLE)) + r")(?!\p{L})"
-)
+
+
+def _tone_pattern(table: dict[str, str]) -> regex.Pattern:
+    """The spellings of ``table`` (a vowel, then one toned vowel) as a class per first vowel: the same
+    matches as their alternation, found sooner. In "quý" the u belongs to the consonant "qu": there is
+    nothing to fold."""
+    seconds: dict[str, set[str]] = {}
+    for key in table:
+        first, second = key  # (two characters each: NFC composes the mark onto the second vowel)
+        seconds.setdefault(first, set()).add(second)
+    alts = "|".join(f"{regex.escape(f)}[{''.join(sorted(v))}]" for f, v in sorted(seconds.items()))
+    return regex.compile(rf"(?<!q)({alts})(?!\p{{L}})")
+
+
+_TONE_RE = _tone_pattern(_TONE_TABLE)
 
 
 #: A phrase this short is folded once: the metric rules fold the same metric many times.

@@ -138,3 +138,24 @@ def test_place_anchors_of_a_stretch_are_the_text_anchors_inside_it():
             assert _anchors(text, start, end) == want, (start, end)
             found += len(want)
     assert found > 10000
+
+
+def test_anchors_found_by_blocks_do_not_depend_on_the_block_size(monkeypatch):
+    """Period and place anchors are found a block of the text at a time: with blocks so small that words and
+    "cả nước" straddle their edges, every stretch still gets what the regex finds there."""
+    from vnextract.periods.mentions import _ANCHOR as PERIOD, anchors
+    from vnextract.places.resolve import _ANCHOR as PLACE, _anchors, _starts
+    from vnextract.rules.words import TextBlocks
+
+    words = ("Năm 2023, 6 tháng đầu năm xnăm, năm2023 -5/6 tháng10 cả năm; hiện nay, tính đến 30/6 tại TP.HCM, "
+             "cả nước và toàn quốc, UBND tỉnh Long An, iPhone Mỹ Đình, thành phố Cần Thơ.").split(" ")
+    two, one = _starts()
+    for size in (1, 2, 3, 5, 8, 13):
+        monkeypatch.setattr(TextBlocks, "SIZE", size)
+        text = " ".join(words)  # a new string each time: the blocks kept are the last text's
+        folded = fold(text)
+        for start in range(0, len(text) + 1, 2):
+            for end in range(start, len(text) + 1, 5):
+                assert anchors(folded, start, end) == [m.start() for m in PERIOD.finditer(folded, start, end)]
+                assert _anchors(text, start, end) == [a for m in PLACE.finditer(text, start, end)
+                                                      if text[(a := m.start()):a + 2] in two or text[a:a + 1] in one]

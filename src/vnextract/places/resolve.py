@@ -38,14 +38,13 @@ The country of a market is one ("thị trường chứng khoán Việt Nam").
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
 from ..lang.vi.places import gazetteer, place_cues
-from ..rules.words import WordSet, anchored_at, clause_from
+from ..rules.words import TextBlocks, WordSet, anchored_at, clause_from
 
 #: Between a figure and a place that is its own: "ở mức 55,55 triệu đồng/lượng tại Hà Nội".
 _POST_GAP = regex.compile(r"[ \t]*+(?:(?:tại|ở|của|trên[ \t]++địa[ \t]++bàn)[ \t]++)")
@@ -138,38 +137,22 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
     return out
 
 
-#: The text ``_text_anchors`` last read, and what it found there.
-_LAST_ANCHORS: tuple[str, tuple[list[int], list[int]]] = ("", ([], []))
-
-
-def _text_anchors(text: str) -> tuple[list[int], list[int]]:
-    """Where ``_ANCHOR`` matches in ``text`` at the first characters of a spelling or an administrative word:
-    starts (ascending) and ends. Kept for the last text: the rules ask about many stretches of one document.
-    """
-    global _LAST_ANCHORS
-    last, found = _LAST_ANCHORS
-    if last is text:
-        return found
+def _block_anchors(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``_ANCHOR``'s matches that start in ``text[s:e]`` at the first characters of a spelling or an
+    administrative word: (start, end), ascending. (A match is at most six characters: one that starts in the
+    block is found whole; none hides another, a match inside a word has a letter before it.)"""
     two, one = _starts()
-    pairs = [(a, t.end()) for t in _ANCHOR.finditer(text)
-             if text[(a := t.start()):a + 2] in two or text[a:a + 1] in one]
-    found = ([a for a, _ in pairs], [b for _, b in pairs])
-    _LAST_ANCHORS = (text, found)
-    return found
+    return [(a, t.end()) for t in _ANCHOR.finditer(text, s, min(len(text), e + 8))
+            if (a := t.start()) < e and (text[a:a + 2] in two or text[a:a + 1] in one)]
+
+
+_BLOCK_ANCHORS = TextBlocks(_block_anchors)
 
 
 def _anchors(text: str, start: int, end: int) -> list[int]:
-    """``_ANCHOR``'s matches in ``text[start:end]`` that pass the first-characters test: those of the whole text
-    that lie inside the stretch (the look-behind sees before ``start`` either way; one match cannot hide
-    another, a match inside a word has a letter before it)."""
-    starts, ends = _text_anchors(text)
-    k = bisect_left(starts, start)
-    out = []
-    while k < len(starts) and starts[k] < end:
-        if ends[k] <= end:
-            out.append(starts[k])
-        k += 1
-    return out
+    """``_ANCHOR``'s matches in ``text[start:end]`` that pass the first-characters test: those of the text's
+    blocks that lie inside the stretch (the look-behind sees before ``start`` either way)."""
+    return [a for a, b in _BLOCK_ANCHORS.spans(text, start, end) if b <= end]
 
 
 def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:

@@ -44,7 +44,7 @@ from functools import cache
 import regex
 
 from ..lang.vi.places import gazetteer, place_cues
-from ..rules.words import TextBlocks, WordSet, anchored_at, clause_from
+from ..rules.words import WordSet, anchored_at, clause_from
 
 #: Between a figure and a place that is its own: "ở mức 55,55 triệu đồng/lượng tại Hà Nội".
 _POST_GAP = regex.compile(r"[ \t]*+(?:(?:tại|ở|của|trên[ \t]++địa[ \t]++bàn)[ \t]++)")
@@ -110,8 +110,10 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
     but keep a figure they name from taking the document's place.
     """
     end = len(text) if end is None else end
+    two, one = _starts()
     # tried only where a name or its administrative word starts
-    starts = _anchors(text, start, end)
+    starts = [a for t in _ANCHOR.finditer(text, start, end)
+              if text[(a := t.start()):a + 2] in two or text[a:a + 1] in one]
     if not starts:
         return []  # (most metric stretches and many sentences name no place)
     pat, names = _pattern()
@@ -135,24 +137,6 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
             continue  # "Hoàng Anh Gia Lai", "Đá quý Sài Gòn": the end of a longer name
         out.append(PlaceMention(s, m.end(), place.name, place.kind, prefixed))
     return out
-
-
-def _block_anchors(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """``_ANCHOR``'s matches that start in ``text[s:e]`` at the first characters of a spelling or an
-    administrative word: (start, end), ascending. (A match is at most six characters: one that starts in the
-    block is found whole; none hides another, a match inside a word has a letter before it.)"""
-    two, one = _starts()
-    return [(a, t.end()) for t in _ANCHOR.finditer(text, s, min(len(text), e + 8))
-            if (a := t.start()) < e and (text[a:a + 2] in two or text[a:a + 1] in one)]
-
-
-_BLOCK_ANCHORS = TextBlocks(_block_anchors)
-
-
-def _anchors(text: str, start: int, end: int) -> list[int]:
-    """``_ANCHOR``'s matches in ``text[start:end]`` that pass the first-characters test: those of the text's
-    blocks that lie inside the stretch (the look-behind sees before ``start`` either way)."""
-    return [a for a, b in _BLOCK_ANCHORS.spans(text, start, end) if b <= end]
 
 
 def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:

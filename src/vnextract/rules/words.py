@@ -136,41 +136,6 @@ def anchored_at(starts, pattern, text: str, start: int, end: int):
             yield m
 
 
-class TextBlocks:
-    """Spans a finder gives in a text, found one block of ``SIZE`` characters at a time, on first use.
-
-    ``find(text, s, e)`` gives the (start, end) of every span that starts in
-    ``text[s:e]``, ascending; ``spans`` asks it once per block of the last text
-    it was given, so the many stretches of one document the rules ask about in
-    turn cost one pass over the parts they cover, and text no rule asks about
-    costs nothing.
-    """
-
-    SIZE = 256
-
-    def __init__(self, find):
-        self._find = find
-        self._last: tuple[str, dict[int, list[tuple[int, int]]]] = ("", {})
-
-    def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans that start in ``text[start:end]``, ascending."""
-        last, blocks = self._last
-        if last is not text:
-            blocks = {}
-            self._last = (text, blocks)  # (one assignment: a thread on another text keeps its own)
-        out: list[tuple[int, int]] = []
-        size = self.SIZE
-        for k in range(start // size, (end - 1) // size + 1):
-            found = blocks.get(k)
-            if found is None:
-                found = blocks[k] = self._find(text, k * size, min(len(text), (k + 1) * size))
-            if k * size >= start and (k + 1) * size <= end:
-                out.extend(found)
-            else:
-                out.extend(x for x in found if start <= x[0] < end)
-        return out
-
-
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 

@@ -102,3 +102,23 @@ def test_sentences_agree_with_underthesea_sent_tokenize():
         assert split_sentences(text) == slow(text)
 
     agrees()
+
+
+def test_words_agree_with_underthesea_word_tokenize():
+    """The word segmenter that reads each token as its whole match gives underthesea's words, with and
+    without its token normalisation (URLs, e-mails, numbers, dates, abbreviations, signs, spacing)."""
+    from underthesea import word_tokenize
+
+    from vnextract.text.models import _fast_word_tokenize, segment_words
+
+    fast = _fast_word_tokenize()
+    assert fast is not word_tokenize
+    texts = POS_TEXTS + SENTENCE_TEXTS + [
+        "Theo TP.HCM, ngày 15/10/2023 giá vàng SJC đạt 66,85 triệu đồng/lượng (+0,3%), xem https://vnexpress.net/a.",
+        "Liên hệ a.b@gmail.com hoặc 0236.3822.123; GDP tăng 5,05% — cao nhất từ 2019! Ông Nguyễn Văn A nói :)",
+        "Hoà bình, thuỷ sản, khoẻ mạnh: 1.200.000 đ, 3-4 tỷ USD, Covid-19, H5N1, 24/7, v.v.",
+    ]
+    for text in texts:
+        for normalise in (False, True):
+            assert fast(text, use_token_normalize=normalise) == word_tokenize(text, use_token_normalize=normalise), text
+    assert segment_words("Kim ngạch xuất khẩu tăng") == ["Kim ngạch", "xuất khẩu", "tăng"]

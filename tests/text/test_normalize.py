@@ -1,5 +1,6 @@
 """Normalisation keeps a map back to the caller's offsets, whatever the input's form."""
 import unicodedata
+from array import array
 
 import pytest
 from hypothesis import given
@@ -90,3 +91,44 @@ def test_a_full_stop_after_a_one_letter_unit_ends_a_sentence_before_a_capital():
         "Dự án có tổng vốn 480 tỷ đồng.",
         "Ông Trần V. B. cho biết lãi đạt 12 tỷ đồng.",  # an initial after a name is no unit
     ]
+def test_tone_pattern_matches_what_the_alternation_of_its_spellings_matches():
+    """The tone folding pattern is built as one class per first vowel: on every spelling, in every context
+    (after "q", before a letter, at the end, in capitals lower-cased), it folds just as the plain alternation."""
+    import regex
+
+    table = _TONE_TABLE
+    plain = regex.compile(r"(?<!q)(" + "|".join(map(regex.escape, table)) + r")(?!\p{L})")
+    folded = 0
+    for key in table:
+        for text in (key, f"h{key}", f"q{key}", f"{key}n", f"th{key} {key}", f"{key},{key}", f"x{key}{key}"):
+            want = plain.sub(lambda m: table[m.group(1)], text)
+            assert _TONE_RE.sub(lambda m: table[m.group(1)], text) == want, text
+            folded += want != text
+    assert folded > 40
+
+
+def test_every_character_with_a_combining_class_is_a_mark():
+    """``_clean`` copies long NFC stretches without marks whole: that each of their characters is a cluster
+    of its own rests on every character with a combining class being a mark (``\\p{M}``) to the regex."""
+    import sys
+
+    import regex
+
+    mark = regex.compile(r"\p{M}")
+    assert not [hex(i) for i in range(sys.maxunicode + 1)
+                if unicodedata.combining(chr(i)) and mark.match(chr(i)) is None]
+
+
+@given(st.lists(st.sampled_from(["hòa bình phát triển kinh tế ", "tăng 5%", "\u0301", "\u0323\u0302", "\r", "\r\n",
+                                 "\u00ad", "\u200b", "Ð", "ð", "⁄", "Å", "\u212b", "\u0340", "\u1100\u1161", "Đ",
+                                 "giá trị sản xuất công nghiệp ước đạt"]), max_size=30))
+def test_clean_copies_plain_stretches_as_it_cleans_them_cluster_by_cluster(parts):
+    """Long stretches copied whole give the text and offset map the cluster-at-a-time cleaning gives."""
+    from vnextract.text.normalize import _clean, _clean_clusters
+
+    text = "".join(parts)
+    out, starts = [], array("l")
+    _clean_clusters(text, 0, len(text), out, starts)
+    starts.append(len(text))
+    cleaned, mapped = _clean(text)
+    assert cleaned == "".join(out) and list(mapped) == list(starts)

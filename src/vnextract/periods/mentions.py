@@ -25,6 +25,7 @@ Where the classes apply is ``periods.resolve``'s business.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -95,23 +96,54 @@ _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\
 def anchors(folded: str, start: int, end: int) -> list[int]:
     """Where ``_ANCHOR`` matches in ``folded[start:end]``, ascending: the same positions, found faster.
 
-    One ``str.find`` pass per word instead of the alternation tried at every
-    position (measured on news sentences: about a sixth less time). A word counts where no
-    letter, digit, "/", "." or "-" is before it (before ``start`` too, as the
-    look-behind sees) and no letter or digit after it inside ``end``. Matches
-    cannot overlap: a position inside a word has a letter before it.
+    The words are found once per text (``_word_anchors``) instead of the
+    alternation tried at every position of every stretch asked about. A word
+    counts where no letter, digit, "/", "." or "-" is before it (before
+    ``start`` too, as the look-behind sees) and no letter or digit after it
+    inside ``end``. Matches cannot overlap: a position inside a word has a
+    letter before it.
     """
     out = [m.start() for m in _DATE_ANCHOR.finditer(folded, start, end)]
-    for w in _ANCHOR_WORDS:
-        i = folded.find(w, start, end)
-        while i >= 0:
-            j = i + len(w)
-            if (i == 0 or not (word_char(folded[i - 1]) or folded[i - 1] in "/.-")) \
-                    and (j == end or not word_char(folded[j])):
-                out.append(i)
-            i = folded.find(w, j, end)
+    starts, ends = _word_anchors(folded)
+    k = bisect_left(starts, start)
+    while k < len(starts) and starts[k] < end:
+        j = ends[k]
+        if j <= end and (j == end or not word_char(folded[j])):
+            out.append(starts[k])
+        k += 1
     out.sort()
     return out
+
+
+#: The text ``_word_anchors`` last read, and what it found there.
+_LAST_WORDS: tuple[str, tuple[list[int], list[int]]] = ("", ([], []))
+
+
+def _word_anchors(folded: str) -> tuple[list[int], list[int]]:
+    """Every anchor word of ``folded`` with no letter, digit, "/", "." or "-" before it: starts (ascending)
+    and ends. Kept for the last text: the rules ask about many stretches of one document in turn.
+
+    Each word is found with ``str.find``; every occurrence with no letter
+    before it is found whichever position the search starts from (one that
+    starts inside another occurrence has a letter before it), so a stretch's
+    anchors are those of the text inside it (``anchors``).
+    """
+    global _LAST_WORDS
+    last, found = _LAST_WORDS
+    if last is folded:
+        return found
+    pairs = []
+    for w in _ANCHOR_WORDS:
+        n = len(w)
+        i = folded.find(w)
+        while i >= 0:
+            if i == 0 or not (word_char(folded[i - 1]) or folded[i - 1] in "/.-"):
+                pairs.append((i, i + n))
+            i = folded.find(w, i + n)
+    pairs.sort()
+    found = ([a for a, _ in pairs], [b for _, b in pairs])
+    _LAST_WORDS = (folded, found)
+    return found
 
 
 #: What may stand before a mention that opens its sentence: spaces, quotes, a bullet.

@@ -18,7 +18,7 @@ from functools import cache
 import regex
 
 from ..lang.vi import lexicon
-from ..numbers import Convention, parse_spelled, scan
+from ..numbers import Convention, NumberMatch, parse_spelled, scan
 from .words import alternation, words
 
 _END = r"(?![\p{L}\p{N}])"
@@ -138,7 +138,9 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
     end = len(text) if end is None else end
     not_before = words("not_record", "before")
     logistics = words("not_record", "logistics")
-    nums = [m._replace(start=m.start + start, end=m.end + start) for m in scan(text[start:end], convention, lone=True)]
+    # (the offsets moved onto the text: a NamedTuple's ``_replace`` costs more than building the tuple)
+    nums = [NumberMatch(m.start + start, m.end + start, m.value, m.spelled, m.text, m.lone)
+            for m in scan(text[start:end], convention, lone=True)]
     out: list[Quantity] = []
     i = 0
     while i < len(nums):

@@ -28,6 +28,11 @@ class WordSet:
         #: Every cue's last word: a cue can end at a position only where one of these does.
         lasts = {w.split(" ")[-1] for w in self.words}
         self._last = () if "" in lasts else tuple(lasts)  # () : no short cut
+        #: The last words by their last character: only those can end where the text has that character.
+        by_end: dict[str, list[str]] = {}
+        for w in self._last:
+            by_end.setdefault(w[-1], []).append(w)
+        self._last_by_end = {c: tuple(ws) for c, ws in by_end.items()}
         #: Every cue's leading letters and digits: a cue can start only at a word that is one of these
         #: (its pattern wants no letter or digit before it, and after them a space, a sign or the end).
         firsts = {m.group() if (m := _LEADING.match(w)) else None for w in self.words}
@@ -64,12 +69,18 @@ class WordSet:
 
     def before(self, folded: str, pos: int, start: int = 0) -> tuple[int, int] | None:
         """The cue ending at ``pos`` (before spaces): its (start, end), else None."""
-        lo = max(start, pos - WINDOW)
+        lo = pos - WINDOW
+        if lo < start:
+            lo = start
         end = pos
         while end > lo and folded[end - 1] in " \t":
             end -= 1
-        if self._last and not folded.endswith(self._last, lo, end):
-            return None  # the regex would try every start in the window to find the same
+        if self._last:
+            # the regex would try every start in the window to find the same; a last word that ends
+            # here ends with the character here (and none fits in an empty stretch)
+            lasts = self._last_by_end.get(folded[end - 1]) if end > lo else None
+            if lasts is None or not folded.endswith(lasts, lo, end):
+                return None
         m = self._before.search(folded, lo, pos)
         return m.span(1) if m else None
 

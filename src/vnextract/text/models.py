@@ -28,9 +28,10 @@ def _load(name: str) -> Callable:
     with _lock:
         if name not in _loaded:
             if name == "words":
-                from underthesea import word_tokenize as function
+                from underthesea import word_tokenize
 
-                function("khởi động", use_token_normalize=False)
+                word_tokenize("khởi động", use_token_normalize=False)
+                function = _fast_word_tokenize()
             elif name == "pos":
                 from underthesea import pos_tag
 
@@ -76,7 +77,7 @@ def _fast_pos_tag() -> Callable:
     the tag column, always ``X``, at -3..-1); each feature is the string
     ``tagged_feature.template2features`` makes, ``BOS``/``EOS`` past the ends.
     """
-    from underthesea import pos_tag as slow, word_tokenize
+    from underthesea import pos_tag as slow
     from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
     predictor = CRFPOSTagPredictor.Instance()
@@ -84,11 +85,54 @@ def _fast_pos_tag() -> Callable:
         return slow  # another underthesea: its own features
     tagger = predictor.model
 
+    segment = _fast_word_tokenize()
+
     def pos_tag(text: str) -> list[tuple[str, str]]:
-        sentence = word_tokenize(text)
+        sentence = segment(text)
         return list(zip(sentence, tagger.tag(pos_features(sentence))))
 
     return pos_tag
+
+
+def _fast_word_tokenize() -> Callable:
+    """underthesea 9.5.0's ``word_tokenize(text, use_token_normalize=…)`` with its tokens read as whole matches.
+
+    Its tokenizer asks each match for its ``groupdict()`` and takes the value of
+    the first named group that matched; every branch of its pattern is one named
+    group around the whole branch (none inside another), so that value is the
+    match itself. The rest is its own code: the same tokens, the same CRF model
+    (loaded by a first call of its own), the same joining of "I-W" tags.
+    ``tests/text/test_models.py`` checks the two agree. Another underthesea
+    version keeps its own.
+    """
+    import sys
+
+    import underthesea
+    from underthesea import word_tokenize as slow
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    module = sys.modules["underthesea.pipeline.word_tokenize"]
+    if underthesea.__version__ != "9.5.0":
+        return slow
+    if module.word_tokenize_model is None:
+        slow("khởi động")  # (loads the model)
+    model = module.word_tokenize_model
+
+    def word_tokenize(text: str, use_token_normalize: bool = True) -> list[str]:
+        text = regex_tokenize.normalize_characters_in_text(text)
+        tokens = [m.group() for m in regex_tokenize.patterns.finditer(text)]
+        if use_token_normalize:
+            tokens = [regex_tokenize.token_normalize(t, use_character_normalize=True) for t in tokens]
+        tags = model.predict([[t] for t in tokens])
+        output: list[str] = []
+        for tag, token in zip(tags, tokens):
+            if tag == "I-W" and output:
+                output[-1] = output[-1] + " " + token
+            else:
+                output.append(token)
+        return output
+
+    return word_tokenize
 
 
 def pos_features(sentence: list[str]) -> list[list[str]]:

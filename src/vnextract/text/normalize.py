@@ -106,11 +106,36 @@ def normalize(original: str, typos: dict[str, str] | None = None) -> NormText:
     return NormText(original, text, starts, folded)
 
 
+#: A stretch ``_clean`` leaves as it is when it is NFC: no character it changes or drops, and no mark (every
+#: character with a combining class is one, ``tests/text/test_normalize.py`` checks), so each of its
+#: characters is a cluster of its own, unchanged.
+_PLAIN = regex.compile("[^" + "".join(f"\\u{ord(c):04x}" for c in _NEEDS_WORK) + r"\p{M}]{16,4096}+")
+
+
 def _clean(original: str) -> tuple[str, array]:
+    """The cleaned text and its offset map: long NFC stretches copied whole, the rest a cluster at a time."""
     out: list[str] = []
     starts = array("l")
-    i, n = 0, len(original)
-    while i < n:
+    pos, n = 0, len(original)
+    for run in _PLAIN.finditer(original):
+        a, b = run.span()
+        if b < n and unicodedata.combining(original[b]):
+            b -= 1  # the last character's cluster goes on with the mark after it
+        if not unicodedata.is_normalized("NFC", original[a:b]):
+            continue
+        _clean_clusters(original, pos, a, out, starts)
+        out.append(original[a:b])
+        starts.extend(range(a, b))
+        pos = b
+    _clean_clusters(original, pos, n, out, starts)
+    starts.append(n)
+    return "".join(out), starts
+
+
+def _clean_clusters(original: str, i: int, end: int, out: list[str], starts: array) -> None:
+    """``original[i:end]`` cleaned a character, or a starter with its marks, at a time (``end`` starts a cluster)."""
+    n = len(original)
+    while i < end:
         ch = original[i]
         if ch in _DROP:
             i += 1
@@ -135,8 +160,6 @@ def _clean(original: str) -> tuple[str, array]:
             out.append(c)
             starts.append(i)
         i = j
-    starts.append(n)
-    return "".join(out), starts
 
 
 def _fix_typos(text: str, starts, typos: dict[str, str], folded: str) -> tuple[str, array]:
@@ -191,10 +214,21 @@ def _build_tone_table() -> dict[str, str]:
 
 
 _TONE_TABLE = _build_tone_table()
-# In "quý" the u belongs to the consonant "qu": there is nothing to fold.
-_TONE_RE = regex.compile(
-    r"(?<!q)(" + "|".join(map(regex.escape, _TONE_TABLE)) + r")(?!\p{L})"
-)
+
+
+def _tone_pattern(table: dict[str, str]) -> regex.Pattern:
+    """The spellings of ``table`` (a vowel, then one toned vowel) as a class per first vowel: the same
+    matches as their alternation, found sooner. In "quý" the u belongs to the consonant "qu": there is
+    nothing to fold."""
+    seconds: dict[str, set[str]] = {}
+    for key in table:
+        first, second = key  # (two characters each: NFC composes the mark onto the second vowel)
+        seconds.setdefault(first, set()).add(second)
+    alts = "|".join(f"{regex.escape(f)}[{''.join(sorted(v))}]" for f, v in sorted(seconds.items()))
+    return regex.compile(rf"(?<!q)({alts})(?!\p{{L}})")
+
+
+_TONE_RE = _tone_pattern(_TONE_TABLE)
 
 
 #: A phrase this short is folded once: the metric rules fold the same metric many times.

@@ -32,27 +32,48 @@ _COUNT_VERBS = ("đạt", "có", "là", "thu hút", "thu hút được", "đón"
 class Prepared:
     """What the rules read: the normalised text, its sentences, and where underthesea finds words.
 
-    Segmentation is lazy: ``prepare`` only decides the windows around likely
-    figures; a window goes through underthesea the first time a rule asks
-    about a word in it (most never ask). The spaCy tokenizer asks for all of
-    them. A window's words do not depend on when it is segmented, so both
-    ways give the same records.
+    Segmentation is lazy: a sentence's windows (the stretches around likely
+    figures, ``segment`` mode) are decided the first time a rule asks about a
+    word in it, and a window goes through underthesea the first time a rule
+    asks about a word in it (most never ask). The spaCy tokenizer asks for all of
+    them. A window's words do not depend on when it is segmented, nor a
+    sentence's windows on when they are decided, so both ways give the same records.
     """
 
     norm: NormText
     sentences: list[Sentence]
     convention: Convention
-    #: Stretches (normalised offsets) where underthesea may segment, sorted.
-    windows: list[tuple[int, int]]
+    #: Where underthesea may segment: ``SEGMENT_MODES``.
+    segment: str = "statistics"
     #: Token spans in normalised offsets (only with ``tokens=True``).
     tokens: list[tuple[int, int]] | None = None
     #: Index into ``tokens`` of each sentence's first token.
     sent_starts: set[int] | None = None
 
     def __post_init__(self) -> None:
-        self._window_starts = [a for a, _ in self.windows]
-        self._found: dict[int, list[tuple[int, int]]] = {}  # window index → its words
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._windows: dict[int, list[tuple[int, int]]] = {}  # sentence index → its windows
+        self._found: dict[tuple[int, int], list[tuple[int, int]]] = {}  # window → its words
         self._multi: dict[int, int] = {}  # multi-syllable word start → end
+
+    @property
+    def windows(self) -> list[tuple[int, int]]:
+        """Stretches (normalised offsets) where underthesea may segment, sorted: every sentence's."""
+        return [w for k in range(len(self.sentences)) for w in self.windows_of(k)]
+
+    def windows_of(self, k: int) -> list[tuple[int, int]]:
+        """The windows of sentence ``k``, decided on first use."""
+        found = self._windows.get(k)
+        if found is None:
+            s, e = self.sentences[k].start, self.sentences[k].end
+            if self.segment == "all":
+                found = [(s, e)]
+            elif self.segment == "statistics":
+                found = _windows(self.norm.text, figure_hints(self.norm.folded, s, e), s, e)
+            else:
+                found = []
+            self._windows[k] = found
+        return found
 
     @property
     def segmented(self) -> int:
@@ -64,31 +85,36 @@ class Prepared:
         """Multi-syllable words found so far (all of them, once ``segment_all`` ran): start → end."""
         return self._multi
 
-    def _window_of(self, pos: int) -> int | None:
-        i = bisect_right(self._window_starts, pos) - 1
-        return i if i >= 0 and pos < self.windows[i][1] else None
+    def _window_of(self, pos: int) -> tuple[int, int] | None:
+        k = bisect_right(self._sentence_starts, pos) - 1
+        if k < 0 or pos >= self.sentences[k].end:
+            return None  # (a window lies inside its sentence)
+        for a, b in self.windows_of(k):
+            if a <= pos < b:
+                return a, b
+        return None
 
-    def window_words(self, i: int) -> list[tuple[int, int]]:
-        """The tokens of window ``i``, segmenting it on first use."""
-        found = self._found.get(i)
+    def window_words(self, window: tuple[int, int]) -> list[tuple[int, int]]:
+        """The tokens of a window, segmenting it on first use."""
+        found = self._found.get(window)
         if found is None:
-            a, b = self.windows[i]
+            a, b = window
             text = self.norm.text
             found = align_words(text, a, b, _segment(text[a:b]))
-            self._found[i] = found
+            self._found[window] = found
             self._multi.update((x, y) for x, y in found if " " in text[x:y])
         return found
 
     def segment_all(self) -> None:
-        for i in range(len(self.windows)):
-            self.window_words(i)
+        for w in self.windows:
+            self.window_words(w)
 
     def word_at(self, pos: int) -> tuple[int, int] | None:
         """The multi-syllable word that starts at or spans ``pos``, if underthesea found one."""
-        i = self._window_of(pos)
-        if i is None:
+        w = self._window_of(pos)
+        if w is None:
             return None
-        for x, y in self.window_words(i):
+        for x, y in self.window_words(w):
             if x <= pos < y:
                 return (x, y) if " " in self.norm.text[x:y] else None
         return None
@@ -139,20 +165,13 @@ def _segment(sentence: str) -> list[str]:
 
 
 def prepare(text: str, segment: str = "statistics", tokens: bool = False) -> Prepared:
-    """Normalise and split ``text`` and choose where to segment; with ``tokens``, segment now and
-    give every token's span (syllables outside the windows)."""
+    """Normalise and split ``text`` (where to segment is chosen on first use); with ``tokens``, segment now
+    and give every token's span (syllables outside the windows)."""
     if segment not in SEGMENT_MODES:
         raise ValueError(f"segment must be one of {SEGMENT_MODES}, got {segment!r}")
     norm = normalize(text, lexicon().typos)
     sentences = split_sentences(norm.text, lazy=not tokens)
-    windows: list[tuple[int, int]] = []
-    for sent in sentences:
-        s, e = sent.start, sent.end
-        if segment == "all":
-            windows.append((s, e))
-        elif segment == "statistics":
-            windows.extend(_windows(norm.text, figure_hints(norm.folded, s, e), s, e))
-    prepared = Prepared(norm, sentences, detect_convention(norm.text), windows)
+    prepared = Prepared(norm, sentences, detect_convention(norm.text), segment)
     if tokens:
         prepared.tokens, prepared.sent_starts = _tokens(prepared)
     return prepared
@@ -162,16 +181,13 @@ def _tokens(p: Prepared) -> tuple[list[tuple[int, int]], set[int]]:
     text = p.norm.text
     spans: list[tuple[int, int]] = []
     starts: set[int] = set()
-    w = 0
-    for sent in p.sentences:
+    for k, sent in enumerate(p.sentences):
         first = len(spans)
         pos = sent.start
-        while w < len(p.windows) and p.windows[w][0] < sent.end:
-            a, b = p.windows[w]
+        for a, b in p.windows_of(k):
             spans.extend(m.span() for m in _SYLLABLE.finditer(text, pos, a))
-            spans.extend(p.window_words(w))
+            spans.extend(p.window_words((a, b)))
             pos = b
-            w += 1
         spans.extend(m.span() for m in _SYLLABLE.finditer(text, pos, sent.end))
         if len(spans) > first:
             starts.add(first)

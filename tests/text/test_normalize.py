@@ -91,6 +91,8 @@ def test_a_full_stop_after_a_one_letter_unit_ends_a_sentence_before_a_capital():
         "Dự án có tổng vốn 480 tỷ đồng.",
         "Ông Trần V. B. cho biết lãi đạt 12 tỷ đồng.",  # an initial after a name is no unit
     ]
+
+
 def test_tone_pattern_matches_what_the_alternation_of_its_spellings_matches():
     """The tone folding pattern is built as one class per first vowel: on every spelling, in every context
     (after "q", before a letter, at the end, in capitals lower-cased), it folds just as the plain alternation."""

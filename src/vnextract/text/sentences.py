@@ -88,14 +88,15 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 #: A full stop after a number's one-letter unit, before a capital: "dài 153 m. Dự án …" is two sentences
 #: (underthesea reads "m." as an abbreviation, as it reads the initial of "Nguyễn V. A.").
-_LETTER_UNIT_END = regex.compile(r"(?<=\d[ \t]?+\p{Ll}\.)[ \t]++(?=\p{Lu})")
+#: (The dot comes first in the pattern, so the search skips to the dots.)
+_LETTER_UNIT_END = regex.compile(r"\.(?<=\d[ \t]?+\p{Ll}\.)[ \t]++(?=\p{Lu})")
 
 
 def _resplit(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in spans:
         for m in _LETTER_UNIT_END.finditer(text, a, b):
-            out.append((a, m.start()))
+            out.append((a, m.start() + 1))
             a = m.end()
         out.append((a, b))
     return out

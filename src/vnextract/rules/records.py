@@ -354,7 +354,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             named = (f"{named[0]} {m.q.unit}", named[1])  # "với tổng số khoảng 9.600 căn hộ": "tổng số căn hộ"
         if named is not None:
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
-            named = (price_named(before_predicate(named[0])), named[1])
+            named = (price_named(before_predicate(_named_item(T, named[0], frame.paragraph_start, lo))), named[1])
             owned = owner_named_first(named[0]) or owner_metric(named[0], T, lo, m.lead, frame.heading,
                                                                   frame.paragraph_start)
             if owned is not None:
@@ -398,6 +398,27 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     if a.head:
         _head_reference(F, a.head, drafts)
     return drafts
+
+
+#: "mẫu xe này", "mẫu này": a model named before in the paragraph ("mẫu xe Ford EcoSport"; a model's name is
+#: capitalised, which a project's is not always: "dự án Khu đô thị …" is left alone).
+_ITEM_ANAPHOR = regex.compile(r"(?<![\p{L}])(?i:(mẫu xe|mẫu))[ \t]++(?:này|đó)(?![\p{L}])")
+
+
+def _named_item(T: str, metric: str, paragraph: int, lo: int) -> str:
+    """"mẫu xe này bán ra" after "… mẫu xe Ford EcoSport …" in the paragraph → "mẫu xe Ford EcoSport bán ra"."""
+    m = _ITEM_ANAPHOR.search(metric)
+    if m is None or paragraph >= lo:
+        return metric
+    noun = m.group(1).lower()
+    named = regex.compile(rf"(?<![\p{{L}}])(?i:{regex.escape(noun)})[ \t]++(\p{{Lu}}[\p{{L}}\p{{N}}\-]*+"
+                          r"(?:[ \t]++(?:\p{Lu}[\p{L}\p{N}\-]*+|\d++))*+)")
+    found = None
+    for found in named.finditer(T, max(paragraph, lo - 800), lo):
+        pass
+    if found is None or not found.group(1)[:1].isupper():
+        return metric
+    return f"{metric[:m.start()]}{m.group(1)} {found.group(1)}{metric[m.end():]}"
 
 
 _SIDE_AFTER = regex.compile(r"[ \t]*+\([ \t]*+(mua(?:[ \t]++vào)?|bán(?:[ \t]++ra)?)[ \t]*+\)")

@@ -368,6 +368,10 @@ def _story_names(text: str) -> frozenset[str] | None:
     return names
 
 
+def _titles_alternation(name: str) -> str:
+    """The titles of a ``[not_record]`` list as a pattern, each also capitalised ("ông", "Ông")."""
+    titles = _cue(name).words
+    return alternation(titles + tuple(w[:1].upper() + w[1:] for w in titles))
 
 
 @cache
@@ -376,7 +380,7 @@ def _story_patterns():
     count). The title must be one
     (``_titled``): "Hoàng Anh Gia Lai" and "Lê Anh Vũ" hold none; "anh em", "chị em" (a group) are none either."""
     titles = _cue("story_titles").words
-    alt = alternation(titles + tuple(w[:1].upper() + w[1:] for w in titles))
+    alt = _titles_alternation("story_titles")
     name = r"(?P<n>\p{Lu}\p{L}*+(?:\.\p{Lu}\p{L}*+)*+\.?(?:[ ]++\p{Lu}\p{L}*+){0,2})"
     named = regex.compile(rf"(?:{alt})[ ]++{name}")
     alone = regex.compile(rf"(?:{alt})(?![\p{{L}}\p{{N}}])(?![ ]++(?:em|chị)(?![\p{{L}}]))")
@@ -425,9 +429,7 @@ def _quoted(text: str, lo: int) -> bool:
 @cache
 def _officials():
     """The titles of ``[not_record] person_pronouns`` as words ("ông", "Bà")."""
-    titles = _cue("person_pronouns").words
-    alt = alternation(tuple(w[:1].upper() + w[1:] for w in titles) + titles)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alt}){_END}")
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_titles_alternation('person_pronouns')}){_END}")
 
 
 def fine(ctx: Context) -> set[int]:
@@ -472,8 +474,7 @@ def _person_pronoun():
     """A title of ``[not_record] person_pronouns`` standing alone for a person at the start of a clause, a
     verb or adverb after it: "ông chỉ đi …", "Bà đã bán …" ("anh", "chị" are no pronoun here: "Anh" is
     also England; "ông lớn", ``[not_record] not_person_pronoun``, is a big company)."""
-    titles = _cue("person_pronouns").words
-    alt = alternation(tuple(w[:1].upper() + w[1:] for w in titles) + titles)
+    alt = _titles_alternation("person_pronouns")
     nouns = alternation(_cue("not_person_pronoun").words)
     return regex.compile(rf"[\s\p{{Pi}}\p{{Pf}}\"'-]*+(?P<t>{alt})[ \t]++(?=\p{{Ll}})(?!(?:{nouns}){_END})")
 

@@ -410,15 +410,19 @@ def _named_item(T: str, metric: str, paragraph: int, lo: int) -> str:
     m = _ITEM_ANAPHOR.search(metric)
     if m is None or paragraph >= lo:
         return metric
-    noun = m.group(1).lower()
-    named = regex.compile(rf"(?<![\p{{L}}])(?i:{regex.escape(noun)})[ \t]++(\p{{Lu}}[\p{{L}}\p{{N}}\-]*+"
-                          r"(?:[ \t]++(?:\p{Lu}[\p{L}\p{N}\-]*+|\d++))*+)")
     found = None
-    for found in named.finditer(T, max(paragraph, lo - 800), lo):
+    for found in _model_named(m.group(1).lower()).finditer(T, max(paragraph, lo - 800), lo):
         pass
-    if found is None or not found.group(1)[:1].isupper():
+    if found is None:
         return metric
     return f"{metric[:m.start()]}{m.group(1)} {found.group(1)}{metric[m.end():]}"
+
+
+@cache
+def _model_named(noun: str) -> regex.Pattern:
+    """``noun`` followed by a capitalised name ("mẫu xe Ford EcoSport", "mẫu Vios 2020")."""
+    return regex.compile(rf"(?<![\p{{L}}])(?i:{regex.escape(noun)})[ \t]++(\p{{Lu}}[\p{{L}}\p{{N}}\-]*+"
+                         r"(?:[ \t]++(?:\p{Lu}[\p{L}\p{N}\-]*+|\d++))*+)")
 
 
 _SIDE_AFTER = regex.compile(r"[ \t]*+\([ \t]*+(mua(?:[ \t]++vào)?|bán(?:[ \t]++ra)?)[ \t]*+\)")
@@ -631,7 +635,8 @@ def _about_figure(about: str, near: list[_Draft]) -> _Draft | None:
     """The figure before a change "về lượng" (a volume) or "về giá trị" (its value) is about, if any."""
     kinds = words("change", "about_volume"), words("change", "about_value")
     for categories, cue in zip((("count", "measure"), ("money",)), kinds):
-        if cue.search(about) is not None and cue.search(about).span() == (0, len(about.rstrip())):
+        found = cue.search(about)
+        if found is not None and found.span() == (0, len(about.rstrip())):
             return next((d for d in reversed(near) if d.first.role == "value" and d.first.q.category in categories
                          and not any(m.role == "change" for m in d.mentions)), None)
     return None

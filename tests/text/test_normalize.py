@@ -134,3 +134,18 @@ def test_clean_copies_plain_stretches_as_it_cleans_them_cluster_by_cluster(parts
     starts.append(len(text))
     cleaned, mapped = _clean(text)
     assert cleaned == "".join(out) and list(mapped) == list(starts)
+
+
+def test_per_text_answers_for_the_last_text_only():
+    from vnextract.text.normalize import per_text
+
+    calls = []
+
+    @per_text
+    def length(text):
+        calls.append(text)
+        return len(text)
+
+    a, b = "Doanh thu đạt 5 tỷ đồng.", "Lợi nhuận tăng 3%."
+    assert [length(a), length(a), length(b), length(a)] == [len(a), len(a), len(b), len(a)]
+    assert calls == [a, b, a]  # asked again for the same text, it does not recompute; another text does

@@ -33,6 +33,7 @@ import regex
 
 from ..lang.vi.periods import event_window, lunar_years, period_cues
 from ..rules.words import WordSet, anchored_at, clause_from, word_char
+from ..text.normalize import per_text
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: Month counts in words: "sáu tháng đầu năm", "chín tháng". ("một", "năm" are left out: "năm tháng" is "years".)
@@ -115,23 +116,16 @@ def anchors(folded: str, start: int, end: int) -> list[int]:
     return out
 
 
-#: The text ``_word_anchors`` last read, and what it found there.
-_LAST_WORDS: tuple[str, tuple[list[int], list[int]]] = ("", ([], []))
-
-
+@per_text
 def _word_anchors(folded: str) -> tuple[list[int], list[int]]:
     """Every anchor word of ``folded`` with no letter, digit, "/", "." or "-" before it: starts (ascending)
-    and ends. Kept for the last text: the rules ask about many stretches of one document in turn.
+    and ends, found once per text (``per_text``): the rules ask about many stretches of one document in turn.
 
     Each word is found with ``str.find``; every occurrence with no letter
     before it is found whichever position the search starts from (one that
     starts inside another occurrence has a letter before it), so a stretch's
     anchors are those of the text inside it (``anchors``).
     """
-    global _LAST_WORDS
-    last, found = _LAST_WORDS
-    if last is folded:
-        return found
     pairs = []
     for w in _ANCHOR_WORDS:
         n = len(w)
@@ -141,9 +135,7 @@ def _word_anchors(folded: str) -> tuple[list[int], list[int]]:
                 pairs.append((i, i + n))
             i = folded.find(w, i + n)
     pairs.sort()
-    found = ([a for a, _ in pairs], [b for _, b in pairs])
-    _LAST_WORDS = (folded, found)
-    return found
+    return [a for a, _ in pairs], [b for _, b in pairs]
 
 
 #: What may stand before a mention that opens its sentence: spaces, quotes, a bullet.

@@ -25,6 +25,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..places import find_places
+from ..text.normalize import per_text
 from .roles import Mention
 from .words import WordSet, alternation, clause_from, clause_stops, words
 
@@ -348,23 +349,18 @@ def story(ctx: Context) -> set[int]:
 
 #: How many times a document names people as "anh …" / "chị …" to be a story about them.
 _STORY_NAMES = 3
-_story_doc: tuple[str, frozenset[str] | None] = ("", None)
 
 
+@per_text
 def _story_names(text: str) -> frozenset[str] | None:
     """The names a story calls its people by ("Tư" of "anh Lê Thiên Tư"; initials left out), or None when
-    ``text`` is no story. Found once per document (the last document's answer is kept)."""
-    global _story_doc
-    doc, names = _story_doc
-    if doc is text:
-        return names
+    ``text`` is no story. Found once per document (``per_text``)."""
     names, found = None, []
     if sum(text.count(t) for t in _story_patterns()[2]) >= _STORY_NAMES:  # (a literal count first: most texts stop here)
         found = [m.group("n") for m in _story_patterns()[1].finditer(text) if _titled(text, m.start())]
     if len(found) >= _STORY_NAMES:
         last = (n.split()[-1].rstrip(".") for n in found)
         names = frozenset(n for n in last if len(n) > 1 and "." not in n and not n.isupper())
-    _story_doc = (text, names)
     return names
 
 

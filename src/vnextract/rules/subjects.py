@@ -24,7 +24,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..text.models import pos_tags
-from ..text.normalize import fold
+from ..text.normalize import fold, per_text
 from .words import words
 
 __all__ = ["anaphor_metric", "business_verb", "counted_metric", "earlier_ticker_metric", "flow_metric", "has_head",
@@ -107,16 +107,10 @@ def sibling_metric(metric: str, previous: str | None) -> str | None:
     return None
 
 
-_last_text: list = [None, False]  # the last text asked about and its answer: a document asks once per figure
-
-
+@per_text  # (a document asks once per figure)
 def stock_text(folded: str) -> bool:
     """Whether a (folded) text is about a stock market: it says "cổ phiếu", "VN-Index" …"""
-    last = _last_text
-    if last[0] is not folded:
-        answer = any(w in folded for w in _data()[3])  # (plain look-ups: the words are no patterns)
-        last[:] = [folded, answer]
-    return last[1]
+    return any(w in folded for w in _data()[3])  # (plain look-ups: the words are no patterns)
 
 
 def tickers(text: str, start: int = 0, end: int | None = None):

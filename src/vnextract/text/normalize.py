@@ -9,6 +9,7 @@ it came from, so any span found in the copy maps back to the caller's string.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from array import array
 from dataclasses import dataclass, field
@@ -74,6 +75,22 @@ _NEEDS_WORK = "\r\u00d0\u00f0\u2044\u200b\u200c\u200d\u2060\ufeff\u00ad"
 #: Past this length a text is searched for a set of characters or short strings one ``in`` per item (each a
 #: fast scan in C) rather than with a pattern tried at every position: the same answer, sooner.
 _LONG = 200
+
+
+def per_text(fn):
+    """``fn(text)`` kept for the last text it was asked about (by identity): the rules ask about one document
+    many times in turn. The text and its answer are swapped as one pair, so threads can only cost a recompute."""
+    last: list = [(None, None)]
+
+    @functools.wraps(fn)
+    def for_text(text: str):
+        seen, answer = last[0]
+        if seen is not text:
+            answer = fn(text)
+            last[0] = (text, answer)
+        return answer
+
+    return for_text
 
 
 def holds_any(text: str, parts) -> bool:

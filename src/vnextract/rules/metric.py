@@ -93,6 +93,15 @@ def clause_start(folded: str, s: int, e: int) -> int:
     return last
 
 
+#: A cheap test before looking for clause connectors.
+_CONNECTOR_HINT = regex.compile(r"(?<![\p{L}])(?:song|nhưng|khi)(?![\p{L}])")
+
+
+def _bare_head(text: str, folded: str, s: int, e: int) -> bool:
+    """Whether only a bare head ("kim ngạch", "lượng") names a figure in ``folded[s:e]``."""
+    return " ".join(folded[a:b] for a, b in _clean(text, folded, s, e)) in words("metric", "bare_heads").words
+
+
 def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
                 bare: bool = False) -> tuple[str, int] | None:
     """The metric named in ``text[s:e]`` and where it starts, or None when the stretch names none.
@@ -108,6 +117,9 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
     cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
             if not any(a <= m.start() < b for a, b in masked)]
+    if _CONNECTOR_HINT.search(folded, s, e):
+        cuts = sorted(cuts + [m.end() for m in words("metric", "connectors").finditer(folded, s, e)
+                              if not _bare_head(text, folded, m.end(), e)])
     reports = [m.end() for m in words("metric", "report").scan(folded, s, e)]  # (scan: the same, sooner here)
     if reports and not _clean(text, folded, reports[-1], e) and (not cuts or reports[-1] >= cuts[-1]):
         return None  # "kết quả khảo sát cho thấy chưa đến 35% DN …": the figure is named after it

@@ -469,7 +469,7 @@ def _from_neighbours(metric: str, m: Mention, drafts: list[_Draft], frame: _Fram
         or name_sibling(metric, alike) or extreme_sibling(metric, alike)
     if sibling is not None:
         return sibling
-    if previous and fold(metric) in _BARE_HEADS and not has_head(fold(previous)):
+    if previous and fold(metric) in words("metric", "bare_heads").words and not has_head(fold(previous)):
         head = "giá trị" if fold(metric) == "trị giá" else metric  # ("trị giá" is the verb form of "giá trị")
         return f"{head} {previous}"  # "xăng dầu đạt 510 triệu USD, giảm 23,6% (lượng giảm 32,7%)": "lượng xăng dầu"
     if drafts and m.q.unit and fold(metric) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:
@@ -477,8 +477,6 @@ def _from_neighbours(metric: str, m: Mention, drafts: list[_Draft], frame: _Fram
     return metric
 
 
-#: A head alone that measures the item named before it: "lượng" after "xăng dầu" is "lượng xăng dầu".
-_BARE_HEADS = frozenset({"lượng", "khối lượng", "sản lượng", "giá trị", "kim ngạch", "trị giá"})
 
 _ITEM_SEP = regex.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|(?<![\p{L}])và[ \t]++)")
 
@@ -711,7 +709,8 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
         if ticker is not None:
             _signed_move(F, m)
             return ticker, start
-        flow = flow_metric(metric, m.q.category == "money") or flow_metric(stretch, m.q.category == "money")
+        flow = flow_metric(metric, m.q.category == "money", T[lo:start]) or \
+            flow_metric(stretch, m.q.category == "money")
         if flow is not None:
             return flow, start
     if post_metric is None or not post_metric[1]:

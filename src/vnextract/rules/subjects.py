@@ -167,13 +167,22 @@ def _flows():
                             rf"[ \t]++(?P<verb>{_alt(raw['verbs'])})"
                             # "… mua vào với khối lượng 1,53 triệu đơn vị": the measure said after the verb
                             r"(?:[ \t]++với(?:[ \t]++tổng)?[ \t]++(?:khối[ \t]++lượng|giá[ \t]++trị))?[ \t]*+$")
-    return pattern, raw["metric"], raw["money"]
+    bare = regex.compile(rf"(?:(?:đã|được|bị|tiếp[ \t]++tục)[ \t]++)?(?P<verb>{_alt(raw['verbs'])})[ \t]*+")
+    subject = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(raw['subjects'])})(?![\p{{L}}])")
+    return pattern, raw["metric"], raw["money"], bare, subject
 
 
-def flow_metric(metric: str, money: bool) -> str | None:
-    """"khối ngoại mua vào", "khối này đã bán ròng" → "khối lượng mua vào của khối ngoại" (or its value)."""
-    pattern, volume, value = _flows()
+def flow_metric(metric: str, money: bool, before: str = "") -> str | None:
+    """"khối ngoại mua vào", "khối này đã bán ròng" → "khối lượng mua vào của khối ngoại" (or its value).
+
+    A verb alone is the flow of the foreign investors named ``before`` it in its sentence.
+    """
+    pattern, volume, value, bare, subject = _flows()
     m = pattern.match(fold(metric))
+    if m is None and before:
+        m = bare.fullmatch(fold(metric))
+        if m is not None and subject.search(fold(before)) is None:
+            m = None
     if m is None:
         return None
     verb = " ".join(m.group("verb").split())

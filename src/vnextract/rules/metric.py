@@ -181,6 +181,21 @@ def before_predicate(metric: str) -> str:
     return metric[:m.start()].rstrip(" ,")
 
 
+def before_level(metric: str) -> str:
+    """"VN-Index thử thách trên ngưỡng" → "VN-Index": a level's noun and the move to it are no measure.
+
+    "" when nothing else is left ("cán mốc"): the figure takes the measure before it.
+    """
+    folded = fold(metric)
+    level = words("metric", "level_nouns").before(folded, len(folded))
+    if level is None or level[1] != len(folded.rstrip()):
+        return metric
+    end, moves = level[0], words("metric", "level_moves")
+    while (move := moves.before(folded, end)) is not None:
+        end = move[0]
+    return metric[:end].rstrip(" ,")
+
+
 @cache
 def _change_predicate() -> regex.Pattern:
     verbs = alternation(words("metric", "change_predicate").words)

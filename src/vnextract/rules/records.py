@@ -23,7 +23,7 @@ from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
-from .metric import _expand, before_predicate, clause_start, name_metric, price_named, segmented_words
+from .metric import _expand, before_level, before_predicate, clause_start, name_metric, price_named, segmented_words
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
                        name_sibling, names_no_price, owner_metric, owner_named_first, sibling_metric, stock_text,
@@ -354,7 +354,12 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             named = (f"{named[0]} {m.q.unit}", named[1])  # "với tổng số khoảng 9.600 căn hộ": "tổng số căn hộ"
         if named is not None:
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
-            named = (price_named(before_predicate(_named_item(T, named[0], frame.paragraph_start, lo))), named[1])
+            level = before_level(price_named(before_predicate(_named_item(T, named[0], frame.paragraph_start, lo))))
+            if not level:  # "…, lao xuống sát ngưỡng 1.200 điểm": the measure before, else the clause before
+                level = None if drafts or frame.last_metric or named[1] <= lo else \
+                    (name_metric(T, F, lo, named[1], enumeration) or (None,))[0]
+            named = (level, named[1]) if level else None
+        if named is not None:
             owned = owner_named_first(named[0]) or owner_metric(named[0], T, lo, m.lead, frame.heading,
                                                                   frame.paragraph_start)
             if owned is not None:

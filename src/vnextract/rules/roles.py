@@ -226,6 +226,8 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     inc = words("change", "increase").before(folded, vlead, lo)
     dec = None if inc else words("change", "decrease").before(folded, vlead, lo)
     verb = inc or dec
+    if dec and "bị" in folded[max(lo, dec[0] - 4):dec[0]] and words("change", "not_change").before(folded, vlead, lo):
+        verb = None  # "bị thiệt hại 155 ha": the damaged area
     if verb:
         ch = ChangeDraft("increase" if inc else "decrease", bound=bound, high=q.high)
         if q.category == "percent":

@@ -181,6 +181,26 @@ def before_predicate(metric: str) -> str:
     return metric[:m.start()].rstrip(" ,")
 
 
+_HOLDER_TIE = regex.compile(r"(?:^|.*?(?<![\p{L}]))(?:do|mà|của)[ \t]++(?=\S)")
+
+
+def holding_named(metric: str) -> str | None:
+    """"SHB sở hữu" (before a percent) → "tỷ lệ sở hữu của SHB"; None when the metric ends in no holder's verb."""
+    folded = fold(metric)
+    verb = words("metric", "holding_verbs").before(folded, len(folded))
+    if verb is None or verb[1] != len(folded.rstrip()) or words("metric", "holding_not_after").before(folded, verb[0]):
+        return None
+    end = verb[0]
+    while (adverb := words("metric", "holding_adverbs").before(folded, end)) is not None:
+        end = adverb[0]
+    holder = metric[:end].strip(" ,")
+    tie = _HOLDER_TIE.match(fold(holder))
+    if tie is not None:  # "một công ty con do SMBC sở hữu": SMBC holds it
+        holder = holder[tie.end():]
+    head = words("metric", "holding").words[0]
+    return f"{head} của {holder}" if holder else head
+
+
 def before_level(metric: str) -> str:
     """"VN-Index thử thách trên ngưỡng" → "VN-Index": a level's noun and the move to it are no measure.
 

@@ -412,9 +412,11 @@ def _owned():
     head = regex.compile(r"(?:" + "|".join(regex.escape(h).replace(r"\ ", r"[ \t]++") for h in heads)
                          + r")(?![\p{L}\p{N}])")
     lead = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]++") for w in raw["company_words"])
-    # a name: up to six words after the company word, ending at its last capitalised one
-    company = regex.compile(rf"(?<![\p{{L}}])(?:{lead})(?:[ \t]++[\p{{L}}\d&.\-]++){{0,5}}[ \t]++\p{{Lu}}[\p{{L}}\d&.\-]*+"
-                            r"(?:[ \t]++\p{Lu}[\p{L}\d&.\-]*+)*+")
+    # a name: up to six words after the company word, ending at its last capitalised one; a verb or a
+    # preposition ends it ("Công ty Coteccons diễn ra tại TP.HCM" is "Công ty Coteccons")
+    stop = "|".join(regex.escape(w) for w in raw["name_stops"])
+    company = regex.compile(rf"(?<![\p{{L}}])(?:{lead})(?:[ \t]++(?!(?:{stop})(?![\p{{L}}]))[\p{{L}}\d&.\-]++){{0,5}}"
+                            r"[ \t]++\p{Lu}[\p{L}\d&.\-]*+(?:[ \t]++\p{Lu}[\p{L}\d&.\-]*+)*+")
     never = regex.compile("|".join(regex.escape(fold(w)) for w in raw["not_heads"]))
     return head, company, never
 

@@ -78,7 +78,8 @@ def _currency_before():
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+\Z")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 #: Between the ends of a range: "120-180", "7 – 7,5", "từ 400 đến 700", "giữa 1000 và 2000".
-_RANGE_SEP = regex.compile(r"[ \t]*+(?:[-–—]|đến|tới)[ \t]*+")
+#: "từ 90 CV đến 1.100 CV", "từ 20 đến trên 50 triệu đồng": a bound word on the high end keeps the range.
+_RANGE_SEP = regex.compile(r"[ \t]*+(?:[-–—]|(?:đến|tới)(?:[ \t]++(?:trên|hơn|gần|khoảng))?)[ \t]*+")
 _RANGE_AND = regex.compile(r"[ \t]++và[ \t]++")
 _BETWEEN_BEFORE = regex.compile(r"(?<![\p{L}])giữa[ \t]++\Z")
 #: "5,2 và 3,1 tỷ USD", "12%, 15% và 20%": the numbers of a list before the unit they share.
@@ -187,8 +188,11 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             if shared is not None:  # "5,2 và 3,1 tỷ USD": a bare number shares the unit of its list
                 u = _Read(shared.base, shared.category, e, e, shared.power, shared.scale_name, -1, shared.den)
         if u.category in (None, "count") and (lg := logistics.after(folded, e, end)) \
-                and not words("not_record", "logistics_traded").after(folded, lg[1], end):
-            continue  # "120 đại biểu", "15 đơn vị tham gia" (but "194.900 đơn vị được chuyển nhượng" is a volume)
+                and not words("not_record", "logistics_traded").after(folded, lg[1], end) \
+                and not (u.power or _VOLUME_BEFORE.search(folded, max(start, s - 80), s)):
+            # "120 đại biểu", "15 đơn vị tham gia" (but "194.900 đơn vị được chuyển nhượng", "khối lượng giao
+            # dịch của SDI là 339.279 đơn vị" and "6,2 triệu đơn vị" are volumes)
+            continue
         if u.base is None and m.spelled and value >= 10**9 and not m.lone:
             u = _Read("đồng", "money", e, e)  # "một tỷ rưỡi": a spelled tỷ with no unit is money, as "1,5 tỷ" is
         if u.category is None and m.spelled:
@@ -426,6 +430,10 @@ def _year_like(value: Decimal, raw: str) -> bool:
 
 _PERIOD_WORD = regex.compile(r"(?<![\p{L}])(năm|tháng|ngày|quý)[ \t]++\Z")
 _PERIOD_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4)}
+
+
+#: A traded volume named before a count of units: "khối lượng giao dịch của SDI là 339.279 đơn vị".
+_VOLUME_BEFORE = regex.compile(r"(?<![\p{L}])(?:khối[ \t]++lượng|khớp(?:[ \t]++lệnh)?)(?![\p{L}])")
 
 
 def _period_number(folded: str, s: int, start: int, value: Decimal, raw: str) -> bool:

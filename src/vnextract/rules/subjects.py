@@ -236,12 +236,22 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
 _INDEX = regex.compile(r"(?<![\p{L}\p{N}])[A-Z][A-Za-z0-9]*+-Index(?![\p{L}\p{N}])")
 
 
+_INDEX_FIRST = regex.compile(r"(?:[Cc]hỉ[ \t]++số[ \t]++)?([A-Z][A-Za-z0-9]*+-Index)(?![\p{L}\p{N}])")
+
+
 def index_metric(metric: str, text: str, lead: int) -> str | None:
-    """"chỉ số chính" → "VN-Index"; a bare "chỉ số" → the last index named before ``lead``, else None."""
+    """"chỉ số chính" → "VN-Index"; a bare "chỉ số" → the last index named before ``lead``, else None.
+
+    An index name first, with only its verbs after ("chỉ số HNX-Index", "UPCoM-Index dừng lại vùng tham
+    chiếu", "VN-Index chỉnh mạnh"), is the index.
+    """
     raw = _raw()["index"]
     f = fold(metric).strip()
     if f in raw["main_words"]:
         return raw["main"]
+    named = _INDEX_FIRST.match(metric)
+    if named is not None and not has_head(rest := fold(metric[named.end():])) and " của " not in f" {rest} ":
+        return named.group(1)
     if f in raw["bare_words"]:
         found = None
         for found in _INDEX.finditer(text, max(0, lead - 600), lead):

@@ -428,7 +428,10 @@ def _owned():
     company = regex.compile(rf"(?<![\p{{L}}])(?:{lead})(?:[ \t]++(?!(?:{stop})(?![\p{{L}}]))[\p{{L}}\d&.\-]++){{0,5}}"
                             r"[ \t]++\p{Lu}[\p{L}\d&.\-]*+(?:[ \t]++\p{Lu}[\p{L}\d&.\-]*+)*+")
     never = regex.compile("|".join(regex.escape(fold(w)) for w in raw["not_heads"]))
-    return head, company, never
+    named = sorted({fold(h) for h in (*raw["heads"], *raw["named_first_heads"])}, key=len, reverse=True)
+    first = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(h).replace(r"\ ", r"[ \t]++") for h in named)
+                          + r")(?![\p{L}\p{N}])")
+    return head, company, never, first
 
 
 def _owners(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -465,13 +468,14 @@ def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int,
 def owner_named_first(metric: str) -> str | None:
     """"Công ty CP Thép Hòa Bình lãi", "HAGL đã lỗ" → "lãi của Công ty CP Thép Hòa Bình", "lỗ của HAGL".
 
-    Only a company name or a ticker before a company measure (``[owned] heads``) that ends the
-    metric, with at most an adverb between (``[owned] adverbs``).
+    Only a company name or a ticker before a company measure (``[owned] heads``, ``named_first_heads``)
+    that ends the metric, with at most an adverb or a linking "với"/"có" between (``[owned] adverbs``):
+    "Công ty CP phát triển nhà tỉnh BR-VT với tổng vốn đầu tư" → "tổng vốn đầu tư của Công ty …".
     """
     folded = fold(metric)
-    head = _owned()[0].search(folded)
+    head = _owned()[3].search(folded)
     while head is not None and head.end() != len(folded):
-        head = _owned()[0].search(folded, head.end())
+        head = _owned()[3].search(folded, head.end())
     if head is None or head.start() == 0 or _owned()[2].match(folded, head.start()):
         return None
     name = metric[:head.start()].rstrip()

@@ -93,8 +93,11 @@ def clause_start(folded: str, s: int, e: int) -> int:
     return last
 
 
-#: A cheap test before looking for clause connectors.
-_CONNECTOR_HINT = regex.compile(r"(?<![\p{L}])(?:song|nhưng|khi)(?![\p{L}])")
+@cache
+def _connector_hint() -> regex.Pattern:
+    """A cheap test before looking for clause connectors: one of their last words."""
+    lasts = sorted({w.split()[-1] for w in words("metric", "connectors").words}, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, lasts)) + r")(?![\p{L}])")
 
 
 def _bare_head(text: str, folded: str, s: int, e: int) -> bool:
@@ -117,7 +120,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
     cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
             if not any(a <= m.start() < b for a, b in masked)]
-    if _CONNECTOR_HINT.search(folded, s, e):
+    if _connector_hint().search(folded, s, e):
         cuts = sorted(cuts + [m.end() for m in words("metric", "connectors").finditer(folded, s, e)
                               if not _bare_head(text, folded, m.end(), e)])
     reports = [m.end() for m in words("metric", "report").scan(folded, s, e)]  # (scan: the same, sooner here)

@@ -228,6 +228,9 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     verb = inc or dec
     if dec and "bị" in folded[max(lo, dec[0] - 4):dec[0]] and words("change", "not_change").before(folded, vlead, lo):
         verb = None  # "bị thiệt hại 155 ha": the damaged area
+    elif dec and q.category not in ("points", "percent") and q.unit != "điểm" \
+            and words("change", "loss_nouns").before(folded, vlead, lo):
+        verb = None  # "tổng thiệt hại hơn 10 tỷ USD", "mức thiệt hại 911 triệu USD": a loss, not a fall
     if verb:
         ch = ChangeDraft("increase" if inc else "decrease", bound=bound, high=q.high)
         if q.category == "percent":

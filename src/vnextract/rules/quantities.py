@@ -175,7 +175,12 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         elif _RANGE_BEFORE.search(folded, max(start, s - 4), s) or _RANGE_AFTER.match(folded, max(u.end, e), end):
             continue  # an end of a range that is no figure: "giai đoạn 2016 - 2020"
         if u.base is None and u.power:
-            continue  # a scale word with no unit after it: "200 triệu phú", "1,2 triệu"
+            counted = _counted_before(folded, s, start)
+            if counted is None or (u.scale_end >= 0 and _WORD_AFTER.match(folded, u.scale_end, end)):
+                continue  # a scale word with no unit after it: "200 triệu phú", "1,2 triệu"
+            # "Tổng lượt khách du lịch 1,99 triệu, giảm …": the people counted are named before
+            end_ = max(u.end, u.scale_end)
+            u = _Read(counted, "count", end_, end_, u.power, u.scale_name, u.scale_end, u.den, u.lead)
         if value == 1 and u.category != "money" and words("not_record", "per_one").before(folded, s, start):
             continue  # "giá trị sản xuất trên 1 ha đất": per hectare ("trên một đô la" is a bound)
         if u.category == "count" and not u.power and _period_number(folded, s, start, value, text[s:e]):
@@ -430,6 +435,21 @@ def _year_like(value: Decimal, raw: str) -> bool:
 
 _PERIOD_WORD = regex.compile(r"(?<![\p{L}])(năm|tháng|ngày|quý)[ \t]++\Z")
 _PERIOD_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4)}
+
+
+#: A word after a bare scale that keeps it from counting what was named before: a noun of its own
+#: ("200 triệu phú", "2,5 triệu tiền", "1,5 triệu bảng"); a period, a link or a change may follow.
+_WORD_AFTER = regex.compile(r"[ \t]++(?!(?:năm|vào|trong|so|tăng|giảm|và|hoặc|trên|tại|ở|của|người)(?![\p{L}]))\p{L}")
+
+
+def _counted_before(folded: str, s: int, start: int) -> str | None:
+    """The counted noun the clause names before a bare scaled number ("lượt khách … 1,99 triệu"), or None."""
+    clause = max(start, s - 60)
+    stop = max(folded.rfind(c, clause, s) for c in ",;:(")
+    found = None
+    for found in words("quantity", "counted_before").finditer(folded, max(clause, stop + 1), s):
+        pass
+    return " ".join(found.group().split()) if found is not None else None
 
 
 #: A traded volume named before a count of units: "khối lượng giao dịch của SDI là 339.279 đơn vị".

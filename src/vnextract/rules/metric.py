@@ -100,6 +100,13 @@ def _connector_hint() -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, lasts)) + r")(?![\p{L}])")
 
 
+def _kept_on(folded: str, pos: int) -> bool:
+    """Whether the word ending at ``pos`` and the next make a word kept whole ("lợi nhuận để lại")."""
+    before = folded[max(0, pos - 12):pos].split()
+    after = _WORD.match(folded, pos + len(folded[pos:pos + 3]) - len(folded[pos:pos + 3].lstrip()))
+    return bool(before) and after is not None and kept_whole(before[-1], after.group())
+
+
 def _bare_head(text: str, folded: str, s: int, e: int) -> bool:
     """Whether only a bare head ("kim ngạch", "lượng") names a figure in ``folded[s:e]``."""
     return " ".join(folded[a:b] for a, b in _clean(text, folded, s, e)) in words("metric", "bare_heads").words
@@ -122,7 +129,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
             if not any(a <= m.start() < b for a, b in masked)]
     if _connector_hint().search(folded, s, e):
         cuts = sorted(cuts + [m.end() for m in words("metric", "connectors").finditer(folded, s, e)
-                              if not _bare_head(text, folded, m.end(), e)])
+                              if not _bare_head(text, folded, m.end(), e) and not _kept_on(folded, m.end())])
     reports = [m.end() for m in words("metric", "report").scan(folded, s, e)]  # (scan: the same, sooner here)
     if reports and not _clean(text, folded, reports[-1], e) and (not cuts or reports[-1] >= cuts[-1]):
         return None  # "kết quả khảo sát cho thấy chưa đến 35% DN …": the figure is named after it

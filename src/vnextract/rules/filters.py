@@ -36,7 +36,7 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -331,8 +331,9 @@ def story(ctx: Context) -> set[int]:
     thanh lý còn 650.000 đồng/đêm") and what is said in its quotes is one person's, one farm's or one shop's
     amount (RECORDS.md). The document is such a story when those names recur (``_STORY_NAMES`` times at
     least); in it, a sentence that names them, calls one "anh" or "chị", names their own business ("cơ sở này",
-    "trang trại": ``[not_record] story_own``) or is quoted speech holds no statistic, but for a business's
-    revenue (``[not_record] story_business``), which the real gold keeps."""
+    "trang trại", "cửa hàng tôi": ``[not_record] story_own``) or is quoted speech holds no statistic, but for
+    a business's revenue (``[not_record] story_business``), which the real gold keeps. A person introduced by
+    age ("Ông Nguyễn Liêm (69 tuổi, …)", ``_aged``) makes the document a story about them, once is enough."""
     names = _story_names(ctx.text)
     if names is None:
         return set()
@@ -340,11 +341,13 @@ def story(ctx: Context) -> set[int]:
     about = (any(_titled(T, m.start()) for m in _story_patterns()[0].finditer(T, lo, hi))
              or (names and _names_in(names).search(T, lo, hi) is not None)
              or _cue("story_own").search(ctx.folded, lo, hi) is not None
-             or _quoted(T, lo))
+             or _quoted(T, lo, names))
     if not about:
         return set()
-    # ("trang trại mang về doanh thu gần 10 tỷ đồng/năm" stays)
-    return {i for i in range(len(ctx.mentions)) if not _in_clause(ctx, "story_business", i)}
+    # ("trang trại mang về doanh thu gần 10 tỷ đồng/năm" stays, and so does the group a person is one of:
+    # "Không riêng gì ông Thêm, khoảng 30 hộ dân ở ấp 1 sống bằng nghề …")
+    return {i for i, m in enumerate(ctx.mentions)
+            if not _in_clause(ctx, "story_business", i) and not ctx.has("one_of", lo, m.lead)}
 
 
 #: How many times a document names people as "anh …" / "chị …" to be a story about them.
@@ -358,10 +361,20 @@ def _story_names(text: str) -> frozenset[str] | None:
     names, found = None, []
     if sum(text.count(t) for t in _story_patterns()[2]) >= _STORY_NAMES:  # (a literal count first: most texts stop here)
         found = [m.group("n") for m in _story_patterns()[1].finditer(text) if _titled(text, m.start())]
-    if len(found) >= _STORY_NAMES:
-        last = (n.split()[-1].rstrip(".") for n in found)
+    aged = [m.group("n") for m in _aged().finditer(text) if _titled(text, m.start())] if " tuổi" in text else []
+    if len(found) >= _STORY_NAMES or aged:
+        last = (n.split()[-1].rstrip(".") for n in found + aged)
         names = frozenset(n for n in last if len(n) > 1 and "." not in n and not n.isupper())
     return names
+
+
+@cache
+def _aged():
+    """A person introduced by title, name and age ("Ông Nguyễn Liêm (69 tuổi, ở xã Cát Hải)", "bà Lan, 52 tuổi"):
+    an ordinary person, whom a story is about (an official is introduced by office, never by age)."""
+    name = r"(?P<n>\p{Lu}\p{L}*+(?:[ ]++\p{Lu}\p{L}*+){0,3})"
+    return regex.compile(rf"(?:{_titles_alternation('story_titles')}|{_titles_alternation('person_pronouns')})"
+                         rf"[ ]++{name}[ ]*+[(,][ ]*+\d{{1,3}}[ ]++tuổi(?![\p{{L}}])")
 
 
 def _titles_alternation(name: str) -> str:
@@ -407,10 +420,11 @@ def _names_in(names: frozenset[str]):
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(?:{alternation(tuple(sorted(names)))})(?![\p{{L}}\p{{N}}])(?![ ]++\p{{Lu}})")
 
 
-def _quoted(text: str, lo: int) -> bool:
+def _quoted(text: str, lo: int, names: frozenset[str]) -> bool:
     """Whether the sentence at ``lo`` is what a story's people say: it opens with a quote, or a quote opened
-    earlier in its paragraph is not closed yet; and the paragraph names no one "ông" or "bà" (an official
-    quoted in a story speaks for the office: "Ông X, Phó Giám đốc Trung tâm, chia sẻ: “Hiện nay, …")."""
+    earlier in its paragraph is not closed yet; and the paragraph names no one "ông" or "bà" but the story's
+    people (an official quoted in a story speaks for the office: "Ông X, Phó Giám đốc Trung tâm, chia sẻ:
+    “Hiện nay, …"; "ông Liêm ngậm ngùi" of a story about ông Nguyễn Liêm, 69, is its person)."""
     para = text.rfind("\n", 0, lo) + 1
     head = text[para:lo]
     k = lo
@@ -419,13 +433,51 @@ def _quoted(text: str, lo: int) -> bool:
     if not (head.count("“") > head.count("”") or head.count('"') % 2 or (k < len(text) and text[k] in "“\"")):
         return False
     end = text.find("\n", lo)
-    return _officials().search(text, para, len(text) if end < 0 else end) is None
+    return not any(_named_after(text, o.end(), names) is None
+                   for o in _officials().finditer(text, para, len(text) if end < 0 else end))
+
+
+_NAME_AFTER = regex.compile(r"[ ]++(\p{Lu}\p{L}*+(?:[ ]++\p{Lu}\p{L}*+){0,3})")
+
+
+def _named_after(text: str, pos: int, names: frozenset[str]) -> str | None:
+    """The story's name the title ending at ``pos`` is followed by ("ông Liêm", "ông Nguyễn Liêm"), or None."""
+    m = _NAME_AFTER.match(text, pos)
+    return next((w for w in m.group(1).split() if w in names), None) if m else None
 
 
 @cache
 def _officials():
     """The titles of ``[not_record] person_pronouns`` as words ("ông", "Bà")."""
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_titles_alternation('person_pronouns')}){_END}")
+
+
+def promotion(ctx: Context) -> set[int]:
+    """An advertisement's offer ("Khách hàng đăng ký mới được nhận đến 50.000 đồng", "ưu đãi …, hoàn 100% phí
+    thường niên", a scheme's "gói … có phí 9.146 USD thì mỗi ngày người chơi nhận lãi …"): the terms of an
+    offer, no statistic (RECORDS.md). A document is a promotion when it says the words of ``[not_record]
+    promotion`` ``_PROMOTION_WORDS`` times at least; in it, the money and percentages of a sentence with a word
+    of ``promotion_terms`` (a customer, a gift, a prize) are its terms. What a business earns or pays
+    (``promotion_business``: revenue, profit) stays, and so does what a promotion counts (customers, outlets)."""
+    if not ctx.has("promotion_terms") or not _promotional(ctx.folded):
+        return set()
+    return {i for i, m in enumerate(ctx.mentions)
+            if m.q.category in ("money", "percent") and not _in_clause(ctx, "promotion_business", i)}
+
+
+#: How many times a document says the words of a promotion to be one.
+_PROMOTION_WORDS = 3
+
+
+@per_text
+def _promotional(folded: str) -> bool:
+    """Whether a (folded) document advertises a promotion: a literal count of its words, once per document."""
+    n = 0
+    for w in _cue("promotion").words:
+        n += folded.count(w)
+        if n >= _PROMOTION_WORDS:
+            return True
+    return False
 
 
 def fine(ctx: Context) -> set[int]:
@@ -555,6 +607,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "fee_schedule": fee_schedule,
     "deal": deal,
     "offer": offer,
+    "promotion": promotion,
     "case": case,
     "person": person,
     "story": story,

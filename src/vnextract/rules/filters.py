@@ -25,7 +25,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..places import find_places
-from ..text.normalize import per_text
+from ..text.normalize import holds_any, per_text
 from .roles import Mention
 from .words import WordSet, alternation, clause_from, clause_stops, words
 
@@ -296,8 +296,9 @@ def case(ctx: Context) -> set[int]:
 
 
 def person(ctx: Context) -> set[int]:
-    """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên") or the speaker
-    ("tôi bán hành với giá 30.000 đồng/kg"), or a title alone standing for a person ("Ông đã nhận …"): one
+    """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên"), a sentence the
+    speaker is the subject of before the figure ("tôi bán hành với giá 30.000 đồng/kg", "Tôi trồng 3 công hành,
+    thu hoạch gần 6 tấn"), or a title alone standing for a person ("Ông đã nhận …"): one
     person's amount (decision 32). A person who only reports the figure ("ông X cho biết …") or is one of a
     group counted ("là một trong hơn 3.000 hộ"), a speaker's opinion or demand ("tôi cho rằng …") or a target
     sentence, and a place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
@@ -307,8 +308,9 @@ def person(ctx: Context) -> set[int]:
     starts = [_clause_of_person(ctx, m.lead) for m in ctx.mentions]
     for i, m in enumerate(ctx.mentions):  # "mỗi tháng gia đình tôi lãi 150 triệu đồng": one household's amount
         start = starts[i]
-        if households.search(F, start, m.lead) or (not target and ctx.has("first_person", start, m.lead)):
-            out.add(i)  # ("tôi thu hoạch được 5 tấn": the speaker's own; "chúng tôi" may speak for a firm)
+        if households.search(F, start, m.lead) or (not target and _speaker_before(ctx, i)):
+            out.add(i)  # ("tôi thu hoạch được 5 tấn", "Tôi trồng 3 công hành, thu hoạch gần 6 tấn": the speaker's
+            # own, in every clause of the sentence after it; "chúng tôi" may speak for a firm)
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
     for i, m in enumerate(ctx.mentions):
@@ -323,6 +325,18 @@ def person(ctx: Context) -> set[int]:
                 or ctx.has("one_of", who.end(), m.lead)):  # ("… là một trong hơn 3.000 hộ": the group's count)
             out.add(i)
     return out
+
+
+def _speaker_before(ctx: Context, i: int) -> bool:
+    """Whether the speaker ("tôi") stands before the ``i``-th figure in its sentence, in the same quote (no quote
+    closes between: "… có của để dành.” 9 giờ sáng, giá vàng SJC bán ra …" is the reporter's), and the figure's
+    clause names no business's revenue ("Từ khi tôi về làm, doanh số công ty tăng gấp 10 lần")."""
+    m = ctx.mentions[i]
+    return any(not holds_any(ctx.folded[b:m.lead], _CLOSING_QUOTES) for _, b in ctx.spans("first_person", ctx.lo, m.lead)) \
+        and not _in_clause(ctx, "story_business", i)
+
+
+_CLOSING_QUOTES = ("”", '"')
 
 
 def story(ctx: Context) -> set[int]:

@@ -607,6 +607,20 @@ def _distance_units() -> frozenset[str]:
     return frozenset(_cue("distance_units").words)
 
 
+def vehicle(ctx: Context) -> set[int]:
+    """A vehicle or vessel by its class ("sà lan 800 tấn của ông vẫn phải đợi", "chủ sà lan 400 tấn"): the vehicle
+    word of ``[not_record] vehicle_size`` right before a size in a unit of ``vehicle_size_units`` (RECORDS.md:
+    specifications). A fleet's total ("tổng trọng tải đội tàu 9 triệu tấn") has no vehicle word right before."""
+    F, units = ctx.folded, _vehicle_size_units()
+    return {i for i, m in enumerate(ctx.mentions)
+            if (m.q.unit or "").lower() in units and _cue("vehicle_size").before(F, m.lead, ctx.lo) is not None}
+
+
+@cache
+def _vehicle_size_units() -> frozenset[str]:
+    return frozenset(_cue("vehicle_size_units").words)
+
+
 def widget(ctx: Context) -> set[int]:
     """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
     return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
@@ -632,6 +646,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "ranking": ranking,
     "abstract": abstract,
     "distance": distance,
+    "vehicle": vehicle,
     "widget": widget,
 }
 

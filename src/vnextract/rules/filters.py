@@ -621,6 +621,16 @@ def _vehicle_size_units() -> frozenset[str]:
     return frozenset(_cue("vehicle_size_units").words)
 
 
+def spelled_name(ctx: Context) -> set[int]:
+    """A number word that starts a proper name ("Khu kinh tế Năm Căn", "quận Hai Bà Trưng", "Bảy Núi"): a spelled
+    number whose next word is capitalised names a place, no count (RECORDS.md: numbers inside names)."""
+    T = ctx.text
+    return {i for i, m in enumerate(ctx.mentions) if m.q.spelled and _SPACED_CAPITAL.match(T, m.q.num_end) is not None}
+
+
+_SPACED_CAPITAL = regex.compile(r"[ ]++\p{Lu}\p{Ll}")  # (no unit or acronym: "một tỷ USD", "tám DN")
+
+
 def widget(ctx: Context) -> set[int]:
     """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
     return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
@@ -647,6 +657,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "abstract": abstract,
     "distance": distance,
     "vehicle": vehicle,
+    "spelled_name": spelled_name,
     "widget": widget,
 }
 

@@ -36,7 +36,7 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -595,11 +595,18 @@ def _abstract_counts() -> frozenset[str]:
 
 
 def distance(ctx: Context) -> set[int]:
-    """Where a site lies ("cách nút giao Nguyễn Văn Linh 2 km"): a length after "cách" in its clause is a
-    distance, no statistic (RECORDS.md: specifications)."""
+    """Where a site lies ("cách nút giao Nguyễn Văn Linh 2 km", "Nằm cách trung tâm TP. Hà Tĩnh 50km"): a length
+    after "cách" in its clause is a distance, no statistic (RECORDS.md: specifications). The dot of an
+    abbreviation ("TP.") between them ends no clause here; "cách đây 2 năm" (``not_distance``) is a time ago."""
     units = _distance_units()
     return {i for i, m in enumerate(ctx.mentions)
-            if (m.q.unit or "").lower() in units and _in_clause(ctx, "distance", i)}
+            if (m.q.unit or "").lower() in units
+            and (_in_clause(ctx, "distance", i)
+                 or any(_ABBREVIATED_GAP.fullmatch(ctx.text, b, m.lead) for _, b in ctx.spans("distance", ctx.lo, m.lead)))}
+
+
+#: The words between "cách" and its length, an abbreviation's dot among them ("cách trung tâm TP. Hà Tĩnh").
+_ABBREVIATED_GAP = regex.compile(r"(?:[^,;:()\n!?.]|(?<=\p{Lu})\.){0,80}+")
 
 
 @cache

@@ -3,17 +3,18 @@
 A number with a unit is not yet a record: the terms of a rule, offer or
 contract, a product's or project's specifications, what one case, person or
 transaction involves (a fine on one firm, one purchase's price included),
-what the people of a feature story do and say, a fee table by vehicle class,
-a hypothetical, a round mark crossed or an analyst's level, a count of
-abstractions ("5 khó khăn"), where a site lies ("cách … 2 km"), a page widget
-and a conversion of an amount already stated state no statistic of an
+what the people of a feature story do and say, an advertisement's offer, a fee
+table by vehicle class, a vessel by its tonnage, a hypothetical, a round mark
+crossed or an analyst's level, a count of abstractions ("5 khó khăn"), where a
+site lies ("cách … 2 km"), a number word inside a name ("Năm Căn"), a page
+widget and a conversion of an amount already stated state no statistic of an
 indicator (RECORDS.md, docs/decisions.md 32, 43, 45). Each class is
 one function below, reading its cue words from ``lang/vi/cues.toml``
 (``[not_record]``), and each looks no further than the figure's clause or
-sentence (the story filter also asks, once per document, whether the text is
-a story about people), so that a province's fee revenue or a company's
-revenue in the next clause stays a record. ``FILTERS`` lists them; ``drop``
-applies them all to the mentions of one sentence.
+sentence (the story and promotion filters also ask, once per document, whether
+the text is a story about people or an advertisement), so that a province's fee
+revenue or a company's revenue in the next clause stays a record. ``FILTERS``
+lists them; ``drop`` applies them all to the mentions of one sentence.
 """
 from __future__ import annotations
 

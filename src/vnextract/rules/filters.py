@@ -3,17 +3,18 @@
 A number with a unit is not yet a record: the terms of a rule, offer or
 contract, a product's or project's specifications, what one case, person or
 transaction involves (a fine on one firm, one purchase's price included),
-what the people of a feature story do and say, a fee table by vehicle class,
-a hypothetical, a round mark crossed or an analyst's level, a count of
-abstractions ("5 khó khăn"), where a site lies ("cách … 2 km"), a page widget
-and a conversion of an amount already stated state no statistic of an
+what the people of a feature story do and say, an advertisement's offer, a fee
+table by vehicle class, a vessel by its tonnage, a hypothetical, a round mark
+crossed or an analyst's level, a count of abstractions ("5 khó khăn"), where a
+site lies ("cách … 2 km"), a number word inside a name ("Năm Căn"), a page
+widget and a conversion of an amount already stated state no statistic of an
 indicator (RECORDS.md, docs/decisions.md 32, 43, 45). Each class is
 one function below, reading its cue words from ``lang/vi/cues.toml``
 (``[not_record]``), and each looks no further than the figure's clause or
-sentence (the story filter also asks, once per document, whether the text is
-a story about people), so that a province's fee revenue or a company's
-revenue in the next clause stays a record. ``FILTERS`` lists them; ``drop``
-applies them all to the mentions of one sentence.
+sentence (the story and promotion filters also ask, once per document, whether
+the text is a story about people or an advertisement), so that a province's fee
+revenue or a company's revenue in the next clause stays a record. ``FILTERS``
+lists them; ``drop`` applies them all to the mentions of one sentence.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..places import find_places
-from ..text.normalize import per_text
+from ..text.normalize import holds_any, per_text
 from .roles import Mention
 from .words import WordSet, alternation, clause_from, clause_stops, words
 
@@ -36,7 +37,7 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -296,8 +297,9 @@ def case(ctx: Context) -> set[int]:
 
 
 def person(ctx: Context) -> set[int]:
-    """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên") or the speaker
-    ("tôi bán hành với giá 30.000 đồng/kg"), or a title alone standing for a person ("Ông đã nhận …"): one
+    """A clause whose subject is a named person ("Mới đây, ông Kimura bỏ ra 74,2 triệu yên"), a sentence the
+    speaker is the subject of before the figure ("tôi bán hành với giá 30.000 đồng/kg", "Tôi trồng 3 công hành,
+    thu hoạch gần 6 tấn"), or a title alone standing for a person ("Ông đã nhận …"): one
     person's amount (decision 32). A person who only reports the figure ("ông X cho biết …") or is one of a
     group counted ("là một trong hơn 3.000 hộ"), a speaker's opinion or demand ("tôi cho rằng …") or a target
     sentence, and a place that starts like a title ("Bà Rịa - Vũng Tàu") are not."""
@@ -307,8 +309,9 @@ def person(ctx: Context) -> set[int]:
     starts = [_clause_of_person(ctx, m.lead) for m in ctx.mentions]
     for i, m in enumerate(ctx.mentions):  # "mỗi tháng gia đình tôi lãi 150 triệu đồng": one household's amount
         start = starts[i]
-        if households.search(F, start, m.lead) or (not target and ctx.has("first_person", start, m.lead)):
-            out.add(i)  # ("tôi thu hoạch được 5 tấn": the speaker's own; "chúng tôi" may speak for a firm)
+        if households.search(F, start, m.lead) or (not target and _speaker_before(ctx, i)):
+            out.add(i)  # ("tôi thu hoạch được 5 tấn", "Tôi trồng 3 công hành, thu hoạch gần 6 tấn": the speaker's
+            # own, in every clause of the sentence after it; "chúng tôi" may speak for a firm)
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
     for i, m in enumerate(ctx.mentions):
@@ -325,14 +328,27 @@ def person(ctx: Context) -> set[int]:
     return out
 
 
+def _speaker_before(ctx: Context, i: int) -> bool:
+    """Whether the speaker ("tôi") stands before the ``i``-th figure in its sentence, in the same quote (no quote
+    closes between: "… có của để dành.” 9 giờ sáng, giá vàng SJC bán ra …" is the reporter's), and the figure's
+    clause names no business's revenue ("Từ khi tôi về làm, doanh số công ty tăng gấp 10 lần")."""
+    m = ctx.mentions[i]
+    return any(not holds_any(ctx.folded[b:m.lead], _CLOSING_QUOTES) for _, b in ctx.spans("first_person", ctx.lo, m.lead)) \
+        and not _in_clause(ctx, "story_business", i)
+
+
+_CLOSING_QUOTES = ("”", '"')
+
+
 def story(ctx: Context) -> set[int]:
     """A feature about people the text calls "anh Tư", "chị H." (the titles of ordinary people: an official is
     "ông" or "bà"): what its sentences about them say ("trang trại của anh Tư xuất bán gần 1 tấn cá", "nay chị
     thanh lý còn 650.000 đồng/đêm") and what is said in its quotes is one person's, one farm's or one shop's
     amount (RECORDS.md). The document is such a story when those names recur (``_STORY_NAMES`` times at
     least); in it, a sentence that names them, calls one "anh" or "chị", names their own business ("cơ sở này",
-    "trang trại": ``[not_record] story_own``) or is quoted speech holds no statistic, but for a business's
-    revenue (``[not_record] story_business``), which the real gold keeps."""
+    "trang trại", "cửa hàng tôi": ``[not_record] story_own``) or is quoted speech holds no statistic, but for
+    a business's revenue (``[not_record] story_business``), which the real gold keeps. A person introduced by
+    age ("Ông Nguyễn Liêm (69 tuổi, …)", ``_aged``) makes the document a story about them, once is enough."""
     names = _story_names(ctx.text)
     if names is None:
         return set()
@@ -340,11 +356,13 @@ def story(ctx: Context) -> set[int]:
     about = (any(_titled(T, m.start()) for m in _story_patterns()[0].finditer(T, lo, hi))
              or (names and _names_in(names).search(T, lo, hi) is not None)
              or _cue("story_own").search(ctx.folded, lo, hi) is not None
-             or _quoted(T, lo))
+             or _quoted(T, lo, names))
     if not about:
         return set()
-    # ("trang trại mang về doanh thu gần 10 tỷ đồng/năm" stays)
-    return {i for i in range(len(ctx.mentions)) if not _in_clause(ctx, "story_business", i)}
+    # ("trang trại mang về doanh thu gần 10 tỷ đồng/năm" stays, and so does the group a person is one of:
+    # "Không riêng gì ông Thêm, khoảng 30 hộ dân ở ấp 1 sống bằng nghề …")
+    return {i for i, m in enumerate(ctx.mentions)
+            if not _in_clause(ctx, "story_business", i) and not ctx.has("one_of", lo, m.lead)}
 
 
 #: How many times a document names people as "anh …" / "chị …" to be a story about them.
@@ -358,10 +376,20 @@ def _story_names(text: str) -> frozenset[str] | None:
     names, found = None, []
     if sum(text.count(t) for t in _story_patterns()[2]) >= _STORY_NAMES:  # (a literal count first: most texts stop here)
         found = [m.group("n") for m in _story_patterns()[1].finditer(text) if _titled(text, m.start())]
-    if len(found) >= _STORY_NAMES:
-        last = (n.split()[-1].rstrip(".") for n in found)
+    aged = [m.group("n") for m in _aged().finditer(text) if _titled(text, m.start())] if " tuổi" in text else []
+    if len(found) >= _STORY_NAMES or aged:
+        last = (n.split()[-1].rstrip(".") for n in found + aged)
         names = frozenset(n for n in last if len(n) > 1 and "." not in n and not n.isupper())
     return names
+
+
+@cache
+def _aged():
+    """A person introduced by title, name and age ("Ông Nguyễn Liêm (69 tuổi, ở xã Cát Hải)", "bà Lan, 52 tuổi"):
+    an ordinary person, whom a story is about (an official is introduced by office, never by age)."""
+    name = r"(?P<n>\p{Lu}\p{L}*+(?:[ ]++\p{Lu}\p{L}*+){0,3})"
+    return regex.compile(rf"(?:{_titles_alternation('story_titles')}|{_titles_alternation('person_pronouns')})"
+                         rf"[ ]++{name}[ ]*+[(,][ ]*+\d{{1,3}}[ ]++tuổi(?![\p{{L}}])")
 
 
 def _titles_alternation(name: str) -> str:
@@ -407,10 +435,11 @@ def _names_in(names: frozenset[str]):
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(?:{alternation(tuple(sorted(names)))})(?![\p{{L}}\p{{N}}])(?![ ]++\p{{Lu}})")
 
 
-def _quoted(text: str, lo: int) -> bool:
+def _quoted(text: str, lo: int, names: frozenset[str]) -> bool:
     """Whether the sentence at ``lo`` is what a story's people say: it opens with a quote, or a quote opened
-    earlier in its paragraph is not closed yet; and the paragraph names no one "ông" or "bà" (an official
-    quoted in a story speaks for the office: "Ông X, Phó Giám đốc Trung tâm, chia sẻ: “Hiện nay, …")."""
+    earlier in its paragraph is not closed yet; and the paragraph names no one "ông" or "bà" but the story's
+    people (an official quoted in a story speaks for the office: "Ông X, Phó Giám đốc Trung tâm, chia sẻ:
+    “Hiện nay, …"; "ông Liêm ngậm ngùi" of a story about ông Nguyễn Liêm, 69, is its person)."""
     para = text.rfind("\n", 0, lo) + 1
     head = text[para:lo]
     k = lo
@@ -419,13 +448,62 @@ def _quoted(text: str, lo: int) -> bool:
     if not (head.count("“") > head.count("”") or head.count('"') % 2 or (k < len(text) and text[k] in "“\"")):
         return False
     end = text.find("\n", lo)
-    return _officials().search(text, para, len(text) if end < 0 else end) is None
+    return not any(_named_after(text, o.end(), names) is None
+                   for o in _officials().finditer(text, para, len(text) if end < 0 else end))
+
+
+_NAME_AFTER = regex.compile(r"[ ]++(\p{Lu}\p{L}*+(?:[ ]++\p{Lu}\p{L}*+){0,3})")
+
+
+def _named_after(text: str, pos: int, names: frozenset[str]) -> str | None:
+    """The story's name the title ending at ``pos`` is followed by ("ông Liêm", "ông Nguyễn Liêm"), or None."""
+    m = _NAME_AFTER.match(text, pos)
+    return next((w for w in m.group(1).split() if w in names), None) if m else None
 
 
 @cache
 def _officials():
     """The titles of ``[not_record] person_pronouns`` as words ("ông", "Bà")."""
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_titles_alternation('person_pronouns')}){_END}")
+
+
+def promotion(ctx: Context) -> set[int]:
+    """An advertisement's offer ("Khách hàng đăng ký mới được nhận đến 50.000 đồng", "ưu đãi …, hoàn 100% phí
+    thường niên", a scheme's "gói … có phí 9.146 USD thì mỗi ngày người chơi nhận lãi …"): the terms of an
+    offer, no statistic (RECORDS.md). A document is a promotion when it says the words of ``[not_record]
+    promotion`` ``_PROMOTION_WORDS`` times at least; in it, the money and percentages of a sentence with a word
+    of ``promotion_terms`` (a customer, a gift, a prize) are its terms. What a business earns or pays
+    (``promotion_business``: revenue, profit) stays, and so does what a promotion counts (customers, outlets)."""
+    if not ctx.has("promotion_terms") or not _promotional(ctx.folded):
+        return set()
+    return {i for i, m in enumerate(ctx.mentions)
+            if m.q.category in ("money", "percent") and not _in_clause(ctx, "promotion_business", i)}
+
+
+def gift(ctx: Context) -> set[int]:
+    """A gift or donation ("Vinamilk dành tặng 1,7 triệu ly sữa, tương đương 12,5 tỷ đồng", "họ sẽ quyên góp 700
+    tỷ won để chống bệnh truyền nhiễm, 300 tỷ won giúp đỡ trẻ em"): the figures after a word of ``[not_record]
+    gift`` in their sentence are one donor's gift, no statistic (the blind judges of decision 104's session).
+    What a campaign raised ("quyên góp được", ``gift_raised``) stays a record."""
+    if not ctx.has("gift") or ctx.has("gift_raised"):
+        return set()
+    first = min(a for a, _ in ctx.spans("gift"))
+    return {i for i, m in enumerate(ctx.mentions) if m.q.num_start > first}
+
+
+#: How many times a document says the words of a promotion to be one.
+_PROMOTION_WORDS = 3
+
+
+@per_text
+def _promotional(folded: str) -> bool:
+    """Whether a (folded) document advertises a promotion: a literal count of its words, once per document."""
+    n = 0
+    for w in _cue("promotion").words:
+        n += folded.count(w)
+        if n >= _PROMOTION_WORDS:
+            return True
+    return False
 
 
 def fine(ctx: Context) -> set[int]:
@@ -529,16 +607,47 @@ def _abstract_counts() -> frozenset[str]:
 
 
 def distance(ctx: Context) -> set[int]:
-    """Where a site lies ("cách nút giao Nguyễn Văn Linh 2 km"): a length after "cách" in its clause is a
-    distance, no statistic (RECORDS.md: specifications)."""
+    """Where a site lies ("cách nút giao Nguyễn Văn Linh 2 km", "Nằm cách trung tâm TP. Hà Tĩnh 50km"): a length
+    after "cách" in its clause is a distance, no statistic (RECORDS.md: specifications). The dot of an
+    abbreviation ("TP.") between them ends no clause here; "cách đây 2 năm" (``not_distance``) is a time ago."""
     units = _distance_units()
     return {i for i, m in enumerate(ctx.mentions)
-            if (m.q.unit or "").lower() in units and _in_clause(ctx, "distance", i)}
+            if (m.q.unit or "").lower() in units
+            and (_in_clause(ctx, "distance", i)
+                 or any(_ABBREVIATED_GAP.fullmatch(ctx.text, b, m.lead) for _, b in ctx.spans("distance", ctx.lo, m.lead)))}
+
+
+#: The words between "cách" and its length, an abbreviation's dot among them ("cách trung tâm TP. Hà Tĩnh").
+_ABBREVIATED_GAP = regex.compile(r"(?:[^,;:()\n!?.]|(?<=\p{Lu})\.){0,80}+")
 
 
 @cache
 def _distance_units() -> frozenset[str]:
     return frozenset(_cue("distance_units").words)
+
+
+def vehicle(ctx: Context) -> set[int]:
+    """A vehicle or vessel by its class ("sà lan 800 tấn của ông vẫn phải đợi", "chủ sà lan 400 tấn"): the vehicle
+    word of ``[not_record] vehicle_size`` right before a size in a unit of ``vehicle_size_units`` (RECORDS.md:
+    specifications). A fleet's total ("tổng trọng tải đội tàu 9 triệu tấn") has no vehicle word right before."""
+    F, units = ctx.folded, _vehicle_size_units()
+    return {i for i, m in enumerate(ctx.mentions)
+            if (m.q.unit or "").lower() in units and _cue("vehicle_size").before(F, m.lead, ctx.lo) is not None}
+
+
+@cache
+def _vehicle_size_units() -> frozenset[str]:
+    return frozenset(_cue("vehicle_size_units").words)
+
+
+def spelled_name(ctx: Context) -> set[int]:
+    """A number word that starts a proper name ("Khu kinh tế Năm Căn", "quận Hai Bà Trưng", "Bảy Núi"): a spelled
+    number whose next word is capitalised names a place, no count (RECORDS.md: numbers inside names)."""
+    T = ctx.text
+    return {i for i, m in enumerate(ctx.mentions) if m.q.spelled and _SPACED_CAPITAL.match(T, m.q.num_end) is not None}
+
+
+_SPACED_CAPITAL = regex.compile(r"[ ]++\p{Lu}\p{Ll}")  # (no unit or acronym: "một tỷ USD", "tám DN")
 
 
 def widget(ctx: Context) -> set[int]:
@@ -555,6 +664,8 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "fee_schedule": fee_schedule,
     "deal": deal,
     "offer": offer,
+    "promotion": promotion,
+    "gift": gift,
     "case": case,
     "person": person,
     "story": story,
@@ -565,6 +676,8 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "ranking": ranking,
     "abstract": abstract,
     "distance": distance,
+    "vehicle": vehicle,
+    "spelled_name": spelled_name,
     "widget": widget,
 }
 

@@ -143,6 +143,8 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
             continue
         if place.kind == "foreign" and _nationality(folded, s, start):
             continue  # "nhóm người Trung Quốc", "Sumitomo Mitsui (Tập đoàn SMBC) của Nhật Bản": whose, not where
+        if place.kind == "foreign" and _bracketed_not_place(text, folded, s, start):
+            continue  # "Công ty TNHH Dệt Pacific Crystal (Trung Quốc)", "xuất xứ từ Hong Kong (Trung Quốc)"
         if not prefixed and _ends_a_name(text, folded, s, start):
             continue  # "Hoàng Anh Gia Lai", "Đá quý Sài Gòn": the end of a longer name
         if place.kind == "inside" and (_INSIDE_NAMED.match(text, m.end()) or _ROUTE_BEFORE.search(text, max(start, s - 20), s)):
@@ -163,10 +165,26 @@ def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:
 
 def _nationality(folded: str, s: int, lo: int) -> bool:
     """A foreign country named as a nationality: "người Trung Quốc", or a company's "(Tập đoàn X) của Nhật Bản"."""
-    if _cue("not_place", "nationality").before(folded, s, max(lo, s - 20)):
+    if _cue("not_place", "nationality").before(folded, s, max(lo, s - 30)):
         return True
     return folded.endswith("của ", max(lo, s - 4), s) and \
         _cue("not_place", "company").search(folded, max(lo, s - 50), s) is not None
+
+
+#: A country in brackets right after a capitalised name: "Pacific Crystal (Trung Quốc)", "Hong Kong (Trung Quốc)".
+_NAME_THEN_BRACKET = regex.compile(r"(?:\p{Lu}[\p{L}\p{N}&.-]*+[ \t]++)*\p{Lu}[\p{L}\p{N}&.-]*+[ \t]*+\([ \t]*+\Z")
+
+
+def _bracketed_not_place(text: str, folded: str, s: int, lo: int) -> bool:
+    """A foreign country in brackets after a name says whose the name is: no place when the name is a
+    company's ("Công ty TNHH Dệt Pacific Crystal (Trung Quốc)") or follows a partner's or an origin's word
+    ("xuất xứ từ Hong Kong (Trung Quốc)"); "tại Bắc Kinh (Trung Quốc)" stays China's."""
+    m = _NAME_THEN_BRACKET.search(text, max(lo, s - 60), s)
+    if m is None:
+        return False
+    name = m.start()
+    return (_in_company(folded, name, lo) or _cue("not_place", "before").before(folded, name, max(lo, name - 30))
+            is not None or _cue("not_place", "nationality").before(folded, name, max(lo, name - 20)) is not None)
 
 
 def _in_company(folded: str, s: int, lo: int) -> bool:
@@ -252,7 +270,11 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
             turns[(f.sentence, run[0].start)] = k + 1
             f.place = run[k].place if k < len(run) else None
             continue
-        named = _own(folded, f, here) or _before(f, here)
+        own = _own(folded, f, here)
+        if own is None and _cue("world", "words").search(folded, f.start, f.anchor) is not None:
+            f.place = None  # "giá dầu Brent", "giá vàng thế giới", "nguồn cung toàn cầu": the world's, no one place
+            continue
+        named = own or _before(f, here)
         # a region ("các tỉnh Tây Nguyên") or a list of places is no place, and the figure is not the document's
         f.place = doc if named is None else (None if named.kind in NO_PLACE else named.place)
 

@@ -39,7 +39,7 @@ months from January to it when it is a flow and none when it is a stock
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 import regex
 
@@ -56,6 +56,10 @@ _POST_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào|của|tính|cho|riêng|suố
 _LATER_IN_CLAUSE = regex.compile(r"(?:(?!(?<![\p{L}])(?:và|còn|hoặc)(?![\p{L}]))[^,;:.\d\n()]){1,60}+")
 
 
+#: A comparison right after a period: "tăng 590% năm 2016 so với 2015".
+_COMPARED_AFTER = regex.compile(r"[ \t]*+(?:so[ \t]++với|so)[ \t]")
+
+
 @dataclass
 class Figure:
     """What the resolver needs of a record draft: where its figure is, and its metric."""
@@ -67,6 +71,9 @@ class Figure:
     kind: str = "actual"
     year: int | None = None
     months: tuple[int, int] | None = None
+    #: Where its changes end ("tăng 590%"): a period right after one dates it only when a comparison follows
+    #: ("tăng 590% năm 2016 so với 2015"); alone, "tăng 7% năm 2015" may be the year compared with.
+    changes: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -233,6 +240,10 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention]) -> list[Period
     for _, end in f.spans:
         g = _POST_GAP.match(folded, end)
         out.extend(p for p in mentions if p.start == g.end() and p.frames)
+    for end in f.changes:
+        g = _POST_GAP.match(folded, end)
+        out.extend(p for p in mentions if p.start == g.end() and p.frames and p.year is not None
+                   and _COMPARED_AFTER.match(folded, p.end))
     if not out and f.spans:
         # months later in its clause: "huy động 200 triệu USD thông qua IPO trong quý 3 này"
         end = f.spans[-1][1]

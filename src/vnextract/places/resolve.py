@@ -320,7 +320,15 @@ def _own(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | N
         for p in found:
             if p.start == g.end():
                 return p
+    for p in found:
+        # "cho 333.000 người nghèo trên cả nước", "phủ 95% dân số Việt Nam": the country later in its clause
+        if p.kind == "country" and f.anchor < p.start and _SAME_CLAUSE.fullmatch(folded, f.anchor, p.start):
+            return p
     return None
+
+
+#: Between a figure and the country later in its clause: a few words, no stop, number or bracket.
+_SAME_CLAUSE = regex.compile(r"[\d.,]*+[^,;:.\d\n()]{0,40}+")
 
 
 def _before(f: Located, found: list[PlaceMention]) -> PlaceMention | None:

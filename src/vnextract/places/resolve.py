@@ -220,9 +220,14 @@ def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lea
     for k, i in enumerate(order):
         lo, hi = sentences[i]
         heading = k == 0 and len(order) > 1
+        venue_end = None  # the end of a venue's place: a list it opens is the venue's too
         for p in places_in(i):
+            if venue_end is not None and p.kind == "list" and _LIST_GAP.fullmatch(folded, venue_end, p.start):
+                venue_end = p.end  # "Giám đốc của Mastercard tại Việt Nam, Campuchia và Lào": all venues
+                continue
             if heading or p.prefixed or not text[lo:p.start].strip() or not _cue("not_place", "venue").before(folded, p.start, lo):
                 return p.place
+            venue_end = p.end if p.kind == "list" else None
     if not order:
         return None
     opening = order + list(range(order[-1] + 1, min(len(sentences), order[-1] + 1 + NATIONAL_AFTER_LEAD)))

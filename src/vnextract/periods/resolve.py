@@ -215,6 +215,13 @@ def assign(
                 here.year, here.months = turns.pop(0), None
             if own is not None:
                 here.apply(own, base_year)
+            else:
+                base = _compared_bracket(folded, f, mentions[i], brackets)
+                if base is not None:
+                    # "… so với thực hiện năm 2015 (3.591 tỷ đồng doanh thu …)", "(cùng kỳ năm 2020 tăng 0,78%)"
+                    here.year, here.stated = base.year, True
+                    if base.months is not None:
+                        here.months = base.months
             _settle(f, here, date)
         for p in pending:
             if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):
@@ -264,6 +271,26 @@ def _own(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> Per
         if inner:
             return inner[-1]
     return None
+
+
+def _compared_bracket(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> PeriodMention | None:
+    """The period compared with that a bracketed figure is the value of: a comparison right before the
+    brackets ("tăng 12% so với thực hiện năm 2015 (3.591 tỷ đồng)") or opening them before the figure
+    ("(cùng kỳ năm 2020 tăng 0,78%)"); not one after the figure ("(tăng 12% so với năm 2015)")."""
+    box = _inside(f.anchor, brackets)
+    if box is None:
+        return None
+    for p in mentions:
+        if p.role != "comparison" or p.year is None:
+            continue
+        if (box[0] < p.start < f.anchor and _BRACKET_LEAD.fullmatch(folded, box[0] + 1, p.start) is not None) or \
+                (p.end <= box[0] and not folded[p.end:box[0]].strip()):
+            return p
+    return None
+
+
+#: What may open a bracket before the period compared with: "(cùng kỳ năm 2020 …", "(so với năm 2015 là …".
+_BRACKET_LEAD = regex.compile(r"[ \t]*+(?:cùng[ \t]++kỳ|so[ \t]++với(?:[ \t]++cùng[ \t]++kỳ)?|so)?[ \t]*+")
 
 
 def _settle(f: Figure, st: _State, date: Date | None) -> None:

@@ -193,18 +193,22 @@ def assign(
         sent = state.copy() if figs else state  # a sentence with no figure only moves the passage on
         owned = {p.start for f in figs for p in _after(folded, f, mentions[i])}
         turns: list[int] = []  # "năm 2020 và 2021 lần lượt …": the years the next figures take in turn
+        framed = False  # a year framed earlier in the sentence (not a point: "vào năm 2017, một nghiên cứu …")
         for f in figs:
             while pending and pending[0].start < f.anchor:
                 p = pending.pop(0)
                 if p.role == "range":
-                    if _inside(p.start, brackets) is None:
-                        sent.year, sent.months = None, None  # "giai đoạn 2011 - 2015, SCIC đã bán vốn …": no one year
+                    if _inside(p.start, brackets) is None and not framed:
+                        # "giai đoạn 2011 - 2015, SCIC đã bán vốn …": no one year; but "Nhu cầu đào tạo năm 2021
+                        # để đáp ứng năm học 2024 - 2025 là 599 người" keeps the year its sentence framed first
+                        sent.year, sent.months = None, None
                     continue
                 if p.years is not None:
                     turns = list(p.years)
                     continue
                 if _inside(p.start, brackets) is None:
                     sent.apply(p, base_year)
+                    framed = framed or (p.role == "frame" and p.year is not None)
                     if _frames_passage(p, owned):
                         state.apply(p, base_year)
                     elif p.edge:

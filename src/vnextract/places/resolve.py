@@ -276,7 +276,7 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
             f.place = run[k].place if k < len(run) else None
             continue
         own = _own(folded, f, here)
-        if own is None and _cue("world", "words").search(folded, f.start, f.anchor) is not None:
+        if own is None and _world(folded, f.start, f.anchor):
             f.place = None  # "giá dầu Brent", "giá vàng thế giới", "nguồn cung toàn cầu": the world's, no one place
             continue
         named = own or _before(f, here)
@@ -334,6 +334,15 @@ def _own(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | N
 
 #: Between a figure and the country later in its clause: a few words, no stop, number or bracket.
 _SAME_CLAUSE = regex.compile(r"[\d.,]*+[^,;:.\d\n()]{0,40}+")
+
+
+def _world(folded: str, lo: int, hi: int) -> bool:
+    """Whether a figure's name says it is the world market's ("giá dầu Brent", "thị phần toàn cầu"), not a
+    ranking ("Viện Công nghệ số 1 thế giới", "lớn nhất thế giới")."""
+    for m in _cue("world", "words").finditer(folded, lo, hi):
+        if _cue("world", "ranking").before(folded, m.start(), max(lo, m.start() - 20)) is None:
+            return True
+    return False
 
 
 def _before(f: Located, found: list[PlaceMention]) -> PlaceMention | None:

@@ -226,6 +226,12 @@ def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lea
                 venue_end = p.end  # "Giám đốc của Mastercard tại Việt Nam, Campuchia và Lào": all venues
                 continue
             if heading or p.prefixed or not text[lo:p.start].strip() or not _cue("not_place", "venue").before(folded, p.start, lo):
+                if p.kind == "foreign" and _cue("not_place", "owners").before(folded, p.start, max(lo, p.start - 20)):
+                    # "Doanh nghiệp Trung Quốc xả thải … ở Hải Dương bị phạt": the owners' country yields to
+                    # the province the sentence names; alone ("nhiều doanh nghiệp Mỹ …") it is the subject
+                    later = [q for q in places_in(i) if q.start > p.end and q.kind in ("province", "inside")]
+                    if later:
+                        return later[0].place
                 return p.place
             venue_end = p.end if p.kind == "list" else None
     if not order:

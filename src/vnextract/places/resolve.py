@@ -97,6 +97,11 @@ def _starts() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def _kinds() -> dict[str, str]:
+    return {p.name: p.kind for p in gazetteer() if p.kind != "inside"}
+
+
+@cache
 def _cue(group: str, name: str) -> WordSet:
     return WordSet(place_cues(group, name))
 
@@ -271,6 +276,7 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
         return [p for p in places_in(i) if p.kind == "region"]
 
     doc = document_place(text, folded, sentences, lead, subjects_in, regions_in)
+    doc_abroad = doc is not None and _kinds().get(doc) == "foreign"
     turns: dict[tuple[int, int], int] = {}  # (sentence, list start) → figures that took a place of the list
     for f in figures:
         here = places_in(f.sentence)
@@ -282,6 +288,8 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
             f.place = run[k].place if k < len(run) else None
             continue
         own = _own(folded, f, here)
+        if own is None and not doc_abroad:
+            own = _country_later(folded, f, here)  # (abroad, "toàn quốc" is that country's)
         if own is None and _world(folded, f.start, f.anchor):
             f.place = None  # "giá dầu Brent", "giá vàng thế giới", "nguồn cung toàn cầu": the world's, no one place
             continue
@@ -331,9 +339,16 @@ def _own(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | N
         for p in found:
             if p.start == g.end():
                 return p
+    return None
+
+
+def _country_later(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | None:
+    """The country later in the figure's clause: "cho 333.000 người nghèo trên cả nước", "phủ 95% dân số
+    Việt Nam"; not a standing ("đứng đầu cả nước", "thứ 3 toàn quốc") nor a currency ("1 tỷ đồng Việt Nam")."""
     for p in found:
-        # "cho 333.000 người nghèo trên cả nước", "phủ 95% dân số Việt Nam": the country later in its clause
-        if p.kind == "country" and f.anchor < p.start and _SAME_CLAUSE.fullmatch(folded, f.anchor, p.start):
+        if p.kind == "country" and f.anchor < p.start and _SAME_CLAUSE.fullmatch(folded, f.anchor, p.start) \
+                and _cue("world", "ranking").before(folded, p.start, max(f.anchor, p.start - 20)) is None \
+                and _cue("not_place", "currency").before(folded, p.start, max(f.anchor, p.start - 12)) is None:
             return p
     return None
 

@@ -65,7 +65,7 @@ _PATTERNS = regex.compile(
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+(?P<ysep>[-–]|và|hoặc)[ \t]*+(?:năm[ \t]++)?(?P<year2>{_YEAR}))?+
-      | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
+      | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|năm[ \t]++học|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
                   {_YEAR}[ \t]*+(?:-|–|đến|tới)[ \t]*+(?:năm[ \t]++)?{_YEAR})
       | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?+(?:[ \t]++{_LUNAR})?+[ \t]++(?P<hy>{_YEAR}))
       | (?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d)
@@ -143,8 +143,8 @@ _OPENING = " \t\"“'(-–+*•"
 _HOLIDAY_LEAD = regex.compile(r"(?<![\p{L}])(?:trong[ \t]++|vào[ \t]++)?(?:dịp|kỳ[ \t]++nghỉ|mùa)[ \t]++\Z")
 _THIS_QUARTER_LEAD = regex.compile(r"(?<![\p{L}])(?:trong|cả)[ \t]++\Z")
 _THIS_QUARTER_TAIL = regex.compile(r"[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{L}\p{N}])")
-_NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|hơn|gần|khoảng|sau|trong vòng|mỗi|cách đây|từ)[ \t]*+\Z")
-_RANGE_LEAD = regex.compile(r"(?<![\p{L}])(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?\Z")
+_NOT_MONTHS_BEFORE = regex.compile(r"(?:kỳ hạn|thời hạn|dưới|trên|hơn|gần|khoảng|sau|trong vòng|mỗi|cách đây|từ|mồng|mùng)[ \t]*+\Z")
+_RANGE_LEAD = regex.compile(r"(?<![\p{L}])(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|năm[ \t]++học|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?\Z")
 #: "so với …", "cùng kỳ …" anywhere earlier in the clause makes the period a comparison.
 _SO_SANH = regex.compile(r"(?<![\p{L}])giá[ \t]++so[ \t]++sánh(?![\p{L}])")
 #: The edge of a month or year before the period: "cuối tháng 10", "đầu năm 2016".

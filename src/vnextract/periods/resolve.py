@@ -39,7 +39,7 @@ months from January to it when it is a flow and none when it is a stock
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 import regex
 
@@ -56,6 +56,10 @@ _POST_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào|của|tính|cho|riêng|suố
 _LATER_IN_CLAUSE = regex.compile(r"(?:(?!(?<![\p{L}])(?:và|còn|hoặc)(?![\p{L}]))[^,;:.\d\n()]){1,60}+")
 
 
+#: A comparison right after a period: "tăng 590% năm 2016 so với 2015".
+_COMPARED_AFTER = regex.compile(r"[ \t]*+(?:so[ \t]++với|so)[ \t]")
+
+
 @dataclass
 class Figure:
     """What the resolver needs of a record draft: where its figure is, and its metric."""
@@ -67,6 +71,9 @@ class Figure:
     kind: str = "actual"
     year: int | None = None
     months: tuple[int, int] | None = None
+    #: Where its changes end ("tăng 590%"): a period right after one dates it only when a comparison follows
+    #: ("tăng 590% năm 2016 so với 2015"); alone, "tăng 7% năm 2015" may be the year compared with.
+    changes: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -186,18 +193,22 @@ def assign(
         sent = state.copy() if figs else state  # a sentence with no figure only moves the passage on
         owned = {p.start for f in figs for p in _after(folded, f, mentions[i])}
         turns: list[int] = []  # "năm 2020 và 2021 lần lượt …": the years the next figures take in turn
+        framed = False  # a year framed earlier in the sentence (not a point: "vào năm 2017, một nghiên cứu …")
         for f in figs:
             while pending and pending[0].start < f.anchor:
                 p = pending.pop(0)
                 if p.role == "range":
-                    if _inside(p.start, brackets) is None:
-                        sent.year, sent.months = None, None  # "giai đoạn 2011 - 2015, SCIC đã bán vốn …": no one year
+                    if _inside(p.start, brackets) is None and not framed:
+                        # "giai đoạn 2011 - 2015, SCIC đã bán vốn …": no one year; but "Nhu cầu đào tạo năm 2021
+                        # để đáp ứng năm học 2024 - 2025 là 599 người" keeps the year its sentence framed first
+                        sent.year, sent.months = None, None
                     continue
                 if p.years is not None:
                     turns = list(p.years)
                     continue
                 if _inside(p.start, brackets) is None:
                     sent.apply(p, base_year)
+                    framed = framed or (p.role == "frame" and p.year is not None)
                     if _frames_passage(p, owned):
                         state.apply(p, base_year)
                     elif p.edge:
@@ -208,6 +219,13 @@ def assign(
                 here.year, here.months = turns.pop(0), None
             if own is not None:
                 here.apply(own, base_year)
+            else:
+                base = _compared_bracket(folded, f, mentions[i], brackets)
+                if base is not None:
+                    # "… so với thực hiện năm 2015 (3.591 tỷ đồng doanh thu …)", "(cùng kỳ năm 2020 tăng 0,78%)"
+                    here.year, here.stated = base.year, True
+                    if base.months is not None:
+                        here.months = base.months
             _settle(f, here, date)
         for p in pending:
             if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):
@@ -233,6 +251,10 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention]) -> list[Period
     for _, end in f.spans:
         g = _POST_GAP.match(folded, end)
         out.extend(p for p in mentions if p.start == g.end() and p.frames)
+    for end in f.changes:
+        g = _POST_GAP.match(folded, end)
+        out.extend(p for p in mentions if p.start == g.end() and p.frames and p.year is not None
+                   and _COMPARED_AFTER.match(folded, p.end))
     if not out and f.spans:
         # months later in its clause: "huy động 200 triệu USD thông qua IPO trong quý 3 này"
         end = f.spans[-1][1]
@@ -253,6 +275,26 @@ def _own(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> Per
         if inner:
             return inner[-1]
     return None
+
+
+def _compared_bracket(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> PeriodMention | None:
+    """The period compared with that a bracketed figure is the value of: a comparison right before the
+    brackets ("tăng 12% so với thực hiện năm 2015 (3.591 tỷ đồng)") or opening them before the figure
+    ("(cùng kỳ năm 2020 tăng 0,78%)"); not one after the figure ("(tăng 12% so với năm 2015)")."""
+    box = _inside(f.anchor, brackets)
+    if box is None:
+        return None
+    for p in mentions:
+        if p.role != "comparison" or p.year is None:
+            continue
+        if (box[0] < p.start < f.anchor and _BRACKET_LEAD.fullmatch(folded, box[0] + 1, p.start) is not None) or \
+                (p.end <= box[0] and not folded[p.end:box[0]].strip()):
+            return p
+    return None
+
+
+#: What may open a bracket before the period compared with: "(cùng kỳ năm 2020 …", "(so với năm 2015 là …".
+_BRACKET_LEAD = regex.compile(r"[ \t]*+(?:cùng[ \t]++kỳ|so[ \t]++với(?:[ \t]++cùng[ \t]++kỳ)?|so)?[ \t]*+")
 
 
 def _settle(f: Figure, st: _State, date: Date | None) -> None:

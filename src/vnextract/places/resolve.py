@@ -97,6 +97,11 @@ def _starts() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def _kinds() -> dict[str, str]:
+    return {p.name: p.kind for p in gazetteer() if p.kind != "inside"}
+
+
+@cache
 def _cue(group: str, name: str) -> WordSet:
     return WordSet(place_cues(group, name))
 
@@ -143,6 +148,8 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
             continue
         if place.kind == "foreign" and _nationality(folded, s, start):
             continue  # "nhóm người Trung Quốc", "Sumitomo Mitsui (Tập đoàn SMBC) của Nhật Bản": whose, not where
+        if place.kind == "foreign" and _bracketed_not_place(text, folded, s, start):
+            continue  # "Công ty TNHH Dệt Pacific Crystal (Trung Quốc)", "xuất xứ từ Hong Kong (Trung Quốc)"
         if not prefixed and _ends_a_name(text, folded, s, start):
             continue  # "Hoàng Anh Gia Lai", "Đá quý Sài Gòn": the end of a longer name
         if place.kind == "inside" and (_INSIDE_NAMED.match(text, m.end()) or _ROUTE_BEFORE.search(text, max(start, s - 20), s)):
@@ -163,10 +170,26 @@ def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:
 
 def _nationality(folded: str, s: int, lo: int) -> bool:
     """A foreign country named as a nationality: "người Trung Quốc", or a company's "(Tập đoàn X) của Nhật Bản"."""
-    if _cue("not_place", "nationality").before(folded, s, max(lo, s - 20)):
+    if _cue("not_place", "nationality").before(folded, s, max(lo, s - 30)):
         return True
     return folded.endswith("của ", max(lo, s - 4), s) and \
         _cue("not_place", "company").search(folded, max(lo, s - 50), s) is not None
+
+
+#: A country in brackets right after a capitalised name: "Pacific Crystal (Trung Quốc)", "Hong Kong (Trung Quốc)".
+_NAME_THEN_BRACKET = regex.compile(r"(?:\p{Lu}[\p{L}\p{N}&.-]*+[ \t]++)*\p{Lu}[\p{L}\p{N}&.-]*+[ \t]*+\([ \t]*+\Z")
+
+
+def _bracketed_not_place(text: str, folded: str, s: int, lo: int) -> bool:
+    """A foreign country in brackets after a name says whose the name is: no place when the name is a
+    company's ("Công ty TNHH Dệt Pacific Crystal (Trung Quốc)") or follows a partner's or an origin's word
+    ("xuất xứ từ Hong Kong (Trung Quốc)"); "tại Bắc Kinh (Trung Quốc)" stays China's."""
+    m = _NAME_THEN_BRACKET.search(text, max(lo, s - 60), s)
+    if m is None:
+        return False
+    name = m.start()
+    return (_in_company(folded, name, lo) or _cue("not_place", "before").before(folded, name, max(lo, name - 30))
+            is not None or _cue("not_place", "nationality").before(folded, name, max(lo, name - 20)) is not None)
 
 
 def _in_company(folded: str, s: int, lo: int) -> bool:
@@ -202,9 +225,20 @@ def document_place(text: str, folded: str, sentences: list[tuple[int, int]], lea
     for k, i in enumerate(order):
         lo, hi = sentences[i]
         heading = k == 0 and len(order) > 1
+        venue_end = None  # the end of a venue's place: a list it opens is the venue's too
         for p in places_in(i):
+            if venue_end is not None and p.kind == "list" and _LIST_GAP.fullmatch(folded, venue_end, p.start):
+                venue_end = p.end  # "Giám đốc của Mastercard tại Việt Nam, Campuchia và Lào": all venues
+                continue
             if heading or p.prefixed or not text[lo:p.start].strip() or not _cue("not_place", "venue").before(folded, p.start, lo):
+                if p.kind == "foreign" and _cue("not_place", "owners").before(folded, p.start, max(lo, p.start - 20)):
+                    # "Doanh nghiệp Trung Quốc xả thải … ở Hải Dương bị phạt": the owners' country yields to
+                    # the province the sentence names; alone ("nhiều doanh nghiệp Mỹ …") it is the subject
+                    later = [q for q in places_in(i) if q.start > p.end and q.kind in ("province", "inside")]
+                    if later:
+                        return later[0].place
                 return p.place
+            venue_end = p.end if p.kind == "list" else None
     if not order:
         return None
     opening = order + list(range(order[-1] + 1, min(len(sentences), order[-1] + 1 + NATIONAL_AFTER_LEAD)))
@@ -242,6 +276,7 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
         return [p for p in places_in(i) if p.kind == "region"]
 
     doc = document_place(text, folded, sentences, lead, subjects_in, regions_in)
+    doc_abroad = doc is not None and _kinds().get(doc) == "foreign"
     turns: dict[tuple[int, int], int] = {}  # (sentence, list start) → figures that took a place of the list
     for f in figures:
         here = places_in(f.sentence)
@@ -252,7 +287,13 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
             turns[(f.sentence, run[0].start)] = k + 1
             f.place = run[k].place if k < len(run) else None
             continue
-        named = _own(folded, f, here) or _before(f, here)
+        own = _own(folded, f, here)
+        if own is None and not doc_abroad:
+            own = _country_later(folded, f, here)  # (abroad, "toàn quốc" is that country's)
+        if own is None and _world(folded, f.start, f.anchor):
+            f.place = None  # "giá dầu Brent", "giá vàng thế giới", "nguồn cung toàn cầu": the world's, no one place
+            continue
+        named = own or _before(f, here)
         # a region ("các tỉnh Tây Nguyên") or a list of places is no place, and the figure is not the document's
         f.place = doc if named is None else (None if named.kind in NO_PLACE else named.place)
 
@@ -299,6 +340,30 @@ def _own(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | N
             if p.start == g.end():
                 return p
     return None
+
+
+def _country_later(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | None:
+    """The country later in the figure's clause: "cho 333.000 người nghèo trên cả nước", "phủ 95% dân số
+    Việt Nam"; not a standing ("đứng đầu cả nước", "thứ 3 toàn quốc") nor a currency ("1 tỷ đồng Việt Nam")."""
+    for p in found:
+        if p.kind == "country" and f.anchor < p.start and _SAME_CLAUSE.fullmatch(folded, f.anchor, p.start) \
+                and _cue("world", "ranking").before(folded, p.start, max(f.anchor, p.start - 20)) is None \
+                and _cue("not_place", "currency").before(folded, p.start, max(f.anchor, p.start - 12)) is None:
+            return p
+    return None
+
+
+#: Between a figure and the country later in its clause: a few words, no stop, number or bracket.
+_SAME_CLAUSE = regex.compile(r"[\d.,]*+[^,;:.\d\n()]{0,40}+")
+
+
+def _world(folded: str, lo: int, hi: int) -> bool:
+    """Whether a figure's name says it is the world market's ("giá dầu Brent", "thị phần toàn cầu"), not a
+    ranking ("Viện Công nghệ số 1 thế giới", "lớn nhất thế giới")."""
+    for m in _cue("world", "words").finditer(folded, lo, hi):
+        if _cue("world", "ranking").before(folded, m.start(), max(lo, m.start() - 20)) is None:
+            return True
+    return False
 
 
 def _before(f: Located, found: list[PlaceMention]) -> PlaceMention | None:

@@ -128,12 +128,14 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     # "tăng 4% năm trước", "tăng 7% năm 2015", "tăng 11,9% thực hiện năm 2015": a period right after a
     # change's size is what it is compared with.
     shadows += [(g.end(), g.end() + 1) for m in mentions if m.role == "change" for g in (_AFTER_CHANGE.match(F, m.end, hi),)]
-    periods = [p if not p.frames or not any(a <= p.start < b for a, b in shadows)
+    # … unless the comparison follows it: "tăng 590% năm 2016 so với 2015" is 2016's.
+    periods = [p if not p.frames or not any(a <= p.start < b for a, b in shadows) or _COMPARED_AFTER.match(F, p.end)
                else replace(p, role="comparison")
                for p in find_mentions(F, lo, hi)] if _may_hold_period(F, lo, hi) else []
     return SentenceAnalysis(lo, hi, bullet, mentions, periods, head)
 
 
+_COMPARED_AFTER = regex.compile(r"[ \t]*+(?:so[ \t]++với|so)[ \t]")
 _AFTER_CHANGE = regex.compile(r"[ \t]*+(?:(?:so[ \t]++với[ \t]++thực[ \t]++hiện|thực[ \t]++hiện|của|trong|so)[ \t]++)?")
 _DIGIT = regex.compile(r"\d")
 _WHOLE_YEAR = regex.compile(r"cả[ \t]+năm")
@@ -274,7 +276,7 @@ def _resolve(text: str, F: str, spans: list[tuple[int, int]], paragraphs: list[i
     flow = passages(F, spans, paragraphs, [a.bullet for a in analyses])
     figures = [Figure(d.sentence, d.first.q.num_start,
                       [(m.lead, e) for m in d.mentions if m.role != "change" for e in {m.q.end, m.end}], d.metric,
-                      d.kind) for d in drafts]
+                      d.kind, changes=[m.end for m in d.mentions if m.role == "change"]) for d in drafts]
     assign(F, spans, [a.periods for a in analyses], figures, flow, lead, date)
     for d, f in zip(drafts, figures):
         d.year, d.months = f.year, f.months

@@ -211,6 +211,27 @@ def holding_named(metric: str) -> str | None:
     return f"{head} của {holder}" if holder else head
 
 
+_HAS_MEASURE = regex.compile(r"^(?P<thing>\S+(?:[ \t]++\S+){0,2}?)[ \t]++(?:với|có)[ \t]++(?P<measure>\S.*)$")
+
+
+def measure_of_thing(metric: str) -> str:
+    """"dự án có tổng vốn đầu tư" → "tổng vốn đầu tư của dự án": a project or a work with its measure.
+
+    Only the things of ``[metric] measured_things`` ("dự án", "công trình", "lô hàng" …, "này" after
+    them allowed), and a measure after "với"/"có" that starts with a head noun; "khu vực/doanh
+    nghiệp có vốn đầu tư nước ngoài" (the FDI sector) is no such thing.
+    """
+    m = _HAS_MEASURE.match(metric)
+    if m is None:
+        return metric
+    thing, measure = m.group("thing").strip(" ,"), m.group("measure").strip(" ,")
+    if " ".join(fold(thing).split()).removesuffix(" này") not in words("metric", "measured_things").words:
+        return metric
+    if words("metric", "heads").after(fold(measure), 0) is None:
+        return metric
+    return f"{measure} của {thing}"
+
+
 def before_level(metric: str) -> str:
     """"VN-Index thử thách trên ngưỡng" → "VN-Index": a level's noun and the move to it are no measure.
 

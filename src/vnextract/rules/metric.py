@@ -109,7 +109,10 @@ def _kept_on(folded: str, pos: int) -> bool:
 
 def _bare_head(text: str, folded: str, s: int, e: int) -> bool:
     """Whether only a bare head ("kim ngạch", "lượng") names a figure in ``folded[s:e]``."""
-    return " ".join(folded[a:b] for a, b in _clean(text, folded, s, e)) in words("metric", "bare_heads").words
+    heads = words("metric", "bare_heads")
+    if heads.search(folded, s, e) is None:
+        return False  # (the cleaned words hold a head only if the stretch does: no cleaning asked)
+    return " ".join(folded[a:b] for a, b in _clean(text, folded, s, e)) in heads.words
 
 
 def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,

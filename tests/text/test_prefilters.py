@@ -36,3 +36,30 @@ def test_multiplier_prefilter_agrees_in_lower_case():
         if len(low) == len(text):
             assert (_multiplier_lower().search(low) is None) == (ci.search(text) is None), text
             assert _holds_multiplier(low, _lexicon()) == (ci.search(text) is not None), text
+
+
+def test_spelled_number_words_are_found_in_lower_case_as_case_insensitively():
+    """``_scan_all`` searches the lower-cased text with ``words_re`` made case-sensitive: the same matches when
+    every letter of its words matches case-insensitively just the characters that lower-case to it, and
+    lower-casing keeps whether a character is a letter, mark or digit (the look-arounds) or a space."""
+    from vnextract.numbers.parse import _FOLDS_APART, _scan_all, _words_lower
+
+    lx = _lexicon()
+    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if len(c.lower()) == 1 and not 0xD800 <= ord(c) < 0xE000)
+    letters = set(regex.sub(r"\\p\{\w+\}|\\.|[^\p{L}\p{M}]", "", lx.words_re.pattern))
+    assert {"m", "ư", "ờ", "ỷ"} <= letters
+    for letter in sorted(letters):
+        matched = {m.group() for m in regex.finditer(f"(?i:{regex.escape(letter)})", every)}
+        assert matched - set(_FOLDS_APART) == {c for c in every if c.lower() == letter}, letter
+    glue = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    space = regex.compile(r"[^\S\r\n]")
+    assert [c for c in every if (glue.match(c) is None) != (glue.match(c.lower()) is None)
+            or (space.match(c) is None) != (space.match(c.lower()) is None)] == []
+    for text in TEXTS + ["Hai Trăm Năm mươi tỷ đồng, MỘT NGHÌN", "ba mươi lăm nghìn, hai chục tá", "tỷ", "ſáu trăm"]:
+        low = text.lower()
+        if len(low) == len(text) and _FOLDS_APART not in text:
+            assert [m.span() for m in _words_lower().finditer(low)] == [m.span() for m in lx.words_re.finditer(text)]
+        if len(low) == len(text):
+            assert _scan_all(text, True, lx, low) == _scan_all(text, True, lx), text
+    assert len(_scan_all("Hai Trăm Năm mươi tỷ đồng", False, lx, "hai trăm năm mươi tỷ đồng")) == 1
+    assert _scan_all("ſáu trăm", False, lx, "ſáu trăm") == _scan_all("ſáu trăm", False, lx)

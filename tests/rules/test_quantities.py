@@ -1,4 +1,4 @@
-"""Short cuts of the quantity reader agree with the patterns they stand for."""
+"""Short cuts of the quantity reader and of the sentence driver agree with the patterns they stand for."""
 from __future__ import annotations
 
 from vnextract.rules.quantities import _may_read_unit, _unit_re
@@ -25,3 +25,19 @@ def test_unit_reader_is_skipped_only_where_its_pattern_reads_nothing():
                 skipped += 1
     assert skipped > 100 and read > 100
 
+
+def test_sentence_bounds_skip_the_bullet_pattern_only_where_no_bullet_starts():
+    """``sentence_bounds`` gives what ``_BULLET`` gives, at every start of these texts (bullets or not)."""
+    from vnextract.rules.records import _BULLET, sentence_bounds
+    from vnextract.text.sentences import Sentence
+
+    texts = [fold(t) for t in TEXTS] + ["- Doanh thu 5 tỷ", "• 12%", "1) Xuất khẩu", "a) Nhập khẩu", "đ) Khác",
+                                        "12. Vốn", "\t– Giá", "+ 5%", "* Lãi", "3 tỷ đồng", "b)", "-", "١) x"]
+    bullets = 0
+    for text in texts:
+        for s in range(len(text) + 1):
+            sent = Sentence(s, len(text), 0)
+            b = _BULLET.match(text, s, len(text))
+            assert sentence_bounds(text, sent) == ((b.end() if b else s), len(text), b is not None), (text, s)
+            bullets += b is not None
+    assert bullets >= 10

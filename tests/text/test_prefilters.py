@@ -63,3 +63,27 @@ def test_spelled_number_words_are_found_in_lower_case_as_case_insensitively():
             assert _scan_all(text, True, lx, low) == _scan_all(text, True, lx), text
     assert len(_scan_all("Hai Trăm Năm mươi tỷ đồng", False, lx, "hai trăm năm mươi tỷ đồng")) == 1
     assert _scan_all("ſáu trăm", False, lx, "ſáu trăm") == _scan_all("ſáu trăm", False, lx)
+
+
+def test_figure_hints_ask_the_unit_pattern_only_where_a_unit_can_follow():
+    """``figure_hints`` with its character checks gives what its three patterns alone give, on every stretch."""
+    from vnextract.text.normalize import fold
+    from vnextract.text.prepare import _NUMBER, _hint_parts, figure_hints
+
+    unit_after, word_after, verb_before, _ = _hint_parts()
+
+    def plain(folded, s, e):
+        return [m.start() for m in _NUMBER.finditer(folded, s, e)
+                if unit_after.match(folded, m.end(), e)
+                or (word_after.match(folded, m.end(), e) and verb_before.search(folded, max(s, m.start() - 40), m.start()))]
+
+    texts = [fold(t) for t in ("Năm 2023, doanh thu đạt 5.200 tỷ đồng, tăng 12% ; đón 58 homestay, có 46 nhà hàng",
+                               "Giá 41.300 đồng/kg,  3   tấn, 7 %, 2022: thu hút được 120 dự án và 15 lao động.",
+                               "Tuyển dụng 300 người, 1.2 triệu USD, 5\u00a0ha, 10\tnghìn tỷ, 9 tháng, trồng 20 ha")]
+    hits = 0
+    for text in texts:
+        for s in range(0, len(text), 3):
+            for e in (len(text), min(len(text), s + 25)):
+                assert figure_hints(text, s, e) == plain(text, s, e), (text, s, e)
+        hits += len(figure_hints(text, 0, len(text)))
+    assert hits >= 12

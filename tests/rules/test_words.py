@@ -119,3 +119,23 @@ def test_place_pattern_is_tried_wherever_a_place_can_start():
                 tried += 1
     assert tried > 1000
     assert "Th" in two and not {"Nă", "Cô", "Bộ", "Do"} & (two | one)  # "Năm nay", "Công ty" … are never tried
+
+
+def test_short_lists_looked_for_word_by_word_find_what_their_pattern_finds():
+    """``search`` and ``finditer`` of a list with few leading words look for those words first (``str.find``):
+    the same answers as the pattern alone on every stretch, bounds included, and no pattern where none is."""
+    sets = [WordSet(("so với", "cùng kỳ", "trên", "so", "5%")), WordSet(("ước đạt", "ước")), WordSet(("(so với",)),
+            *(WordSet(words) for group in lexicon().cues.values() for words in group.values() if words)]
+    assert sets[0]._probes == ("5", "cùng", "so", "trên") and sets[2]._probes is None
+    found = 0
+    for ws in sets:
+        for s in range(0, len(TEXT) + 1, 7):
+            for e in (len(TEXT), s + 40, s + 3):
+                e = min(e, len(TEXT))
+                want = [m.span() for m in ws._any.finditer(TEXT, s, e)]
+                assert [m.span() for m in ws.finditer(TEXT, s, e)] == want, (ws.words[:5], s, e)
+                hit = ws.search(TEXT, s, e)
+                assert (hit.span() if hit else None) == (want[0] if want else None), (ws.words[:5], s, e)
+                found += len(want)
+    assert found > 100
+    assert WordSet(("ước đạt", "ước")).search(TEXT, 0, 60) is None and WordSet(("ước đạt",)).search(TEXT).span() == (62, 69)

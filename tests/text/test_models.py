@@ -122,3 +122,34 @@ def test_words_agree_with_underthesea_word_tokenize():
         for normalise in (False, True):
             assert fast(text, use_token_normalize=normalise) == word_tokenize(text, use_token_normalize=normalise), text
     assert segment_words("Kim ngạch xuất khẩu tăng") == ["Kim ngạch", "xuất khẩu", "tăng"]
+
+
+def test_segmenter_features_are_the_rust_featurizers_strings():
+    """``ws_features`` builds the very strings underthesea_core's featurizer builds, for every character of the
+    blocks it is used on (cased alike by Python and by the Rust build) and for tokens of the genre, so the
+    segmenter's tags are its tags; a text with a letter outside those blocks keeps the Rust featurizer."""
+    import sys
+
+    from underthesea import word_tokenize
+
+    from vnextract.text.models import _WS_SAFE, WS_TEMPLATE, _fast_word_tokenize, _ws_dictionary, ws_features
+
+    word_tokenize("khởi động")
+    module = sys.modules["underthesea.pipeline.word_tokenize"]
+    featurizer = module.word_tokenize_model.featurizer
+    dictionary = _ws_dictionary(module.__file__)
+    assert dictionary is not None and len(WS_TEMPLATE) == 43
+    sentences = [["Năm", "2023", ",", "kim", "ngạch", "xuất", "khẩu", "của", "tỉnh", "Long", "An", "đạt", "8.250",
+                  "triệu", "USD", ",", "tăng", "12", "%"], ["-5", "+5", "2147483647", "2147483648", "-2147483649", "007",
+                  "1.5", "Ab", "ĐÔNG"], ["x"], ["Hà", "Nội"], ["1", "2"]]
+    chars = [chr(c) for c in range(0x24F) if chr(c) != " "] + [chr(c) for c in range(0x300, 0x370)] \
+        + [chr(c) for c in range(0x1E00, 0x1F00)] + [chr(c) for c in range(0x2000, 0x2070)] \
+        + [chr(c) for c in range(0x20A0, 0x20D0)]
+    sentences += [[c, "a" + c, c + "A", "Đ" + c, c + "ư"] for c in chars if _WS_SAFE.fullmatch(c)]
+    expected = featurizer.process([[[t] for t in s] for s in sentences])
+    assert [ws_features(s, dictionary) for s in sentences] == expected
+    assert ws_features(["Hà", "Nội"], dictionary)[0][33] == "T[0].is_in_dict=True"
+    assert not _WS_SAFE.fullmatch("ƛ") and _WS_SAFE.fullmatch("Đồng bằng “sông” Cửu Long – 5 €")
+    fast = _fast_word_tokenize()
+    for text in ("Giá ƛ tăng 5%", "Giá Ω tăng 5%", "Kim ngạch xuất khẩu đạt 8.250 triệu USD"):
+        assert fast(text, use_token_normalize=False) == word_tokenize(text, use_token_normalize=False), text

@@ -224,8 +224,10 @@ _LIST_AFTER = regex.compile(r"[ \t]*+(?:[^\n]{0,30}?)(?<![\p{L}])và[ \t]++\d")
 def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | None = None) -> _Read:
     """The unit after a number ending at ``e`` (scale, base unit, denominators), or a currency before ``s``."""
     lex = lexicon()
-    u = _unit_re().match(folded, e, end)
     out = _Read(end=e, base_start=e)
+    if not _may_read_unit(folded, e, end) and not (s is not None and _CURRENCY_HINT.search(text, max(0, s - 5), s)):
+        return out  # (nothing after the number, no currency before it: what the pattern's empty match gives)
+    u = _unit_re().match(folded, e, end)
     scale_key = u.group("scale")
     scale = lex.scales[_squash(scale_key)] if scale_key else None
     if scale:
@@ -270,6 +272,25 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
         if per is not None and f"/{per.group(1)}" not in out.den:
             out.den, out.end = f"{out.den}/{per.group(1)}", per.end()  # "10 tỷ đồng mỗi năm" is 10 tỷ đồng/năm
     return out
+
+
+@cache
+def _unit_firsts() -> frozenset[str]:
+    """Every character a scale, unit, point or ratio word, "%" or a denominator's "/" can start with."""
+    lex = lexicon()
+    ws = (*lex.scales, *(k for k in lex.units if k != "%"), *words("change", "points").words,
+          *words("change", "ratio_unit").words)
+    return frozenset(w[0] for w in ws if w) | {"%", "/", " ", "\t"}
+
+
+def _may_read_unit(folded: str, e: int, end: int) -> bool:
+    """Whether ``_unit_re`` can read anything after ``e``: after at most three spaces (all it skips before a
+    scale or unit), a character one of them starts with. Else its match is empty: no scale, unit or
+    denominator (a number before ",", ")" or a full stop, most of them)."""
+    j = e
+    while j < end and j < e + 3 and folded[j] in " \t":
+        j += 1
+    return j < end and folded[j] in _unit_firsts()
 
 
 #: A time after a unit that makes it a rate: "10 tỷ đồng mỗi năm", "500 tấn một tháng".

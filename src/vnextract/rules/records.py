@@ -102,6 +102,9 @@ _HEAD_COMPARISON = regex.compile(r"[ \t]*+so[ \t]++với[ \t]++(?P<ref>[^,;:\n]{
 
 def sentence_bounds(folded: str, sent: Sentence) -> tuple[int, int, bool]:
     """The sentence's span without its list bullet, and whether it had one."""
+    first = folded[sent.start:sent.start + 1]
+    if first and first not in " \t-–+•*" and not first.isdigit() and folded[sent.start + 1:sent.start + 2] != ")":
+        return sent.start, sent.end, False  # (no bullet can start here: the pattern is not asked)
     bullet = _BULLET.match(folded, sent.start, sent.end)
     return (bullet.end() if bullet else sent.start), sent.end, bullet is not None
 

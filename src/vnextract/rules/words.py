@@ -13,6 +13,8 @@ _NOT_WORD = r"(?<![\p{L}\p{N}])"
 _LEADING = regex.compile(r"[\p{L}\p{N}]++")
 _END_WORD = r"(?![\p{L}\p{N}])"
 WINDOW = 60
+#: Lists with at most this many leading words are looked for word by word before ``search`` tries the pattern.
+_PROBES = 8
 
 
 def alternation(words: tuple[str, ...]) -> str:
@@ -37,6 +39,9 @@ class WordSet:
         #: (its pattern wants no letter or digit before it, and after them a space, a sign or the end).
         firsts = {m.group() if (m := _LEADING.match(w)) else None for w in self.words}
         self._first = None if None in firsts or not firsts else frozenset(firsts)  # None: no short cut
+        #: A short list's leading words, each looked for with ``str.find`` before the pattern is searched:
+        #: a match starts with one of them, so where none is the pattern finds nothing.
+        self._probes = tuple(sorted(self._first)) if self._first is not None and len(self._first) <= _PROBES else None
 
     # Each pattern is compiled on first use: compiling a long alternation costs more than many
     # look-ups, and most cue lists are only ever looked up one way.
@@ -84,11 +89,22 @@ class WordSet:
         m = self._before.search(folded, lo, pos)
         return m.span(1) if m else None
 
+    def _absent(self, folded: str, start: int, end: int) -> bool:
+        """True when no leading word of a short list is in ``folded[start:end]``: then no cue is either."""
+        if self._probes is None:
+            return False
+        for w in self._probes:  # (a plain loop: a few scans in C, cheaper than the pattern tried at every position)
+            if folded.find(w, start, end) >= 0:
+                return False
+        return True
+
     def finditer(self, folded: str, start: int = 0, end: int | None = None):
-        return self._any.finditer(folded, start, len(folded) if end is None else end)
+        end = len(folded) if end is None else end
+        return iter(()) if self._absent(folded, start, end) else self._any.finditer(folded, start, end)
 
     def search(self, folded: str, start: int = 0, end: int | None = None):
-        return self._any.search(folded, start, len(folded) if end is None else end)
+        end = len(folded) if end is None else end
+        return None if self._absent(folded, start, end) else self._any.search(folded, start, end)
 
     def scan(self, folded: str, start: int = 0, end: int | None = None):
         """``finditer``'s matches, the pattern tried only at the words a cue can start with.

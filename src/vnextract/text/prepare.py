@@ -136,24 +136,34 @@ def _hint_parts():
     from ..rules.words import alternation
 
     lex = lexicon()
-    alt = alternation(tuple(lex.scales) + tuple(k for k in lex.units if k != "%"))
+    names = tuple(lex.scales) + tuple(k for k in lex.units if k != "%")
+    alt = alternation(names)
     skip = alternation(_NOT_COUNTED)
     verbs = alternation(_COUNT_VERBS)
     bound = r"(?:hơn|gần|khoảng|trên|dưới|xấp xỉ|được|thêm|mới|tổng cộng)[ \t]++"
     unit_after = regex.compile(rf"[ \t\u00a0]{{0,2}}+(?:%|(?:{alt})(?![\p{{L}}\p{{N}}]))")
     word_after = regex.compile(rf"[ \t]++(?!(?:{skip})(?![\p{{L}}]))\p{{Ll}}")
     verb_before = regex.compile(rf"(?<![\p{{L}}])(?:{verbs})[ \t]++(?:{bound}){{0,2}}+\Z")
-    return unit_after, word_after, verb_before
+    firsts = frozenset(w[0] for w in names if w) | {"%"}
+    return unit_after, word_after, verb_before, firsts
 
 
 def figure_hints(folded: str, s: int, e: int) -> list[int]:
     """Where in ``folded[s:e]`` a figure likely starts: a number followed by a unit, or a count verb,
-    a number and a word. Underthesea segments around these."""
-    unit_after, word_after, verb_before = _hint_parts()
+    a number and a word. Underthesea segments around these.
+
+    ``unit_after`` is asked only where, after the at most two spaces it skips, a character a unit or
+    "%" starts with follows (``firsts``); ``word_after`` only after a space."""
+    unit_after, word_after, verb_before, firsts = _hint_parts()
     out = []
     for m in _NUMBER.finditer(folded, s, e):
         a, b = m.span()
-        if unit_after.match(folded, b, e) or (word_after.match(folded, b, e) and verb_before.search(folded, max(s, a - 40), a)):
+        j = b
+        while j < e and j < b + 2 and folded[j] in " \t\u00a0":
+            j += 1
+        if (j < e and folded[j] in firsts and unit_after.match(folded, b, e)) or (
+                folded[b:b + 1] in (" ", "\t") and word_after.match(folded, b, e)
+                and verb_before.search(folded, max(s, a - 40), a)):
             out.append(a)
     return out
 

@@ -28,7 +28,7 @@ from .metric import (_expand, before_level, before_predicate, clause_start, hold
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
                        name_sibling, names_no_price, owner_metric, owner_named_first, sibling_metric, stock_text,
-                       ticker_anaphor, ticker_metric, tickers, value_sibling)
+                       ticker_anaphor, ticker_metric, tickers, value_sibling, whole_market_after)
 from ..places import Located
 from ..places import assign as assign_places
 from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
@@ -391,7 +391,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             scope = exchange_scope(T, F, exchange_from, named[1])
             frame.exchange = frame.exchange if scope is None else (scope or None)
             exchange_from = max(exchange_from, named[1])
-            named = (exchange_scoped(named[0], frame.exchange) or named[0], named[1])
+            here = None if whole_market_after(F, m.end) else frame.exchange
+            named = (exchange_scoped(named[0], here) or named[0], named[1])
         metric, start = named
         cur = _Draft(metric, start, [m], end=m.end)
         cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)

@@ -27,7 +27,7 @@ from ..text.models import pos_tags
 from ..text.normalize import fold, per_text
 from .words import words
 
-__all__ = ["anaphor_metric", "business_verb", "counted_metric", "earlier_ticker_metric", "flow_metric", "has_head",
+__all__ = ["whole_market_after", "anaphor_metric", "business_verb", "counted_metric", "earlier_ticker_metric", "flow_metric", "has_head",
            "names_no_price", "owner_metric", "owner_named_first", "sibling_metric", "states_plan", "stock_text", "subject_first",
            "ticker_metric", "value_sibling"]
 
@@ -384,6 +384,16 @@ def exchange_scope(text: str, folded: str, lo: int, start: int) -> str | None:
     if found.group("whole"):
         return ""
     return f"{folded[found.start()]}{text[found.start() + 1:found.end()]}"  # "Trên" → "trên"
+
+
+_SCOPE_AFTER = regex.compile(r"[ \t]*+(?:trên[ \t]++)?")
+
+
+def whole_market_after(folded: str, pos: int) -> bool:
+    """Whether "(trên) toàn thị trường" follows a figure ("bán ròng 554 tỷ đồng trên toàn thị trường"):
+    the figure is the whole market's, whatever exchange its passage is on."""
+    m = _exchange_scope()[0].match(folded, _SCOPE_AFTER.match(folded, pos).end())
+    return m is not None and m.group("whole") is not None
 
 
 def exchange_scoped(metric: str, scope: str | None) -> str | None:

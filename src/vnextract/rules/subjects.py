@@ -233,10 +233,14 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
 
 
 #: An index's name as the press writes it: "VN-Index", "HNX30-Index", "VN30-Index".
-_INDEX = regex.compile(r"(?<![\p{L}\p{N}])[A-Z][A-Za-z0-9]*+-Index(?![\p{L}\p{N}])")
+_INDEX = regex.compile(r"(?<![\p{L}\p{N}])(?:[A-Z][A-Za-z0-9]*+-Index|VNX?-All[Ss]hare)(?![\p{L}\p{N}])")
 
 
-_INDEX_FIRST = regex.compile(r"(?:[Cc]hỉ[ \t]++số[ \t]++)?([A-Z][A-Za-z0-9]*+-Index)(?![\p{L}\p{N}])")
+_BARE_INDEX_FIRST = regex.compile(r"(chỉ[ \t]++số(?:[ \t]++này)?)(?![\p{L}])")
+#: A sentence opening on an exchange right before a bare index word: "Trên HNX, chỉ số tăng …".
+_EXCHANGE_OPENING = regex.compile(r"(?:^|[.\n]|(?<=\n))[ \t]*+[Tt]rên[ \t]++(?:sàn[ \t]++)?(HNX|HOSE|HSX|UPCoM|UPCOM),?[ \t]*+"
+                                  r"(?:[Cc]hỉ[ \t]++số(?:[ \t]++này)?)?[ \t]*+\Z")
+_INDEX_FIRST = regex.compile(r"(?:[Cc]hỉ[ \t]++số[ \t]++)?([A-Z][A-Za-z0-9]*+-Index|VNX?-All[Ss]hare)(?![\p{L}\p{N}])")
 
 
 def index_metric(metric: str, text: str, lead: int) -> str | None:
@@ -252,7 +256,13 @@ def index_metric(metric: str, text: str, lead: int) -> str | None:
     named = _INDEX_FIRST.match(metric)
     if named is not None and not has_head(rest := fold(metric[named.end():])) and " của " not in f" {rest} ":
         return named.group(1)
+    bare = _BARE_INDEX_FIRST.match(f)
+    if bare is not None and (bare.end() == len(f) or not has_head(f[bare.end():])) and " của " not in f" {f} ":
+        f = bare.group(1)  # "chỉ số này đóng cửa ở 280 điểm": the index with its verb
     if f in raw["bare_words"]:
+        exchange = _EXCHANGE_OPENING.search(text, max(0, lead - 200), lead)
+        if exchange is not None:
+            return dict((fold(a), b) for a, b in raw["by_exchange"]).get(fold(exchange.group(1)))
         found = None
         for found in _INDEX.finditer(text, max(0, lead - 600), lead):
             pass

@@ -60,6 +60,12 @@ _LATER_IN_CLAUSE = regex.compile(r"(?:(?!(?<![\p{L}])(?:và|còn|hoặc)(?![\p{L
 _COMPARED_AFTER = regex.compile(r"[ \t]*+(?:so[ \t]++với|so)[ \t]")
 
 
+def compared_after(folded: str, pos: int) -> bool:
+    """Whether a comparison follows ``pos`` ("năm 2016 so với 2015"): a period right after a change's size
+    dates it then, instead of being what it is compared with (the assembler and ``_after`` both ask)."""
+    return _COMPARED_AFTER.match(folded, pos) is not None
+
+
 @dataclass
 class Figure:
     """What the resolver needs of a record draft: where its figure is, and its metric."""
@@ -254,7 +260,7 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention]) -> list[Period
     for end in f.changes:
         g = _POST_GAP.match(folded, end)
         out.extend(p for p in mentions if p.start == g.end() and p.frames and p.year is not None
-                   and _COMPARED_AFTER.match(folded, p.end))
+                   and compared_after(folded, p.end))
     if not out and f.spans:
         # months later in its clause: "huy động 200 triệu USD thông qua IPO trong quý 3 này"
         end = f.spans[-1][1]

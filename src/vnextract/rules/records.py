@@ -31,7 +31,8 @@ from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ti
                        ticker_anaphor, ticker_metric, tickers, value_sibling, whole_market_after)
 from ..places import Located
 from ..places import assign as assign_places
-from ..periods import Figure, PeriodMention, assign, find_mentions, heading_and_lead, passages, read_dateline
+from ..periods import (Figure, PeriodMention, assign, compared_after, find_mentions, heading_and_lead, passages,
+                       read_dateline)
 from .roles import IN_TURN, ChangeDraft, Mention, classify
 from .words import words
 
@@ -133,13 +134,12 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     # change's size is what it is compared with.
     shadows += [(g.end(), g.end() + 1) for m in mentions if m.role == "change" for g in (_AFTER_CHANGE.match(F, m.end, hi),)]
     # … unless the comparison follows it: "tăng 590% năm 2016 so với 2015" is 2016's.
-    periods = [p if not p.frames or not any(a <= p.start < b for a, b in shadows) or _COMPARED_AFTER.match(F, p.end)
+    periods = [p if not p.frames or not any(a <= p.start < b for a, b in shadows) or compared_after(F, p.end)
                else replace(p, role="comparison")
                for p in find_mentions(F, lo, hi)] if _may_hold_period(F, lo, hi) else []
     return SentenceAnalysis(lo, hi, bullet, mentions, periods, head)
 
 
-_COMPARED_AFTER = regex.compile(r"[ \t]*+(?:so[ \t]++với|so)[ \t]")
 _AFTER_CHANGE = regex.compile(r"[ \t]*+(?:(?:so[ \t]++với[ \t]++thực[ \t]++hiện|thực[ \t]++hiện|của|trong|so)[ \t]++)?")
 _DIGIT = regex.compile(r"\d")
 _WHOLE_YEAR = regex.compile(r"cả[ \t]+năm")

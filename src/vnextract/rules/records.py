@@ -342,8 +342,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named is not None and " ".join(fold(named[0]).replace("-", " ").split()) in _not_alone():
             # "(mua - bán), giảm 300.000 đồng": the price before names it; with none before, the clause before does
             # ("Chi phí trả trước giảm mạnh (tại thời điểm 31/12/2019 là 39,8 tỷ đồng)")
-            named = None if drafts or frame.last_metric or named[1] <= lo else \
-                name_metric(T, F, lo, named[1], enumeration)
+            named = _clause_before(T, F, lo, named[1], enumeration, drafts, frame)
         if named is not None and _DEMONSTRATIVE.search(named[0]) and not (
                 stock_text(F) and words("metric", "stock_anaphora").after(fold(named[0]), 0)):
             named = None  # "chỉ số này": the figure before names it ("mã này" is the ticker before: ticker_anaphor)
@@ -365,8 +364,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             if level and m.q.category == "percent":
                 level = holding_named(level) or level  # "SHB sở hữu 100% vốn": "tỷ lệ sở hữu của SHB"
             if not level:  # "…, lao xuống sát ngưỡng 1.200 điểm": the measure before, else the clause before
-                level = None if drafts or frame.last_metric or named[1] <= lo else \
-                    (name_metric(T, F, lo, named[1], enumeration) or (None,))[0]
+                level = (_clause_before(T, F, lo, named[1], enumeration, drafts, frame) or (None,))[0]
             named = (level, named[1]) if level else None
         if named is not None:
             owned = owner_named_first(named[0]) or owner_metric(named[0], T, lo, m.lead, frame.heading,
@@ -413,6 +411,15 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     if a.head:
         _head_reference(F, a.head, drafts)
     return drafts
+
+
+def _clause_before(T: str, F: str, lo: int, start: int, enumeration: bool, drafts: list[_Draft],
+                   frame: _Frame) -> tuple[str, int] | None:
+    """For a name that names nothing ("so với mức", "cán mốc"): None when a measure before will name the figure
+    (its sentence's or the passage's), else the metric of the clause before ``start``."""
+    if drafts or frame.last_metric or start <= lo:
+        return None
+    return name_metric(T, F, lo, start, enumeration)
 
 
 #: "mẫu xe này", "mẫu này": a model named before in the paragraph ("mẫu xe Ford EcoSport"; a model's name is
@@ -490,7 +497,6 @@ def _from_neighbours(metric: str, m: Mention, drafts: list[_Draft], frame: _Fram
     if drafts and m.q.unit and fold(metric) == fold(m.q.unit) and drafts[-1].first.q.unit == m.q.unit:
         return drafts[-1].metric  # "… đạt 28.431 chiếc, …; tháng 12 đạt 33.295 chiếc": the unit names nothing new
     return metric
-
 
 
 _ITEM_SEP = regex.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|(?<![\p{L}])và[ \t]++)")

@@ -139,3 +139,15 @@ def test_short_lists_looked_for_word_by_word_find_what_their_pattern_finds():
                 found += len(want)
     assert found > 100
     assert WordSet(("ước đạt", "ước")).search(TEXT, 0, 60) is None and WordSet(("ước đạt",)).search(TEXT).span() == (62, 69)
+
+
+def test_ending_and_run_start():
+    """``ending`` is the cue that ends a phrase (none in mid-phrase); ``run_start`` goes back over a run of cues."""
+    moves = WordSet(("vượt", "vượt qua", "đã", "sắp", "chạm"))
+    levels = WordSet(("ngưỡng", "mốc"))
+    phrase = fold("tài sản của tỷ phú đã sắp chạm mốc  ")
+    assert levels.ending(phrase) == (phrase.index("mốc"), phrase.index("mốc") + 3)
+    assert levels.ending(fold("mốc tài sản")) is None
+    start = moves.run_start(phrase, levels.ending(phrase)[0])
+    assert phrase[:start].rstrip() == fold("tài sản của tỷ phú")
+    assert moves.run_start(phrase, 3) == 3  # no cue ends there

@@ -100,11 +100,14 @@ def _connector_hint() -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, lasts)) + r")(?![\p{L}])")
 
 
+_NEXT_WORD = regex.compile(r"\s{0,3}+([^\s,;:]++)")
+
+
 def _kept_on(folded: str, pos: int) -> bool:
     """Whether the word ending at ``pos`` and the next make a word kept whole ("lợi nhuận để lại")."""
     before = folded[max(0, pos - 12):pos].split()
-    after = _WORD.match(folded, pos + len(folded[pos:pos + 3]) - len(folded[pos:pos + 3].lstrip()))
-    return bool(before) and after is not None and kept_whole(before[-1], after.group())
+    after = _NEXT_WORD.match(folded, pos)
+    return bool(before) and after is not None and kept_whole(before[-1], after.group(1))
 
 
 def _bare_head(text: str, folded: str, s: int, e: int) -> bool:
@@ -200,13 +203,10 @@ _HOLDER_TIE = regex.compile(r"(?:^|.*?(?<![\p{L}]))(?:do|mà|của)[ \t]++(?=\S)
 def holding_named(metric: str) -> str | None:
     """"SHB sở hữu" (before a percent) → "tỷ lệ sở hữu của SHB"; None when the metric ends in no holder's verb."""
     folded = fold(metric)
-    verb = words("metric", "holding_verbs").before(folded, len(folded))
-    if verb is None or verb[1] != len(folded.rstrip()) or words("metric", "holding_not_after").before(folded, verb[0]):
+    verb = words("metric", "holding_verbs").ending(folded)
+    if verb is None or words("metric", "holding_not_after").before(folded, verb[0]):
         return None
-    end = verb[0]
-    while (adverb := words("metric", "holding_adverbs").before(folded, end)) is not None:
-        end = adverb[0]
-    holder = metric[:end].strip(" ,")
+    holder = metric[:words("metric", "holding_adverbs").run_start(folded, verb[0])].strip(" ,")
     tie = _HOLDER_TIE.match(fold(holder))
     if tie is not None:  # "một công ty con do SMBC sở hữu": SMBC holds it
         holder = holder[tie.end():]
@@ -241,13 +241,10 @@ def before_level(metric: str) -> str:
     "" when nothing else is left ("cán mốc"): the figure takes the measure before it.
     """
     folded = fold(metric)
-    level = words("metric", "level_nouns").before(folded, len(folded))
-    if level is None or level[1] != len(folded.rstrip()):
+    level = words("metric", "level_nouns").ending(folded)
+    if level is None:
         return metric
-    end, moves = level[0], words("metric", "level_moves")
-    while (move := moves.before(folded, end)) is not None:
-        end = move[0]
-    return metric[:end].rstrip(" ,")
+    return metric[:words("metric", "level_moves").run_start(folded, level[0])].rstrip(" ,")
 
 
 @cache
@@ -277,12 +274,12 @@ def price_named(metric: str) -> str:
     its verb of quoting ("giá vàng giao ngay giao dịch" → "giá vàng giao ngay"; cues.toml)."""
     folded = fold(metric)
     if folded.startswith("giá ") and not folded.startswith("giá trị"):
-        verb = words("metric", "quote_verbs").before(folded, len(folded))
-        if verb is not None and verb[0] > 4 and verb[1] == len(folded.rstrip()):
+        verb = words("metric", "quote_verbs").ending(folded)
+        if verb is not None and verb[0] > 4:
             return metric[:verb[0]].rstrip(" ,")  # "giá vàng giao ngay giao dịch" → "giá vàng giao ngay"
     for group, head in (("price_of", "giá"), ("value_of", "giá trị")):
-        cue = words("metric", group).before(folded, len(folded))
-        if cue is not None and cue[0] > 0 and cue[1] == len(folded.rstrip()):
+        cue = words("metric", group).ending(folded)
+        if cue is not None and cue[0] > 0:
             thing = metric[:cue[0]].strip(" ,")
             verb = words("metric", "quote_verbs").before(folded, cue[0]) if head == "giá" else None
             if verb is not None and verb[0] > 0:

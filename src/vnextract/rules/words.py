@@ -98,6 +98,17 @@ class WordSet:
                 return False
         return True
 
+    def ending(self, folded: str) -> tuple[int, int] | None:
+        """The cue that ends ``folded`` (past trailing spaces): its (start, end), else None."""
+        span = self.before(folded, len(folded))
+        return span if span is not None and span[1] == len(folded.rstrip()) else None
+
+    def run_start(self, folded: str, pos: int) -> int:
+        """Where the run of cues ending at ``pos`` starts ("đã sắp chạm" before "mốc"); ``pos`` when none does."""
+        while (span := self.before(folded, pos)) is not None:
+            pos = span[0]
+        return pos
+
     def finditer(self, folded: str, start: int = 0, end: int | None = None):
         end = len(folded) if end is None else end
         return iter(()) if self._absent(folded, start, end) else self._any.finditer(folded, start, end)

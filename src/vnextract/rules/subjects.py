@@ -27,9 +27,9 @@ from ..text.models import pos_tags
 from ..text.normalize import fold, per_text
 from .words import words
 
-__all__ = ["whole_market_after", "anaphor_metric", "business_verb", "counted_metric", "earlier_ticker_metric", "flow_metric", "has_head",
-           "names_no_price", "owner_metric", "owner_named_first", "sibling_metric", "states_plan", "stock_text", "subject_first",
-           "ticker_metric", "value_sibling"]
+__all__ = ["anaphor_metric", "business_verb", "counted_metric", "earlier_ticker_metric", "flow_metric", "has_head",
+           "names_no_price", "owner_metric", "owner_named_first", "sibling_metric", "states_plan", "stock_text",
+           "subject_first", "ticker_metric", "value_sibling", "whole_market_after"]
 
 _TICKER = regex.compile(r"(?<![\p{L}\p{N}\-./])(\p{Lu}[\p{Lu}\d]{2})(?![\p{L}\p{N}\-])")
 _MAX_REST = 6  # words after the ticker: more is a clause, not a verb
@@ -233,14 +233,16 @@ def earlier_ticker_metric(text: str, lo: int, last_end: int, lead: int, folded: 
 
 
 #: An index's name as the press writes it: "VN-Index", "HNX30-Index", "VN30-Index".
-_INDEX = regex.compile(r"(?<![\p{L}\p{N}])(?:[A-Z][A-Za-z0-9]*+-Index|VNX?-All[Ss]hare)(?![\p{L}\p{N}])")
+#: An index's name: "VN-Index", "HNX30-Index", "VNX-Allshare".
+_INDEX_NAME = r"[A-Z][A-Za-z0-9]*+-Index|VNX?-All[Ss]hare"
+_INDEX = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_INDEX_NAME})(?![\p{{L}}\p{{N}}])")
 
 
 _BARE_INDEX_FIRST = regex.compile(r"(chỉ[ \t]++số(?:[ \t]++này)?)(?![\p{L}])")
 #: A sentence opening on an exchange right before a bare index word: "Trên HNX, chỉ số tăng …".
 _EXCHANGE_OPENING = regex.compile(r"(?:^|[.\n]|(?<=\n))[ \t]*+[Tt]rên[ \t]++(?:sàn[ \t]++)?(HNX|HOSE|HSX|UPCoM|UPCOM),?[ \t]*+"
                                   r"(?:[Cc]hỉ[ \t]++số(?:[ \t]++này)?)?[ \t]*+\Z")
-_INDEX_FIRST = regex.compile(r"(?:[Cc]hỉ[ \t]++số[ \t]++)?([A-Z][A-Za-z0-9]*+-Index|VNX?-All[Ss]hare)(?![\p{L}\p{N}])")
+_INDEX_FIRST = regex.compile(rf"(?:[Cc]hỉ[ \t]++số[ \t]++)?({_INDEX_NAME})(?![\p{{L}}\p{{N}}])")
 
 
 def index_metric(metric: str, text: str, lead: int) -> str | None:
@@ -262,12 +264,18 @@ def index_metric(metric: str, text: str, lead: int) -> str | None:
     if f in raw["bare_words"]:
         exchange = _EXCHANGE_OPENING.search(text, max(0, lead - 200), lead)
         if exchange is not None:
-            return dict((fold(a), b) for a, b in raw["by_exchange"]).get(fold(exchange.group(1)))
+            return _exchange_indices().get(fold(exchange.group(1)))
         found = None
         for found in _INDEX.finditer(text, max(0, lead - 600), lead):
             pass
         return found.group() if found else None
     return None
+
+
+@cache
+def _exchange_indices() -> dict[str, str]:
+    """An exchange's (folded) name → its index: "hnx" → "HNX-Index" (``[index] by_exchange``)."""
+    return {fold(a): b for a, b in _raw()["index"]["by_exchange"]}
 
 
 def ticker_anaphor(metric: str, ticker: str, unit: str | None, money: bool, has_value: bool) -> str | None:
@@ -438,9 +446,7 @@ def _known_shorthand() -> frozenset[str]:
 @cache
 def _owned():
     raw = _raw()["owned"]
-    heads = sorted({fold(h) for h in raw["heads"]}, key=len, reverse=True)
-    head = regex.compile(r"(?:" + "|".join(regex.escape(h).replace(r"\ ", r"[ \t]++") for h in heads)
-                         + r")(?![\p{L}\p{N}])")
+    head = regex.compile(rf"(?:{_alt(raw['heads'])})(?![\p{{L}}\p{{N}}])")
     lead = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]++") for w in raw["company_words"])
     # a name: up to six words after the company word, ending at its last capitalised one; a verb or a
     # preposition ends it ("Công ty Coteccons diễn ra tại TP.HCM" is "Công ty Coteccons")
@@ -448,9 +454,7 @@ def _owned():
     company = regex.compile(rf"(?<![\p{{L}}])(?:{lead})(?:[ \t]++(?!(?:{stop})(?![\p{{L}}]))[\p{{L}}\d&.\-]++){{0,5}}"
                             r"[ \t]++\p{Lu}[\p{L}\d&.\-]*+(?:[ \t]++\p{Lu}[\p{L}\d&.\-]*+)*+")
     never = regex.compile("|".join(regex.escape(fold(w)) for w in raw["not_heads"]))
-    named = sorted({fold(h) for h in (*raw["heads"], *raw["named_first_heads"])}, key=len, reverse=True)
-    first = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(h).replace(r"\ ", r"[ \t]++") for h in named)
-                          + r")(?![\p{L}\p{N}])")
+    first = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alt((*raw['heads'], *raw['named_first_heads']))})(?![\p{{L}}\p{{N}}])")
     return head, company, never, first
 
 

@@ -100,6 +100,12 @@ def _cue(name: str) -> WordSet:
     return words("not_record", name)
 
 
+@cache
+def _cue_set(name: str) -> frozenset[str]:
+    """A cue list as a set, for the plain look-ups of a unit or a counted noun."""
+    return frozenset(_cue(name).words)
+
+
 # -- conversions -------------------------------------------------------------
 
 @cache
@@ -383,11 +389,15 @@ def _story_names(text: str) -> frozenset[str] | None:
     return names
 
 
+#: A person's name after a title: up to four capitalised words ("Nguyễn Liêm", "Lan").
+_PERSON_NAME = r"\p{Lu}\p{L}*+(?:[ ]++\p{Lu}\p{L}*+){0,3}"
+
+
 @cache
 def _aged():
     """A person introduced by title, name and age ("Ông Nguyễn Liêm (69 tuổi, ở xã Cát Hải)", "bà Lan, 52 tuổi"):
     an ordinary person, whom a story is about (an official is introduced by office, never by age)."""
-    name = r"(?P<n>\p{Lu}\p{L}*+(?:[ ]++\p{Lu}\p{L}*+){0,3})"
+    name = rf"(?P<n>{_PERSON_NAME})"
     return regex.compile(rf"(?:{_titles_alternation('story_titles')}|{_titles_alternation('person_pronouns')})"
                          rf"[ ]++{name}[ ]*+[(,][ ]*+\d{{1,3}}[ ]++tuổi(?![\p{{L}}])")
 
@@ -452,7 +462,7 @@ def _quoted(text: str, lo: int, names: frozenset[str]) -> bool:
                    for o in _officials().finditer(text, para, len(text) if end < 0 else end))
 
 
-_NAME_AFTER = regex.compile(r"[ ]++(\p{Lu}\p{L}*+(?:[ ]++\p{Lu}\p{L}*+){0,3})")
+_NAME_AFTER = regex.compile(rf"[ ]++({_PERSON_NAME})")
 
 
 def _named_after(text: str, pos: int, names: frozenset[str]) -> str | None:
@@ -596,21 +606,16 @@ def ranking(ctx: Context) -> set[int]:
 def abstract(ctx: Context) -> set[int]:
     """A count of things that are no indicator ("đồng tình với 5 khó khăn, 6 vấn đề", "sản phẩm có 2 yếu tố
     bảo vệ", "phân kỳ đầu tư thành 2 giai đoạn"): the counted noun is one of ``[not_record] abstract_counts``."""
-    nouns = _abstract_counts()
+    nouns = _cue_set("abstract_counts")
     return {i for i, m in enumerate(ctx.mentions)
             if m.q.category == "count" and " ".join((m.q.unit or "").lower().split()) in nouns}
-
-
-@cache
-def _abstract_counts() -> frozenset[str]:
-    return frozenset(_cue("abstract_counts").words)
 
 
 def distance(ctx: Context) -> set[int]:
     """Where a site lies ("cách nút giao Nguyễn Văn Linh 2 km", "Nằm cách trung tâm TP. Hà Tĩnh 50km"): a length
     after "cách" in its clause is a distance, no statistic (RECORDS.md: specifications). The dot of an
     abbreviation ("TP.") between them ends no clause here; "cách đây 2 năm" (``not_distance``) is a time ago."""
-    units = _distance_units()
+    units = _cue_set("distance_units")
     return {i for i, m in enumerate(ctx.mentions)
             if (m.q.unit or "").lower() in units
             and (_in_clause(ctx, "distance", i)
@@ -621,23 +626,13 @@ def distance(ctx: Context) -> set[int]:
 _ABBREVIATED_GAP = regex.compile(r"(?:[^,;:()\n!?.]|(?<=\p{Lu})\.){0,80}+")
 
 
-@cache
-def _distance_units() -> frozenset[str]:
-    return frozenset(_cue("distance_units").words)
-
-
 def vehicle(ctx: Context) -> set[int]:
     """A vehicle or vessel by its class ("sà lan 800 tấn của ông vẫn phải đợi", "chủ sà lan 400 tấn"): the vehicle
     word of ``[not_record] vehicle_size`` right before a size in a unit of ``vehicle_size_units`` (RECORDS.md:
     specifications). A fleet's total ("tổng trọng tải đội tàu 9 triệu tấn") has no vehicle word right before."""
-    F, units = ctx.folded, _vehicle_size_units()
+    F, units = ctx.folded, _cue_set("vehicle_size_units")
     return {i for i, m in enumerate(ctx.mentions)
             if (m.q.unit or "").lower() in units and _cue("vehicle_size").before(F, m.lead, ctx.lo) is not None}
-
-
-@cache
-def _vehicle_size_units() -> frozenset[str]:
-    return frozenset(_cue("vehicle_size_units").words)
 
 
 def spelled_name(ctx: Context) -> set[int]:

@@ -235,6 +235,34 @@ def measure_of_thing(metric: str) -> str:
     return f"{measure} của {thing}"
 
 
+def before_adjective(metric: str) -> str:
+    """"khối lượng giao dịch thấp" → "khối lượng giao dịch": a level adjective after a measure is no part of it.
+
+    Only where a head noun is before it, and not where the adjective makes a word ("thép chất lượng cao").
+    """
+    folded = fold(metric)
+    adjective = words("metric", "level_adjectives").ending(folded)
+    if adjective is None or words("metric", "adjective_compounds").ending(folded) is not None:
+        return metric
+    start = words("metric", "adjective_leads").run_start(folded, adjective[0])
+    if words("metric", "heads").search(folded, 0, start) is None:
+        return metric
+    return metric[:start].rstrip(" ,") or metric
+
+
+#: "lợi nhuận cả năm mà SMFG đạt được" → the measure, its holder after "mà", and a short verb after that.
+_RELATIVE = regex.compile(r"^(?P<measure>\S.{0,80}?)[ \t]++mà[ \t]++(?P<holder>\p{Lu}[\p{L}\p{N}&.\-]*+"
+                          r"(?:[ \t]++\p{Lu}[\p{L}\p{N}&.\-]*+){0,4})(?P<rest>(?:[ \t]++\p{Ll}++){0,3})$")
+
+
+def relative_holder(metric: str) -> str:
+    """"lợi nhuận mà SMFG (đạt được)" → "lợi nhuận của SMFG": the name a relative "mà" clause gives is the holder."""
+    m = _RELATIVE.match(metric)
+    if m is None or words("metric", "heads").search(fold(m["measure"])) is None:
+        return metric
+    return f"{m['measure']} của {m['holder']}"
+
+
 def before_level(metric: str) -> str:
     """"VN-Index thử thách trên ngưỡng" → "VN-Index": a level's noun and the move to it are no measure.
 
@@ -264,8 +292,8 @@ def _before_change_verb(metric: str, folded: str) -> str:
     if heads.search(folded, 0, m.start()) is None or heads.search(folded, m.start()) is not None:
         return metric
     kept = metric[:m.start()].rstrip(" ,").split(" ")
-    while len(kept) > 1 and fold(kept[-1]) in _res()["tail_words"]:
-        kept.pop()  # "… của PECC 2 đã tăng rất nhanh": "đã" went with the verb
+    while len(kept) > 1 and (fold(kept[-1]) in _res()["tail_words"] or fold(kept[-1]) == "bị"):
+        kept.pop()  # "… của PECC 2 đã tăng rất nhanh": "đã" went with the verb, "bị" with "bị sụt"
     return " ".join(kept)
 
 

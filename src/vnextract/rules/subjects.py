@@ -570,22 +570,37 @@ def subject_first(metric: str) -> str | None:
         return None
     k = starts.index(head.start())
     # the subject: nouns from the start, "của" inside it ("trang trại của anh Hưng")
-    n = 0
+    # a speaker's pronoun ("chúng tôi có tăng trưởng tín dụng …") is a subject that names no owner
+    speaker = k > 1 and tags[0][1] == "P" and fold(tags[0][0]) in _speakers()
+    n = 1 if speaker else 0
     while n < k and (tags[n][1] in _SUBJECT_TAGS or (fold(tags[n][0]) == "của" and 0 < n < k - 1
                                                      and tags[n + 1][1] in _SUBJECT_TAGS)):
         n += 1
     verb = tags[n:k]
     if not verb or any(t not in _VERB_TAGS and t != "CH" for _, t in verb) or all(t == "CH" for _, t in verb):
         return None  # no verb phrase between: the words before modify the head
-    if [fold(w) for w, t in verb if t != "CH"] == ["có"] and not any(t in ("Np", "Ny") for _, t in tags[:n]):
+    if [fold(w) for w, t in verb if t != "CH"] == ["có"] and not speaker \
+            and not any(t in ("Np", "Ny") for _, t in tags[:n]):
         return None  # "khu vực có vốn đầu tư nước ngoài": a relative "having"; "DOJI có vốn điều lệ …" owns it
     measure = metric[head.start():].strip()
     if fold(tags[k - 1][0]) in _nominal_verbs():
         measure = metric[starts[k - 1]:].strip()  # "Ngân hàng huy động vốn …": "huy động vốn" is the measure
-    if n == 0:
+    if n == 0 or speaker:
         return measure
     subject = metric[:starts[n]].strip(" ,")
+    if fold(subject) in _not_owners():
+        return measure  # "Nguyên nhân tăng tổng mức đầu tư …": what the sentence is about, no owner
     return f"{measure} của {subject}"
+
+
+@cache
+def _not_owners() -> frozenset[str]:
+    return frozenset(fold(w) for w in _raw()["not_owners"]["words"])
+
+
+@cache
+def _speakers() -> frozenset[str]:
+    return frozenset(fold(w) for w in _raw()["speakers"]["words"])
 
 
 @cache

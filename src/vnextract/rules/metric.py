@@ -440,7 +440,9 @@ def _plain(folded: str, ws: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_case(metric: str) -> str:
-    if len(metric) > 1 and metric[0].isupper() and metric[1].islower():
+    """A capital that only starts the sentence goes; a name's inner capitals keep it ("EcoSport", "VinFast")."""
+    first = metric.split(" ", 1)[0]
+    if len(metric) > 1 and metric[0].isupper() and metric[1].islower() and not any(c.isupper() for c in first[1:]):
         return metric[0].lower() + metric[1:]
     return metric
 

@@ -577,6 +577,9 @@ def subject_first(metric: str) -> str | None:
                                                      and tags[n + 1][1] in _SUBJECT_TAGS)):
         n += 1
     verb = tags[n:k]
+    if not verb and not speaker and " của " not in folded[head.start():] and _is_name(metric[:head.start()].strip(" ,")):
+        # "VinCommerce lãi 16 tỷ đồng", "Hòa Phát doanh thu đạt …": a name right before the head owns it
+        return f"{metric[head.start():].strip()} của {metric[:head.start()].strip(' ,')}"
     if not verb or any(t not in _VERB_TAGS and t != "CH" for _, t in verb) or all(t == "CH" for _, t in verb):
         return None  # no verb phrase between: the words before modify the head
     if [fold(w) for w, t in verb if t != "CH"] == ["có"] and not speaker \
@@ -591,6 +594,19 @@ def subject_first(metric: str) -> str | None:
     if fold(subject) in _not_owners():
         return measure  # "Nguyên nhân tăng tổng mức đầu tư …": what the sentence is about, no owner
     return f"{measure} của {subject}"
+
+
+def _is_name(words: str) -> bool:
+    """Whether words are a name by their capitals: every syllable capitalised, and one syllable alone only with
+    a capital inside ("Hòa Phát", "VinCommerce", "HPG"; not a sentence's first word "Doanh")."""
+    parts = words.split()
+    if not parts or len(parts) > 4 or not all(p[:1].isupper() and "." not in p for p in parts):
+        return False  # ("H.Dịu": a photo credit)
+    if len(parts) == 1 and (len(parts[0]) < 3 or not any(c.isupper() for c in parts[0][1:])):
+        return False  # ("TT" heads a table)
+    from ..places import find_places
+
+    return not find_places(words, fold(words), regions=True, inside=True)  # "Hà Nội Khối lượng giao dịch
 
 
 @cache

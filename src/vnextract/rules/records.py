@@ -363,6 +363,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
                 _named_item(T, named[0], frame.paragraph_start, lo)))))))
             if level and m.q.category == "percent":
                 level = holding_named(level) or level  # "SHB sở hữu 100% vốn": "tỷ lệ sở hữu của SHB"
+            if level and _names_nothing(level):
+                level = None  # "… 1,8 - trên 2kg/con" ("8"), "22.545 đồng/USD - …" ("/USD"), "Tiếp theo là …"
             if not level:  # "…, lao xuống sát ngưỡng 1.200 điểm": the measure before, else the clause before
                 level = (_clause_before(T, F, lo, named[1], enumeration, drafts, frame) or (None,))[0]
             named = (level, named[1]) if level else None
@@ -509,6 +511,13 @@ def _split(d: _Draft, mentions: list[Mention], metric: str) -> _Draft:
 
 
 @cache
+def _names_nothing(metric: str) -> bool:
+    """A metric left with no letter, a unit's tail ("/USD"), or a word that names no measure alone."""
+    folded = " ".join(fold(metric).replace("-", " ").split())
+    return metric.startswith("/") or not any(c.isalpha() for c in metric) or folded in _not_alone() or \
+        folded in words("metric", "names_nothing").words
+
+
 def _not_alone() -> frozenset[str]:
     return frozenset(" ".join(w.replace("-", " ").split()) for w in words("metric", "not_alone").words)
 

@@ -84,7 +84,7 @@ def _res():
         "ref_sub_year": regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|tuần)(?![\p{L}])"),
         "ref_prev": regex.compile(r"(?<![\p{L}])(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm|năm[ \t]++(?:trước|ngoái))(?![\p{L}])"),
         "count_stop": regex.compile(
-            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trong[ \t]+đó|và|nâng|của|tại|là|có[ \t]+tổng|có[ \t]+vốn|từ|trong(?![ \t]+nước(?![\p{L}]))|thuộc|gồm|cùng|với|như|nhưng|song|hay(?![ \t]+nhất)|giai[ \t]+đoạn)(?![\p{L}\p{N}])"
+            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trong[ \t]+đó|và|nâng|của|tại|là|có[ \t]+tổng|có[ \t]+vốn|từ|trong(?![ \t]+nước(?![\p{L}]))|thuộc|gồm|cùng|với|như|nhưng|song|hay(?![ \t]+nhất)|đối[ \t]+với|giai[ \t]+đoạn)(?![\p{L}\p{N}])"
         ),
     }
 

@@ -235,6 +235,12 @@ def measure_of_thing(metric: str) -> str:
     return f"{measure} của {thing}"
 
 
+def before_time(metric: str) -> str:
+    """"số dư tín dụng tại thời điểm" → "số dư tín dụng": the time phrase whose date was read as a period."""
+    tail = words("metric", "time_tails").ending(fold(metric))
+    return (metric[:tail[0]].rstrip(" ,") or metric) if tail is not None else metric
+
+
 def before_adjective(metric: str) -> str:
     """"khối lượng giao dịch thấp" → "khối lượng giao dịch": a level adjective after a measure is no part of it.
 
@@ -297,20 +303,26 @@ def _before_change_verb(metric: str, folded: str) -> str:
     return " ".join(kept)
 
 
+def _splits_word(folded: str, pos: int) -> bool:
+    """Whether a cue starting at ``pos`` is the second half of a word kept whole ("xuất hiện", not "hiện")."""
+    before = folded[:pos].rstrip().rsplit(" ", 1)[-1]
+    return bool(before) and kept_whole(before, folded[pos:].split(" ", 1)[0])
+
+
 def price_named(metric: str) -> str:
     """"căn hộ này có giá" → "giá căn hộ này"; "hợp đồng trị giá" → "giá trị hợp đồng"; a price ends before
     its verb of quoting ("giá vàng giao ngay giao dịch" → "giá vàng giao ngay"; cues.toml)."""
     folded = fold(metric)
     if folded.startswith("giá ") and not folded.startswith("giá trị"):
         verb = words("metric", "quote_verbs").ending(folded)
-        if verb is not None and verb[0] > 4:
+        if verb is not None and verb[0] > 4 and not _splits_word(folded, verb[0]):
             return metric[:verb[0]].rstrip(" ,")  # "giá vàng giao ngay giao dịch" → "giá vàng giao ngay"
     for group, head in (("price_of", "giá"), ("value_of", "giá trị")):
         cue = words("metric", group).ending(folded)
         if cue is not None and cue[0] > 0:
             thing = metric[:cue[0]].strip(" ,")
             verb = words("metric", "quote_verbs").before(folded, cue[0]) if head == "giá" else None
-            if verb is not None and verb[0] > 0:
+            if verb is not None and verb[0] > 0 and not _splits_word(folded, verb[0]):
                 thing = metric[:verb[0]].strip(" ,")  # "hành ở Vĩnh Châu phải bán với giá" → "giá hành ở Vĩnh Châu"
             if thing and not has_head(fold(thing)):
                 return f"{head} {thing}"

@@ -23,8 +23,8 @@ from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
-from .metric import (_expand, before_adjective, before_level, before_predicate, clause_start, holding_named,
-                     measure_of_thing, name_metric, price_named, relative_holder, segmented_words)
+from .metric import (_expand, before_adjective, before_level, before_predicate, before_time, clause_start,
+                     holding_named, measure_of_thing, name_metric, price_named, relative_holder, segmented_words)
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
                        name_sibling, names_no_price, owner_metric, owner_named_first, sibling_metric, stock_text,
@@ -359,8 +359,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             named = (f"{named[0]} {m.q.unit}", named[1])  # "với tổng số khoảng 9.600 căn hộ": "tổng số căn hộ"
         if named is not None:
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
-            level = before_level(measure_of_thing(price_named(before_predicate(relative_holder(before_adjective(
-                _named_item(T, named[0], frame.paragraph_start, lo)))))))
+            level = before_level(measure_of_thing(price_named(before_predicate(relative_holder(before_adjective(before_time(
+                _named_item(T, named[0], frame.paragraph_start, lo))))))))
             if level and m.q.category == "percent":
                 level = holding_named(level) or level  # "SHB sở hữu 100% vốn": "tỷ lệ sở hữu của SHB"
             if level and _names_nothing(level):

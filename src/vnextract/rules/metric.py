@@ -235,6 +235,35 @@ def measure_of_thing(metric: str) -> str:
     return f"{measure} của {thing}"
 
 
+@cache
+def _list_intro() -> regex.Pattern:
+    q = alternation(words("metric", "list_quantifiers").words)
+    sub = alternation(words("metric", "list_subsets").words)
+    g = alternation(words("metric", "list_groups").words)
+    tie = r"(?:[ \t]++(?:của|ở|tại|trong))?+[ \t]++"
+    return regex.compile(rf"{tie}(?:(?:{q})[ \t]++(?:{g})(?:[ \t]++[^ \t]++){{0,8}}?[ \t]++như|(?:{sub})[ \t]++(?:{g}))$")
+
+
+def before_list(metric: str, listed: bool) -> str:
+    """"chỉ số sản xuất công nghiệp của một số địa phương … như" → "chỉ số sản xuất công nghiệp": a list's
+    introduction is no part of the measure its items state (RECORDS.md).
+
+    ``listed``: a "như" before the figure introduces its items ("… giảm mạnh như Khánh Hòa giảm 78,7%"); only
+    then does "của một số địa phương" without its own "như" introduce them.
+    """
+    folded = fold(metric)
+    if not folded.endswith(("như", *words("metric", "list_groups").words)):
+        return metric  # (cheap refusal: the pattern can end only so)
+    m = _list_intro().search(folded)
+    if m is not None and not listed and not folded.endswith("như"):
+        return metric  # "tỷ lệ của một số nước là 70%": no list follows
+    if m is None or m.start() == 0 or words("metric", "heads").search(folded, 0, m.start()) is None:
+        return metric
+    kept = metric[:m.start()].rstrip(" ,")
+    tail = _res()["tail"].search(fold(kept))  # "… so với cùng kỳ của một số địa phương như": the comparison too
+    return kept[:tail.start()].rstrip(" ,") if tail is not None and tail.start() > 0 else kept
+
+
 def before_time(metric: str) -> str:
     """"số dư tín dụng tại thời điểm" → "số dư tín dụng": the time phrase whose date was read as a period."""
     tail = words("metric", "time_tails").ending(fold(metric))

@@ -23,8 +23,9 @@ from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
-from .metric import (_expand, before_adjective, before_level, before_predicate, before_time, clause_start,
-                     holding_named, measure_of_thing, name_metric, price_named, relative_holder, segmented_words)
+from .metric import (_expand, before_adjective, before_level, before_list, before_predicate, before_time,
+                     clause_start, holding_named, measure_of_thing, name_metric, price_named, relative_holder,
+                     segmented_words)
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
                        name_sibling, names_no_price, owner_metric, owner_named_first, sibling_metric, stock_text,
@@ -360,7 +361,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named is not None:
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
             level = before_level(measure_of_thing(price_named(before_predicate(relative_holder(before_adjective(before_time(
-                _named_item(T, named[0], frame.paragraph_start, lo))))))))
+                before_list(_named_item(T, named[0], frame.paragraph_start, lo), _LISTED.search(F, named[1], m.lead)
+                            is not None))))))))
             if level and m.q.category == "percent":
                 level = holding_named(level) or level  # "SHB sở hữu 100% vốn": "tỷ lệ sở hữu của SHB"
             if level and _names_nothing(level):
@@ -510,7 +512,10 @@ def _split(d: _Draft, mentions: list[Mention], metric: str) -> _Draft:
     return part
 
 
-@cache
+#: "… giảm mạnh so với cùng kỳ như Khánh Hòa giảm 78,7%": a "như" that introduces the figure's list.
+_LISTED = regex.compile(r"(?<![\p{L}])như(?![\p{L}])")
+
+
 def _names_nothing(metric: str) -> bool:
     """A metric left with no letter, a unit's tail ("/USD"), or a word that names no measure alone."""
     folded = " ".join(fold(metric).replace("-", " ").split())
@@ -518,6 +523,7 @@ def _names_nothing(metric: str) -> bool:
         folded in words("metric", "names_nothing").words
 
 
+@cache
 def _not_alone() -> frozenset[str]:
     return frozenset(" ".join(w.replace("-", " ").split()) for w in words("metric", "not_alone").words)
 

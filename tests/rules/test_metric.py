@@ -7,6 +7,9 @@ def test_sentence_case_keeps_a_names_inner_capitals():
     assert _sentence_case("VinFast bán") == "VinFast bán"
     assert _sentence_case("EcoSport") == "EcoSport"
     assert _sentence_case("HPG") == "HPG"
+    assert _sentence_case("Mẫu Vios đời 2019") == "mẫu Vios đời 2019"
+    assert _sentence_case("Mazda3 sedan") == "Mazda3 sedan"
+    assert _sentence_case("Giá HPG") == "giá HPG"
 
 
 def test_level_adjective_leaves_only_after_a_head():

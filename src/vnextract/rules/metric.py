@@ -338,6 +338,11 @@ def _splits_word(folded: str, pos: int) -> bool:
     return bool(before) and kept_whole(before, folded[pos:].split(" ", 1)[0])
 
 
+@cache
+def _price_compounds() -> frozenset[str]:
+    return frozenset(words("metric", "before_bare_price").words)
+
+
 def price_named(metric: str) -> str:
     """"căn hộ này có giá" → "giá căn hộ này"; "hợp đồng trị giá" → "giá trị hợp đồng"; a price ends before
     its verb of quoting ("giá vàng giao ngay giao dịch" → "giá vàng giao ngay"; cues.toml)."""
@@ -355,6 +360,15 @@ def price_named(metric: str) -> str:
                 thing = metric[:verb[0]].strip(" ,")  # "hành ở Vĩnh Châu phải bán với giá" → "giá hành ở Vĩnh Châu"
             if thing and not has_head(fold(thing)):
                 return f"{head} {thing}"
+    if folded.endswith(" giá") and len(folded) > 4:
+        # "200 con heo quay giá gần 2 triệu đồng/con" → "giá heo quay": a bare "giá" after the thing priced,
+        # not a word made with it ("mức giá", "đơn giá", "tỷ giá")
+        thing = metric[:-4].rstrip(" ,")
+        last = fold(thing).rsplit(" ", 1)[-1]
+        made = f"{last} giá"
+        if thing and not has_head(fold(thing)) and made not in words("metric", "heads").words \
+                and made not in words("metric", "head_compounds").words and last not in _price_compounds():
+            return f"giá {thing}"
     return metric
 
 
@@ -481,9 +495,11 @@ def _plain(folded: str, ws: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_case(metric: str) -> str:
-    """A capital that only starts the sentence goes; a name's inner capitals keep it ("EcoSport", "VinFast")."""
+    """A capital that only starts the sentence goes; a name's inner capitals or digits keep it ("EcoSport",
+    "Mazda3"). (A second capitalised word proves nothing: "Mẫu Vios", "Giá HPG".)"""
     first = metric.split(" ", 1)[0]
-    if len(metric) > 1 and metric[0].isupper() and metric[1].islower() and not any(c.isupper() for c in first[1:]):
+    name = any(c.isupper() or c.isdigit() for c in first[1:])
+    if len(metric) > 1 and metric[0].isupper() and metric[1].islower() and not name:
         return metric[0].lower() + metric[1:]
     return metric
 

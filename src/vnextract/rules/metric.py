@@ -265,9 +265,14 @@ def before_list(metric: str, listed: bool) -> str:
 
 
 def before_time(metric: str) -> str:
-    """"số dư tín dụng tại thời điểm" → "số dư tín dụng": the time phrase whose date was read as a period."""
-    tail = words("metric", "time_tails").ending(fold(metric))
-    return (metric[:tail[0]].rstrip(" ,") or metric) if tail is not None else metric
+    """"số dư tín dụng tại thời điểm" → "số dư tín dụng", "doanh thu so với cùng kỳ" → "doanh thu": when or
+    against what is no part of the measure (``[metric] time_tails``); a run of them goes ("… hiện nay")."""
+    tails = words("metric", "time_tails")
+    folded = fold(metric)
+    end = start = len(folded.rstrip())
+    while (span := tails.before(folded, start)) is not None and not _splits_word(folded, span[0]):
+        start = span[0]  # (not "phát hiện", "xuất hiện": words kept whole)
+    return (metric[:start].rstrip(" ,") or metric) if start < end else metric
 
 
 def before_adjective(metric: str) -> str:

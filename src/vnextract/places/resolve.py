@@ -165,6 +165,8 @@ def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:
         return False
     if _cue("not_place", "part_of").before(folded, s, max(lo, s - 20)):
         return False  # "miền Đông Ukraine": a part of the country
+    if _cue("not_place", "subunits").before(folded, m.start(), max(lo, m.start() - 12)):
+        return True  # "UBND huyện Chương Mỹ": a district's name, though an agency's word comes before
     return _cue("not_place", "agencies").search(folded, max(lo, s - 40), s) is None
 
 

@@ -183,6 +183,7 @@ def assign(
     state = doc.copy()
     passage = None
     last = figures[-1].sentence if figures else -1
+    first = min(lead) if lead else 0
     for i, (lo, hi) in enumerate(sentences):
         if i > last:
             break  # no figure after this: nothing left to date
@@ -199,7 +200,10 @@ def assign(
             continue
         brackets = _brackets(folded, lo, hi)
         state.stated = False
-        sent = state.copy() if figs else state  # a sentence with no figure only moves the passage on
+        # a sentence with no figure only moves the passage on; a photo's caption before the lead dates its own
+        # figures only ("… năm 2015. (Ảnh: Wikipedia)")
+        sent = state.copy() if figs or i < first else state
+        moves = i >= first
         owned = {p.start for f in figs for p in _after(folded, f, mentions[i], later_years=False)}
         turns: list[int] = []  # "năm 2020 và 2021 lần lượt …": the years the next figures take in turn
         framed = False  # a year framed earlier in the sentence (not a point: "vào năm 2017, một nghiên cứu …")
@@ -218,9 +222,9 @@ def assign(
                 if _inside(p.start, brackets) is None:
                     sent.apply(p, base_year)
                     framed = framed or (p.role == "frame" and p.year is not None)
-                    if _frames_passage(p, owned):
+                    if moves and _frames_passage(p, owned):
                         state.apply(p, base_year)
-                    elif p.edge:
+                    elif moves and p.edge:
                         state.edge(p)
             own = _own(folded, f, mentions[i], brackets)
             here = sent.copy()
@@ -236,7 +240,7 @@ def assign(
                     if base.months is not None:
                         here.months = base.months
             _settle(f, here, date)
-        for p in pending:
+        for p in pending if moves else ():
             if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)
             elif p.edge and _inside(p.start, brackets) is None:

@@ -2,7 +2,7 @@
 
 "năm 2018", "cuối 2021", "trong 2021", "cổ tức 2020" (a bare year after a figure's name, ``periods.toml``
 [before] year_after) → year; "2016 là năm …", "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017" → that
-year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
+year; "7 tháng đầu năm" → months (1, 7); "tháng đầu năm 2017" → (1, 1); "quý III/2023" →
 (7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
 classified by the words before it (``lang/vi/periods.toml``):
 
@@ -61,6 +61,7 @@ _PATTERNS = regex.compile(
       | (?P<half>(?:nửa|6[ \t]++tháng|sáu[ \t]++tháng)[ \t]++(?P<which>đầu|cuối)[ \t]++năm){_AFTER_NAM}
       | tháng[ \t]++(?P<m1>\d{{1,2}}){_SEP}(?:tháng[ \t]++)?(?P<m2>\d{{1,2}}){_YEAR_TAIL}
       | (?P<nm>{_COUNT})[ \t]++tháng(?:(?:[ \t]++(?P<edge>đầu|cuối)[ \t]++năm{_AFTER_NAM})|{_YEAR_TAIL})
+      | (?<!(?:những|các|mấy|vài)[ \t]++)(?P<firstm>tháng[ \t]++đầu(?:[ \t]++tiên)?+[ \t]++(?:của[ \t]++)?năm){_AFTER_NAM}
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
@@ -280,6 +281,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if n == 12 and not m.group("edge"):
             months = None  # "12 tháng" is the whole year
         p = PeriodMention(s, e, year, months, shape="months" if months else "whole", offset=offset)
+    elif m.group("firstm") is not None:  # "trong tháng đầu năm 2017": January
+        p = PeriodMention(s, e, year, (1, 1), offset=offset, month=1)
     elif m.group("m") is not None:
         n = int(m.group("m"))
         if not 1 <= n <= 12:

@@ -3,7 +3,8 @@
 A news text starts with its heading (a short first line with no final stop)
 and its lead (the first sentence of the body); their periods frame the whole
 document. A first line that is a photo's caption ("… (Ảnh: Reuters).") is
-neither: the lead is the first sentence after it. A passage is a paragraph, with the bullet lines of a list that a
+neither for periods and places (``past_caption``): the lead is the first
+sentence after it. A passage is a paragraph, with the bullet lines of a list that a
 line ending in ":" opens, and the paragraphs that open by going on with
 it ("Trong đó, …", "Như vậy, …"). A sub-heading is a short line of its own
 without a final stop (not a photo credit). The dateline ("Ngày 6/1/2023, …", "Chiều 3/7/2024,
@@ -40,9 +41,6 @@ def heading_and_lead(folded: str, sentences, paragraphs: list[int]) -> set[int]:
     body = 0
     lo, hi = sentences[firsts[0]][0], sentences[firsts[-1]][1]
     text = folded[lo:hi].rstrip()
-    if firsts[-1] + 1 < len(sentences) and _caption().search(text):
-        # "Tàu ngầm KRI Nanggala 402 … (Ảnh: Getty).": a photo's caption stands first; the body is the lead
-        return {firsts[-1] + 1}
     if len(firsts) == 1 and len(text) <= HEADING_MAX and not text.endswith((".", ":", ";")) \
             and len(sentences) > 1:
         out.add(firsts[0])
@@ -50,6 +48,20 @@ def heading_and_lead(folded: str, sentences, paragraphs: list[int]) -> set[int]:
     if body < len(sentences):
         out.add(body)
     return out
+
+
+def past_caption(folded: str, sentences, lead: set[int]) -> set[int]:
+    """The lead when the first line is a photo's caption ("Tàu ngầm KRI Nanggala 402 … (Ảnh: Getty)."): the
+    first sentence after it, for periods and places (the metric namer keeps the caption as its lead)."""
+    if not lead or min(lead) != 0:
+        return lead
+    nl = folded.find("\n")
+    if nl < 0:
+        return lead
+    after = next((i for i, (lo, _) in enumerate(sentences) if lo > nl), None)
+    if after is None or not _caption().search(folded[:nl].rstrip()):
+        return lead
+    return {after}
 
 
 @cache

@@ -47,7 +47,7 @@ from datetime import date as Date
 import regex
 
 from ..text.normalize import fold
-from .document import is_subheading
+from .document import is_subheading, past_caption
 from .mentions import PeriodMention, cue
 
 #: Between a figure and the period that is its own: "617 tỷ đồng trong năm 2014".
@@ -174,6 +174,7 @@ def assign(
     each (``document.passages``), ``mentions`` its period mentions, ``lead`` the indices of the heading and lead
     sentences, ``figures`` in text order.
     """
+    lead = past_caption(folded, sentences, lead)
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f)

@@ -51,6 +51,7 @@ from functools import cache
 import regex
 
 from ..lang.vi.places import gazetteer, place_cues
+from ..periods.document import past_caption
 from ..rules.words import WordSet, anchored_at, clause_from
 
 #: Between a figure and a place that is its own: "ở mức 55,55 triệu đồng/lượng tại Hà Nội".
@@ -265,6 +266,7 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
     """Set ``place`` on every figure (own clause, sentence, document subject)."""
     if not figures:
         return
+    lead = past_caption(folded, sentences, lead)  # a photo's caption first is not the lead
     found: dict[int, list[PlaceMention]] = {}
 
     def places_in(i: int) -> list[PlaceMention]:

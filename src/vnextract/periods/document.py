@@ -2,7 +2,9 @@
 
 A news text starts with its heading (a short first line with no final stop)
 and its lead (the first sentence of the body); their periods frame the whole
-document. A passage is a paragraph, with the bullet lines of a list that a
+document. A first line that is a photo's caption ("… (Ảnh: Reuters).") is
+neither for periods and places (``past_caption``): the lead is the first
+sentence after it. A passage is a paragraph, with the bullet lines of a list that a
 line ending in ":" opens, and the paragraphs that open by going on with
 it ("Trong đó, …", "Như vậy, …"). A sub-heading is a short line of its own
 without a final stop (not a photo credit). The dateline ("Ngày 6/1/2023, …", "Chiều 3/7/2024,
@@ -46,6 +48,27 @@ def heading_and_lead(folded: str, sentences, paragraphs: list[int]) -> set[int]:
     if body < len(sentences):
         out.add(body)
     return out
+
+
+def past_caption(folded: str, sentences, lead: set[int]) -> set[int]:
+    """The lead when the first line is a photo's caption ("Tàu ngầm KRI Nanggala 402 … (Ảnh: Getty)."): the
+    first sentence after it, for periods and places (the metric namer keeps the caption as its lead)."""
+    if not lead or min(lead) != 0:
+        return lead
+    nl = folded.find("\n")
+    if nl < 0:
+        return lead
+    after = next((i for i, (lo, _) in enumerate(sentences) if lo > nl), None)
+    if after is None or not _caption().search(folded[:nl].rstrip()):
+        return lead
+    return {after}
+
+
+@cache
+def _caption() -> regex.Pattern:
+    """The credit that ends a photo's caption: "(Ảnh: Reuters).", "… năm 2015. (ảnh: Wikipedia)"."""
+    words = "|".join(regex.escape(w) for w in document_words("photo_credit"))
+    return regex.compile(rf"\((?:{words})[ \t]*+:[^()\n]{{1,80}}+\)[ \t]*+\.?\Z")
 
 
 #: A sub-heading inside the body is shorter than this.

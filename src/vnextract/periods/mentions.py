@@ -2,7 +2,7 @@
 
 "năm 2018", "cuối 2021", "trong 2021", "cổ tức 2020" (a bare year after a figure's name, ``periods.toml``
 [before] year_after) → year; "2016 là năm …", "Tết Nguyên đán 2017", "Tết Đinh Dậu 2017" → that
-year; "7 tháng đầu năm" → months (1, 7); "quý III/2023" →
+year; "7 tháng đầu năm" → months (1, 7); "tháng đầu năm 2017" → (1, 1); "quý III/2023" →
 (7, 9) in 2023; "tháng 10" → (10, 10); "31/12/2016" → a date. Each mention is
 classified by the words before it (``lang/vi/periods.toml``):
 
@@ -14,7 +14,8 @@ classified by the words before it (``lang/vi/periods.toml``):
   a year reached ("vào năm 2016", "mục tiêu đến năm 2030", "từ nay đến
   năm 2020"), or the period of what is yet to happen ("sẽ hạch toán trong
   quý IV/2017"): it dates its own sentence only;
-- never a frame: ``comparison`` ("so với năm 2017", "cùng kỳ năm 2023"),
+- never a frame: ``comparison`` ("so với năm 2017", "cùng kỳ năm 2023", a year after a proportion:
+  "bằng 29% doanh thu đạt được năm 2015", not a plan's "bằng 101% kế hoạch năm 2016"),
   ``price_basis`` ("giá so sánh năm 2010"), ``history`` ("kể từ năm 2015", a decade: "những năm 1960"),
   ``deadline`` ("trước cuối tháng 4"), ``range`` ("giai đoạn 2016 - 2020",
   "từ tháng 10/2016 đến tháng 9/2017", two years "năm 2018 và 2019" — unless "lần lượt" follows,
@@ -60,6 +61,7 @@ _PATTERNS = regex.compile(
       | (?P<half>(?:nửa|6[ \t]++tháng|sáu[ \t]++tháng)[ \t]++(?P<which>đầu|cuối)[ \t]++năm){_AFTER_NAM}
       | tháng[ \t]++(?P<m1>\d{{1,2}}){_SEP}(?:tháng[ \t]++)?(?P<m2>\d{{1,2}}){_YEAR_TAIL}
       | (?P<nm>{_COUNT})[ \t]++tháng(?:(?:[ \t]++(?P<edge>đầu|cuối)[ \t]++năm{_AFTER_NAM})|{_YEAR_TAIL})
+      | (?<!(?:những|các|mấy|vài)[ \t]++)(?P<firstm>tháng[ \t]++đầu(?:[ \t]++tiên)?+[ \t]++(?:của[ \t]++)?năm){_AFTER_NAM}
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
@@ -279,6 +281,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if n == 12 and not m.group("edge"):
             months = None  # "12 tháng" is the whole year
         p = PeriodMention(s, e, year, months, shape="months" if months else "whole", offset=offset)
+    elif m.group("firstm") is not None:  # "trong tháng đầu năm 2017": January
+        p = PeriodMention(s, e, year, (1, 1), offset=offset, month=1)
     elif m.group("m") is not None:
         n = int(m.group("m"))
         if not 1 <= n <= 12:
@@ -343,6 +347,8 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
         return replace(p, role="price_basis")
     if cue("before", "comparison").search(folded, c0, s) and not _SO_SANH.search(folded, c0, s):
         return replace(p, role="comparison")
+    if p.shape == "year" and _proportion_before(folded, c0, s):
+        return replace(p, role="comparison")
     if _RANGE_LEAD.search(folded, max(lo, s - 24), s):
         return replace(p, role="range")
     because = cue("before", "cause").search(folded, c0, s)
@@ -372,6 +378,20 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     if p.shape == "date":
         return replace(p, role="point")
     return p
+
+
+#: A proportion's size after its word: "bằng 29%", "tương đương khoảng 1/3".
+_PROPORTION_SIZE = regex.compile(r"[ \t]++(?:khoảng[ \t]++|gần[ \t]++|hơn[ \t]++)?\d[\d.,/]*+[ \t]*+%?")
+
+
+def _proportion_before(folded: str, c0: int, s: int) -> bool:
+    """A year after a proportion in its clause ("bằng 29% doanh thu đạt được năm 2015", "chỉ tương đương khoảng
+    1/3 của năm 2019") is what the figure is compared with; not a plan's ("bằng 100,8% kế hoạch năm 2018")."""
+    for m in cue("before", "proportion").finditer(folded, c0, s):
+        size = _PROPORTION_SIZE.match(folded, m.end(), s)
+        if size is not None and s - size.end() <= 40 and cue("before", "plan").search(folded, size.end(), s) is None:
+            return True
+    return False
 
 
 def _names_document(folded: str, w: int, s: int) -> bool:

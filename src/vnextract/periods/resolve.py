@@ -3,9 +3,12 @@
 RECORDS.md "Periods", in the order a reader looks:
 
 1. the figure's own clause: a period right after it ("chiếm 47% năm 2019",
-   "đạt 617 tỷ đồng trong năm 2014"), or inside the same brackets, or months
-   later in its clause ("huy động 200 triệu USD thông qua IPO trong quý 3",
-   not past a comma, a number or a "và" that starts the next item);
+   "đạt 617 tỷ đồng trong năm 2014", a day or a year's edge: "lỗ lũy kế 4.766
+   tỷ đồng tại ngày 31/12/2019", "từ mức 15,5% cuối năm 2020 lên …"), or inside
+   the same brackets, or months later in its clause ("huy động 200 triệu USD
+   thông qua IPO trong quý 3", not past a comma, a number or a "và" that starts
+   the next item), or a year there after "trong" ("không trả đủ 10 tỷ đồng tiền
+   lãi cho khách hàng trong năm 2015", which still frames the passage after it);
 2. its sentence and passage: the periods stated before it, each replacing
    the last ("Năm 2019, …", "Trong 6 tháng, …"); a passage is a paragraph,
    with the bullet lines of a list that a line ending in ":" opens. A day
@@ -44,11 +47,11 @@ from datetime import date as Date
 import regex
 
 from ..text.normalize import fold
-from .document import is_subheading
+from .document import is_subheading, past_caption
 from .mentions import PeriodMention, cue
 
 #: Between a figure and the period that is its own: "617 tỷ đồng trong năm 2014".
-_POST_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào|của|tính|cho|riêng|suốt|ở|trong[ \t]++cả|tính[ \t]++cả)[ \t]++)?")
+_POST_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào|của|tính|cho|riêng|suốt|ở|tại|trong[ \t]++cả|tính[ \t]++cả)[ \t]++)?")
 
 
 #: Between a figure and a period later in its clause: no stop, number or bracket, and no "và" / "còn" /
@@ -171,6 +174,7 @@ def assign(
     each (``document.passages``), ``mentions`` its period mentions, ``lead`` the indices of the heading and lead
     sentences, ``figures`` in text order.
     """
+    lead = past_caption(folded, sentences, lead)
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -180,6 +184,7 @@ def assign(
     state = doc.copy()
     passage = None
     last = figures[-1].sentence if figures else -1
+    first = min(lead) if lead else 0
     for i, (lo, hi) in enumerate(sentences):
         if i > last:
             break  # no figure after this: nothing left to date
@@ -196,8 +201,11 @@ def assign(
             continue
         brackets = _brackets(folded, lo, hi)
         state.stated = False
-        sent = state.copy() if figs else state  # a sentence with no figure only moves the passage on
-        owned = {p.start for f in figs for p in _after(folded, f, mentions[i])}
+        # a sentence with no figure only moves the passage on; a photo's caption before the lead dates its own
+        # figures only ("… năm 2015. (Ảnh: Wikipedia)")
+        sent = state.copy() if figs or i < first else state
+        moves = i >= first
+        owned = {p.start for f in figs for p in _after(folded, f, mentions[i], later_years=False)}
         turns: list[int] = []  # "năm 2020 và 2021 lần lượt …": the years the next figures take in turn
         framed = False  # a year framed earlier in the sentence (not a point: "vào năm 2017, một nghiên cứu …")
         for f in figs:
@@ -215,9 +223,9 @@ def assign(
                 if _inside(p.start, brackets) is None:
                     sent.apply(p, base_year)
                     framed = framed or (p.role == "frame" and p.year is not None)
-                    if _frames_passage(p, owned):
+                    if moves and _frames_passage(p, owned):
                         state.apply(p, base_year)
-                    elif p.edge:
+                    elif moves and p.edge:
                         state.edge(p)
             own = _own(folded, f, mentions[i], brackets)
             here = sent.copy()
@@ -233,7 +241,7 @@ def assign(
                     if base.months is not None:
                         here.months = base.months
             _settle(f, here, date)
-        for p in pending:
+        for p in pending if moves else ():
             if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)
             elif p.edge and _inside(p.start, brackets) is None:
@@ -250,24 +258,41 @@ def _frames_passage(p: PeriodMention, owned: set[int]) -> bool:
     return p.role != "point" and p.start not in owned and not (p.shape == "relative" and p.offset and not p.opens)
 
 
-def _after(folded: str, f: Figure, mentions: list[PeriodMention]) -> list[PeriodMention]:
+def _after(folded: str, f: Figure, mentions: list[PeriodMention], later_years: bool = True) -> list[PeriodMention]:
     """The framing periods right after one of the figure's numbers ("chiếm 47% năm 2019"), else the months
-    stated later in its clause."""
+    stated later in its clause, or a year there after "trong" (``later_years``: such a year dates the figure
+    but still frames the passage after it, as a period stated in the sentence does)."""
     out = []
     for _, end in f.spans:
         g = _POST_GAP.match(folded, end)
         out.extend(p for p in mentions if p.start == g.end() and p.frames)
+    if f.spans:
+        # a year's edge right after its last number: "từ mức 15,5% cuối năm 2020 lên …" (17% is not its)
+        edge = _EDGE_WORD.match(folded, _POST_GAP.match(folded, f.spans[-1][1]).end())
+        if edge is not None:
+            out.extend(p for p in mentions if p.edge and p.year is not None and p.start == edge.end())
     for end in f.changes:
         g = _POST_GAP.match(folded, end)
         out.extend(p for p in mentions if p.start == g.end() and p.frames and p.year is not None
                    and compared_after(folded, p.end))
     if not out and f.spans:
-        # months later in its clause: "huy động 200 triệu USD thông qua IPO trong quý 3 này"
+        # months later in its clause: "huy động 200 triệu USD thông qua IPO trong quý 3 này"; a year there
+        # after "trong": "không trả đủ 10 tỷ đồng tiền lãi cho khách hàng trong năm 2015"
         end = f.spans[-1][1]
-        later = [p for p in mentions if p.frames and p.months is not None and end < p.start
+        later = [p for p in mentions if p.frames and end < p.start
+                 and (p.months is not None or (later_years and p.year is not None
+                                               and _WITHIN_BEFORE.search(folded, end, p.start)))
                  and _LATER_IN_CLAUSE.fullmatch(folded, end, p.start)]
         out.extend(later[:1])
     return out
+
+
+#: "trong" right before a year later in a figure's clause: "… tiền lãi cho khách hàng trong năm 2015".
+_WITHIN_BEFORE = regex.compile(r"(?<![\p{L}])(?:trong|suốt)(?:[ \t]++cả)?+[ \t]++\Z")
+
+
+#: A year's edge word between a figure and its year: "15,5% cuối năm 2020".
+_EDGE_WORD = regex.compile(r"(?:cuối|đầu|giữa)[ \t]++")
 
 
 def _own(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> PeriodMention | None:

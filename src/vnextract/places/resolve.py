@@ -7,7 +7,9 @@ in order:
 
 1. named in its own clause ("xuất khẩu của cả nước đạt …", "giá vàng SJC
    tại Hà Nội ở mức …");
-2. named earlier in its sentence ("Tại TP.HCM, …");
+2. named earlier in its sentence ("Tại TP.HCM, …"), else opening an earlier
+   sentence of its paragraph as a frame ("Tại Nhật Bản, … Riêng Tokyo …"),
+   until a figure's sentence names another place;
 3. the document's subject: the first place of the heading, else of the
    lead named as its subject ("UBND tỉnh Long An …", "Bà Rịa - Vũng Tàu đã
    trao …", not the venue of "họp tại TP.HCM"), else a province written with
@@ -49,6 +51,7 @@ from functools import cache
 import regex
 
 from ..lang.vi.places import gazetteer, place_cues
+from ..periods.document import past_caption
 from ..rules.words import WordSet, anchored_at, clause_from
 
 #: Between a figure and a place that is its own: "ở mức 55,55 triệu đồng/lượng tại Hà Nội".
@@ -165,6 +168,8 @@ def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:
         return False
     if _cue("not_place", "part_of").before(folded, s, max(lo, s - 20)):
         return False  # "miền Đông Ukraine": a part of the country
+    if _cue("not_place", "subunits").before(folded, m.start(), max(lo, m.start() - 12)):
+        return True  # "UBND huyện Chương Mỹ": a district's name, though an agency's word comes before
     return _cue("not_place", "agencies").search(folded, max(lo, s - 40), s) is None
 
 
@@ -261,6 +266,7 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
     """Set ``place`` on every figure (own clause, sentence, document subject)."""
     if not figures:
         return
+    lead = past_caption(folded, sentences, lead)  # a photo's caption first is not the lead
     found: dict[int, list[PlaceMention]] = {}
 
     def places_in(i: int) -> list[PlaceMention]:
@@ -278,8 +284,17 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
     doc = document_place(text, folded, sentences, lead, subjects_in, regions_in)
     doc_abroad = doc is not None and _kinds().get(doc) == "foreign"
     turns: dict[tuple[int, int], int] = {}  # (sentence, list start) → figures that took a place of the list
+    framed: tuple[int, PlaceMention] | None = None  # the last "Tại Hà Nội, …" of the paragraph: (sentence, place)
     for f in figures:
         here = places_in(f.sentence)
+        if framed is not None and framed[0] != f.sentence and \
+                folded.find("\n", sentences[framed[0]][1], sentences[f.sentence][0]) >= 0:
+            framed = None  # a new paragraph
+        opening = _opening_frame(folded, sentences[f.sentence][0], here)
+        if opening is not None:
+            framed = (f.sentence, opening)
+        elif here and framed is not None and framed[0] != f.sentence:
+            framed = None  # "Còn Đà Nẵng thu hút …": the paragraph goes on to another place
         run = _respective(folded, f, here)
         if run is not None:
             # "Hà Nội, TP.HCM, Bình Dương … với số nợ lần lượt là 2.170; 1.945; 423 tỷ đồng": in turn
@@ -294,6 +309,8 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
             f.place = None  # "giá dầu Brent", "giá vàng thế giới", "nguồn cung toàn cầu": the world's, no one place
             continue
         named = own or _before(f, here)
+        if named is None and framed is not None and framed[0] != f.sentence and not here:
+            named = framed[1]  # "Tại Nhật Bản, dịch bệnh … Riêng Tokyo ghi nhận 1.027 ca": the paragraph's place
         # a region ("các tỉnh Tây Nguyên") or a list of places is no place, and the figure is not the document's
         f.place = doc if named is None else (None if named.kind in NO_PLACE else named.place)
 
@@ -328,6 +345,21 @@ def _respective(folded: str, f: Located, found: list[PlaceMention]) -> list[Plac
     if not runs or _cue("list", "respective").search(folded, runs[-1][-1].end, f.anchor) is None:
         return None
     return runs[-1]
+
+
+#: A sentence that opens with its place, as a frame: "Tại Nhật Bản, …", "Ở TP.HCM, …".
+_OPENING_FRAME = regex.compile(r"[ \t\"“(\-–•*]*+(?:tại|ở)[ \t]++\Z")
+
+
+def _opening_frame(folded: str, lo: int, found: list[PlaceMention]) -> PlaceMention | None:
+    """The place a sentence opens with as its frame ("Tại Hà Nội, ghi nhận 3 trường hợp …"): one place after
+    "Tại" / "Ở" at its head, a comma right after it; it frames the rest of the paragraph."""
+    if not found or found[0].kind in NO_PLACE or found[0].start - lo > 12:
+        return None
+    p = found[0]
+    if _OPENING_FRAME.fullmatch(folded, lo, p.start) is None or not folded.startswith(",", p.end):
+        return None
+    return p
 
 
 def _own(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | None:

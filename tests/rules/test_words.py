@@ -151,3 +151,32 @@ def test_ending_and_run_start():
     start = moves.run_start(phrase, levels.ending(phrase)[0])
     assert phrase[:start].rstrip() == fold("tài sản của tỷ phú")
     assert moves.run_start(phrase, 3) == 3  # no cue ends there
+
+
+def test_trie_alternation_matches_what_the_alternation_matches():
+    """``trie_alternation`` (the forward look-ups' form) matches what ``alternation`` matches at every
+    position, with a word end after it or not, for every cue list; lists it cannot write as a trie fall back."""
+    from vnextract.rules.filters import _all_cues
+    from vnextract.rules.words import alternation, trie_alternation
+
+    text = TEXT + fold(" so  với cùng kỳ, so với\tcùng kỳ năm, sovới, so vớii; (so với 3")
+    lists = [_all_cues()[0].words, ("so với", "so", "so với cùng kỳ", "với", "cùng kỳ", "(so với", "5%", "so vớ"),
+             *(words for group in lexicon().cues.values() for words in group.values() if words)]
+    found = 0
+    for ws in lists:
+        for tail in (r"(?![\p{L}\p{N}])", "", r"[ \t]++\d"):
+            plain = regex.compile(rf"(?:{alternation(ws)}){tail}")
+            trie = regex.compile(rf"(?:{trie_alternation(ws)}){tail}")
+            for pos in range(len(text)):
+                want, got = plain.match(text, pos), trie.match(text, pos)
+                assert (got and got.span()) == (want and want.span()), (ws[:5], pos, tail)
+                found += want is not None
+        plain = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{alternation(ws)})[ \t]*+\Z")
+        trie = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{trie_alternation(ws, reverse=True)})[ \t]*+\Z")
+        for pos in range(len(text) + 1):  # right to left, as ``before`` searches
+            want, got = plain.search(text, max(0, pos - 60), pos), trie.search(text, max(0, pos - 60), pos)
+            assert (got and got.span()) == (want and want.span()), (ws[:5], pos)
+    assert found > 300
+    assert trie_alternation(("so với", "so")) == r"so(?:\s+với)?"
+    assert trie_alternation(("so với", "với"), reverse=True) == r"(?:so\s+)?với"
+    assert trie_alternation(("so\tvới", "so")) == alternation(("so\tvới", "so"))  # a tab: no trie

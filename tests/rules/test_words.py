@@ -60,6 +60,20 @@ def test_before_searched_backwards_finds_the_leftmost_cue():
     assert found > 100
 
 
+def test_before_compares_cues_whose_last_word_is_one_character():
+    """``before`` compares cues right to left: a last word of one character after a tab or a run of spaces
+    ("quý  2"), longer and shorter cues ending alike, a cue cut by the window's start, as the regex does."""
+    text = fold("doanh thu quý\t2, quý  2 và quý 2;b 2 (2 x-2 năm 2 ab 2")
+    ws = WordSet(("quý 2", "2", "và quý 2", "b 2", "x-2", "năm 2", "ab 2"))
+    found = 0
+    for pos in range(len(text) + 1):
+        for start in range(0, pos + 1, 2):
+            got = ws.before(text, pos, start)
+            assert got == _plain(ws, text, pos, start), (pos, start, text[start:pos])
+            found += got is not None
+    assert found > 50
+
+
 def test_before_finds_a_multi_word_cue_before_spaces():
     ws = WordSet(("so với", "cùng kỳ"))
     text = "tăng 5% so với   "
@@ -151,3 +165,51 @@ def test_ending_and_run_start():
     start = moves.run_start(phrase, levels.ending(phrase)[0])
     assert phrase[:start].rstrip() == fold("tài sản của tỷ phú")
     assert moves.run_start(phrase, 3) == 3  # no cue ends there
+
+
+def test_trie_alternation_matches_what_the_alternation_matches():
+    """``trie_alternation`` (the forward look-ups' form) matches what ``alternation`` matches at every
+    position, with a word end after it or not, for every cue list; lists it cannot write as a trie fall back."""
+    from vnextract.rules.filters import _all_cues
+    from vnextract.rules.words import alternation, trie_alternation
+
+    text = TEXT + fold(" so  với cùng kỳ, so với\tcùng kỳ năm, sovới, so vớii; (so với 3")
+    lists = [_all_cues()[0].words, ("so với", "so", "so với cùng kỳ", "với", "cùng kỳ", "(so với", "5%", "so vớ"),
+             *(words for group in lexicon().cues.values() for words in group.values() if words)]
+    found = 0
+    for ws in lists:
+        for tail in (r"(?![\p{L}\p{N}])", "", r"[ \t]++\d"):
+            plain = regex.compile(rf"(?:{alternation(ws)}){tail}")
+            trie = regex.compile(rf"(?:{trie_alternation(ws)}){tail}")
+            for pos in range(len(text)):
+                want, got = plain.match(text, pos), trie.match(text, pos)
+                assert (got and got.span()) == (want and want.span()), (ws[:5], pos, tail)
+                found += want is not None
+        plain = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{alternation(ws)})[ \t]*+\Z")
+        trie = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{trie_alternation(ws, reverse=True)})[ \t]*+\Z")
+        for pos in range(len(text) + 1):  # right to left, as ``before`` searches
+            want, got = plain.search(text, max(0, pos - 60), pos), trie.search(text, max(0, pos - 60), pos)
+            assert (got and got.span()) == (want and want.span()), (ws[:5], pos)
+    assert found > 300
+    assert trie_alternation(("so với", "so")) == r"so(?:\s+với)?"
+    assert trie_alternation(("so với", "với"), reverse=True) == r"(?:so\s+)?với"
+    assert trie_alternation(("so\tvới", "so")) == alternation(("so\tvới", "so"))  # a tab: no trie
+
+
+def test_after_finds_what_its_pattern_matches_on_every_stretch():
+    """``after`` (the cues that start with the word there compared one by one) gives its pattern's span:
+    after spaces, across runs of whitespace, with an end that cuts a word, a cue that starts with a sign."""
+    text = TEXT + fold(" so  với cùng\tkỳ, so với\ncùng kỳ năm, sovới, so vớii; (so với 3 vn-index 5% ")
+    sets = [WordSet(("so với", "so", "so với cùng kỳ", "cùng kỳ", "vn-index", "5%", "với")), WordSet(("(so với", "so")),
+            *(WordSet(words) for group in lexicon().cues.values() for words in group.values() if words)]
+    found = 0
+    for ws in sets:
+        for pos in range(len(text)):
+            for end in (len(text), pos + 6):
+                end = min(end, len(text))
+                m = ws._after.match(text, pos, end)
+                assert ws.after(text, pos, end) == (m.span(1) if m else None), (ws.words[:5], pos, end)
+                found += m is not None
+    assert found > 300
+    assert [text[slice(*sets[0].after(text, p))] for p in (len(TEXT), text.index("so vớii"))] == [
+        "so  với cùng kỳ", "so"]  # ("so vớii": "so")

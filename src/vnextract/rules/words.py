@@ -22,6 +22,44 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def trie_alternation(words: tuple[str, ...], reverse: bool = False) -> str:
+    """``alternation(words)`` written as a trie ("so(?:\\s+với)?|…"): the same matches, found sooner.
+
+    The alternation tries its words one after another, longest first, so a
+    look-up at one position costs a comparison per word; the trie compares each
+    character once. Both find the same in a pattern without case flags: the words
+    that match at a position are prefixes of one another, and both try them
+    longest first (the trie goes as deep as it can, then backs off), each with
+    what follows in the pattern. ``reverse`` writes the trie of the words' ends
+    ("(?:so\\s+)?với"), for a ``(?r)`` pattern, which matches right to left: there the
+    words that match are suffixes of one another, again tried longest first. Only
+    for lists whose words are not empty and hold no whitespace but single spaces
+    (each one ``\\s+``, as in ``alternation``); others get ``alternation``.
+    """
+    ws = set(words)
+    if not ws or any(not w or "  " in w or any(c.isspace() and c != " " for c in w) for w in ws):
+        return alternation(words)
+    root: dict = {}
+    for w in ws:
+        node = root
+        for ch in (reversed(w) if reverse else w):
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        branches = []
+        for ch, child in sorted(node.items()):
+            if ch:
+                c = r"\s+" if ch == " " else regex.escape(ch)
+                branches.append(emit(child) + c if reverse else c + emit(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 class WordSet:
     """A cue list that can be looked up right before or right after a position."""
 
@@ -50,36 +88,117 @@ class WordSet:
         return alternation(self.words)
 
     @cached_property
+    def _trie(self) -> str:
+        return trie_alternation(self.words)
+
+    @cached_property
     def _after(self) -> regex.Pattern:
-        return regex.compile(rf"[ \t]*+({self._alt}){_END_WORD}")
+        return regex.compile(rf"[ \t]*+({self._trie}){_END_WORD}")
 
     @cached_property
     def _before(self) -> regex.Pattern:
         # Searched backwards from the position (``(?r)``): a forward search tries the alternation at every
         # start in the window, most of them far from any cue. Every match ends at the position (after
         # spaces), so the leftmost one is the one with the most words, which is also the first cue the
-        # alternation (longest first) finds ending there: the same span either way. (Only for cues
-        # without spaces at their edges, which every list has; tests/rules/test_words.py compares the two.)
-        reverse = "(?r)" if all(w == w.strip() for w in self.words) else ""
-        return regex.compile(rf"{reverse}{_NOT_WORD}({self._alt})[ \t]*+\Z")
+        # alternation (longest first) finds ending there: the same span either way. The trie of the cues'
+        # ends tries them longest first too (``trie_alternation``). (Only for cues without spaces at their
+        # edges, which every list has; tests/rules/test_words.py compares the two.)
+        if all(w == w.strip() for w in self.words):
+            return regex.compile(rf"(?r){_NOT_WORD}({trie_alternation(self.words, reverse=True)})[ \t]*+\Z")
+        return regex.compile(rf"{_NOT_WORD}({self._alt})[ \t]*+\Z")
 
     @cached_property
     def _any(self) -> regex.Pattern:
-        return regex.compile(rf"{_NOT_WORD}(?:{self._alt}){_END_WORD}")
+        return regex.compile(rf"{_NOT_WORD}(?:{self._trie}){_END_WORD}")
+
+    @cached_property
+    def _starts(self) -> dict[str, tuple[tuple[str, ...], ...]] | None:
+        """The cues as word tuples by their leading letters and digits (``_first``), longest first: what
+        ``after`` compares left to right. None where ``_ends`` is, or a cue starts with a sign."""
+        if self._first is None or self._ends is None:
+            return None
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for w in sorted(set(self.words), key=len, reverse=True):
+            out.setdefault(_LEADING.match(w).group(), []).append(tuple(w.split(" ")))
+        return {k: tuple(v) for k, v in out.items()}
 
     def after(self, folded: str, pos: int, end: int | None = None) -> tuple[int, int] | None:
-        """The cue starting at ``pos`` (after spaces): its (start, end), else None."""
-        m = self._after.match(folded, pos, len(folded) if end is None else end)
-        return m.span(1) if m else None
+        """The cue starting at ``pos`` (after spaces): its (start, end), else None.
+
+        What ``_after`` matches, found by comparing the cues that start with the word there, longest first
+        (``_longest``): no pattern is compiled or matched.
+        """
+        end = len(folded) if end is None else end
+        starts = self._starts
+        if starts is None:
+            m = self._after.match(folded, pos, end)
+            return m.span(1) if m else None
+        while pos < end and folded[pos] in " \t":
+            pos += 1
+        run = _LEADING.match(folded, pos, end)
+        cues = starts.get(run.group()) if run is not None else None
+        if cues is None:
+            return None
+        e = _longest(cues, folded, pos, end)
+        return (pos, e) if e >= 0 else None
+
+    @cached_property
+    def _ends(self) -> tuple[dict, dict] | None:
+        """The cues by the last two characters of their last word, and those whose last word is one
+        character by it, each as (length, words), longest first: what ``before`` compares right to left.
+        None when a cue is empty or holds other whitespace than single spaces inside it (then its pattern
+        is searched)."""
+        if not all(w and w == w.strip() and "  " not in w and not any(c.isspace() and c != " " for c in w)
+                   for w in self.words):
+            return None
+        two: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        one: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for w in sorted(set(self.words), key=len, reverse=True):
+            ws = tuple(w.split(" "))
+            (two.setdefault(ws[-1][-2:], []) if len(ws[-1]) > 1 else one.setdefault(ws[-1], [])).append((len(w), ws))
+        return {k: tuple(v) for k, v in two.items()}, {k: tuple(v) for k, v in one.items()}
 
     def before(self, folded: str, pos: int, start: int = 0) -> tuple[int, int] | None:
-        """The cue ending at ``pos`` (before spaces): its (start, end), else None."""
+        """The cue ending at ``pos`` (before spaces): its (start, end), else None.
+
+        What ``_before`` finds, found by comparing the cues that end with the text's last characters,
+        longest first, word by word right to left (any run of whitespace between two words, as the
+        pattern's ``\\s+``; no letter or digit before the first): no pattern is compiled or searched.
+        """
         lo = pos - WINDOW
         if lo < start:
             lo = start
         end = pos
         while end > lo and folded[end - 1] in " \t":
             end -= 1
+        ends = self._ends
+        if ends is None:
+            return self._searched_before(folded, lo, pos, end)
+        if end == lo:
+            return None
+        cues = ends[0].get(folded[end - 2:end], ()) if end - 2 >= lo else ()
+        single = ends[1].get(folded[end - 1])
+        if single is not None:
+            cues = sorted(cues + single, reverse=True) if cues else single  # (rare: both kinds end here)
+        for _, cue in cues:
+            q, k = end, len(cue) - 1
+            while True:
+                a = q - len(cue[k])
+                if a < lo or not folded.startswith(cue[k], a, q):
+                    break
+                q = a
+                if k == 0:
+                    if q == 0 or not word_char(folded[q - 1]):
+                        return q, end
+                    break
+                while q > lo and space_char(folded[q - 1]):
+                    q -= 1
+                if q == a:
+                    break  # no space between two words
+                k -= 1
+        return None
+
+    def _searched_before(self, folded: str, lo: int, pos: int, end: int) -> tuple[int, int] | None:
         if self._last:
             # the regex would try every start in the window to find the same; a last word that ends
             # here ends with the character here (and none fits in an empty stretch)
@@ -130,6 +249,32 @@ class WordSet:
         return anchored_at(starts, self._any, folded, start, end)
 
 
+def _longest(cues: tuple[tuple[str, ...], ...], folded: str, pos: int, end: int) -> int:
+    """Where the first of ``cues`` (word tuples, longest first) that starts at ``pos`` ends, else -1.
+
+    As the cue pattern reads: the words in turn, any run of whitespace between two (``\\s+``), no letter or
+    digit right after the last one inside ``folded[:end]`` (a lookahead does not see past the end).
+    """
+    for cue in cues:
+        p, k, n = pos, 0, len(cue)
+        while True:
+            w = cue[k]
+            b = p + len(w)
+            if b > end or not folded.startswith(w, p):
+                break
+            p, k = b, k + 1
+            if k == n:
+                if p == end or not word_char(folded[p]):
+                    return p
+                break
+            q = p
+            while p < end and space_char(folded[p]):
+                p += 1
+            if p == q:
+                break  # no space between two words
+    return -1
+
+
 #: What ends a clause for the look-back of the period and place rules.
 _CLAUSE_STOP = regex.compile(r"[,;:()\n.!?]")
 
@@ -164,6 +309,7 @@ def anchored_at(starts, pattern, text: str, start: int, end: int):
 
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_SPACE_CHAR = regex.compile(r"\s")
 
 
 @cache
@@ -173,6 +319,12 @@ def word_char(ch: str) -> bool:
     (regex's Unicode tables are newer than ``str.isalnum``'s: the same answer needs the regex.)
     """
     return _WORD_CHAR.match(ch) is not None
+
+
+@cache
+def space_char(ch: str) -> bool:
+    """Whether ``ch`` is whitespace as the patterns' ``\\s`` sees it (not always ``str.isspace``'s answer)."""
+    return _SPACE_CHAR.match(ch) is not None
 
 
 @cache

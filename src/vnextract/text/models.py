@@ -124,12 +124,24 @@ def _fast_word_tokenize() -> Callable:
     model = module.word_tokenize_model
     dictionary = _ws_dictionary(module.__file__)
     crf_tag = model.estimator.tag
+    token_normalize = regex_tokenize.token_normalize
+    normalized: dict[str, str] = {}  # token → its ``token_normalize`` (a pure function of it)
+
+    def normalize_token(token: str) -> str:
+        # underthesea's token_normalize runs a ``str.replace`` per entry of its character map on every
+        # short token; the same few thousand syllables come back all the time, so each is normalised once
+        out = normalized.get(token)
+        if out is None:
+            if len(normalized) >= _TOKEN_CACHE:
+                normalized.clear()
+            out = normalized[token] = token_normalize(token, use_character_normalize=True)
+        return out
 
     def word_tokenize(text: str, use_token_normalize: bool = True) -> list[str]:
         text = regex_tokenize.normalize_characters_in_text(text)
         tokens = [m.group() for m in regex_tokenize.patterns.finditer(text)]
         if use_token_normalize:
-            tokens = [regex_tokenize.token_normalize(t, use_character_normalize=True) for t in tokens]
+            tokens = [normalize_token(t) for t in tokens]
         joined = "".join(tokens)
         if dictionary is not None and " " not in joined and "" not in tokens and _WS_SAFE.fullmatch(joined):
             tags = crf_tag(ws_features(tokens, dictionary))
@@ -144,6 +156,10 @@ def _fast_word_tokenize() -> Callable:
         return output
 
     return word_tokenize
+
+
+#: At most this many tokens' normalised forms are kept (``_fast_word_tokenize``); then the cache starts again.
+_TOKEN_CACHE = 50_000
 
 
 #: The feature template of underthesea 9.5.0's word segmenter (``ws_crf_vlsp2013_20230727/features.bin``),

@@ -130,15 +130,6 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
         # "+ Lúa: 28.450 ha": the label before the colon names the figure after it
         e = s - 1
         s = clause_start(folded, begin, e)
-    token = _SPAN.set((s, e, _span_holes(folded, s, e), folded))  # (every stretch cleaned below is inside)
-    try:
-        return _named(text, folded, s, e, enumeration, bare)
-    finally:
-        _SPAN.reset(token)
-
-
-def _named(text: str, folded: str, s: int, e: int, enumeration: bool, bare: bool) -> tuple[str, int] | None:
-    """``name_metric`` on its clause ``folded[s:e]``."""
     masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
     cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
             if not any(a <= m.start() < b for a, b in masked)]
@@ -428,24 +419,9 @@ _NAMED_YEAR = regex.compile(r"(?:\p{Lu}[\p{L}\p{N}]*+|đời)[ \t]++\Z")
 _DIGIT_IN = regex.compile(r"\d")
 
 
-def _span_holes(folded: str, s: int, e: int) -> list[tuple[int, int]]:
-    """What no metric keeps in ``folded[s:e]``: periods and scope phrases. (Places and bare years are asked per
-    stretch: whether a name is a place depends on the words before the stretch's start.)"""
+def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if p.role != "range" and p.shape != "now"]
     holes += [m.span() for m in words("metric", "scope").scan(folded, s, e)]  # (scan: the same, sooner here)
-    return holes
-
-
-#: The holes of the stretch the metric namer is reading, found once for all its sub-stretches: (s, e, holes).
-_SPAN: ContextVar = ContextVar("vnextract_metric_span", default=None)
-
-
-def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
-    span = _SPAN.get()
-    if span is not None and span[0] <= s and e <= span[1] and span[3] is folded:
-        holes = [(max(a, s), min(b, e)) for a, b in span[2] if a < e and b > s]
-    else:
-        holes = _span_holes(folded, s, e)
     holes += _places(text, folded, s, e)
     if _DIGIT_IN.search(folded, s, e):
         holes += [m.span() for m in _BARE_YEAR.finditer(folded, s, e) if not _NAMED_YEAR.search(text, max(s, m.start() - 30), m.start())]

@@ -37,7 +37,8 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
+    "not_collected", "example")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -110,7 +111,8 @@ def _cue_set(name: str) -> frozenset[str]:
 
 @cache
 def _currency_before_bracket():
-    """An amount in a currency right before an open bracket: "170.000 USD (", "3 triệu Bảng (".
+    """An amount in a currency right before an open bracket: "170.000 USD (", "3 triệu Bảng (", a price per unit
+    too ("800 USD/quả (").
 
     The currencies are every money unit of ``units.tsv`` and the extra words of
     ``[not_record] currencies`` (currencies that are no unit of their own, "Bảng").
@@ -122,7 +124,7 @@ def _currency_before_bracket():
     scales = alternation(tuple(lex.scales))
     pattern = regex.compile(
         rf"\d[\d.,]*+[ \t]*+(?:(?:{scales}){_END}[ \t]*+)?(?P<c>{alternation(tuple(names))}){_END}"
-        rf"[ \t]*+(?:[(]|[-–][ \t]*+)[ \t]*+\Z")
+        rf"(?:/\p{{L}}++)?[ \t]*+(?:[(]|[-–][ \t]*+)[ \t]*+\Z")
     return pattern, names
 
 
@@ -170,6 +172,8 @@ _SCOPE_STOP = regex.compile(r"[;\n]")
 
 def hypothetical(ctx: Context) -> set[int]:
     """"nếu … thì …": what could happen is no figure (decision 43); "nếu trừ …" is an exclusion, not a condition.
+    An example that a "thì" follows ("Ví dụ 10 con mực thì chỉ có khoảng 7 con sống") is one too: its figures
+    illustrate; "Ví dụ như Mỹ, đến nay đã hơn 90% là dịch vụ" names a real case, and stays.
 
     The condition covers the rest of its sentence (to a ';', or the bracket it is in) and the figures of
     the clause it closes ("… có thể tăng lên 185 km nếu như …"). Not a condition: a contrast of two
@@ -180,7 +184,7 @@ def hypothetical(ctx: Context) -> set[int]:
     if ctx.has("target"):
         return set()
     out = set()
-    for start, stop_at in ctx.spans("hypothetical"):
+    for start, stop_at in ctx.spans("hypothetical") + [s for s in ctx.spans("example") if _then_after(ctx, s[1])]:
         bracketed = F.rfind("(", ctx.lo, start) > F.rfind(")", ctx.lo, start)
         stop = (_BRACKET_STOP if bracketed else _SCOPE_STOP).search(F, stop_at, ctx.hi)
         end = stop.start() if stop else ctx.hi
@@ -195,6 +199,14 @@ def hypothetical(ctx: Context) -> set[int]:
 _BRACKET_STOP = regex.compile(r"[);\n]")
 _CONDITION_END = regex.compile(r"[,;:)]|(?<![\p{L}])thì(?![\p{L}])")
 _PERIOD = regex.compile(r"(?<![\p{N}])(?:(?:19|20)\d\d(?![\p{N}])|\d{1,2}/\d{1,2}(?![\p{N}]))")
+_THEN = regex.compile(r"(?<![\p{L}])thì(?![\p{L}])")
+
+
+def _then_after(ctx: Context, pos: int) -> bool:
+    """Whether a "thì" follows ``pos`` in its sentence, before a ';' (an example's consequence)."""
+    stop = _SCOPE_STOP.search(ctx.folded, pos, ctx.hi)
+    end = stop.start() if stop else ctx.hi
+    return "thì" in ctx.folded[pos:end] and _THEN.search(ctx.folded, pos, end) is not None
 
 
 def _names_period(ctx: Context, s: int, e: int) -> bool:
@@ -267,12 +279,16 @@ def deal(ctx: Context) -> set[int]:
     """One deal's price ("Sumitomo Life chi thêm 4.012 tỷ đồng", "chi hơn 30 triệu USD để sáp nhập 4 ngôi
     nhà"): what one transaction involves, no statistic (RECORDS.md). A deal word before the figure in its
     clause, or a purpose of buying two words after it at most ("… cổ phiếu Berkshire để mua General Re"; "để
-    mua sắm" is spending, and stays; "với giá 600.000 đồng/kg nhưng không có để mua" is a price)."""
+    mua sắm" is spending, and stays; "với giá 600.000 đồng/kg nhưng không có để mua" is a price). The stake a
+    deal sells or buys ("VPBank bán 49% vốn điều lệ"): a percent right after a word of ``[not_record]
+    stake_deal`` and right before one of ``stake_of`` ("sở hữu 15% vốn" is a holding, and stays)."""
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
             if _in_clause(ctx, "deal", i)
             or (ctx.cues and any(_FEW_WORDS.fullmatch(F, m.q.end, a)
-                                 for a, _ in ctx.spans("deal_after", m.q.end, ctx.clause_end(m.q.end))))}
+                                 for a, _ in ctx.spans("deal_after", m.q.end, ctx.clause_end(m.q.end))))
+            or (m.q.category == "percent" and _cue("stake_deal").before(F, m.lead, ctx.lo) is not None
+                and _cue("stake_of").after(F, m.q.end, ctx.hi) is not None)}
 
 
 def _of_shares(m: Mention) -> bool:

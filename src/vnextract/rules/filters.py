@@ -301,8 +301,12 @@ _FEW_WORDS = regex.compile(r"[ \t]*+(?:[\p{L}\p{N}]++[ \t]++){0,2}")
 
 
 def offer(ctx: Context) -> set[int]:
-    """"giảm giá phòng từ 20-40%", "trả góp lãi suất 0%": the terms of an offer (decision 32)."""
-    return {i for i in range(len(ctx.mentions)) if _in_clause(ctx, "offer", i)}
+    """"giảm giá phòng từ 20-40%", "trả góp lãi suất 0%": the terms of an offer (decision 32); what an offer
+    promises, right before the figure ("sàn giao dịch bảo hiểm 100% vốn", "nhà đầu tư sẽ được hoàn trả
+    0,42%/đơn": ``[not_record] offer_before``; "doanh thu phí bảo hiểm đạt 100 tỷ đồng" is no promise)."""
+    F, promise = ctx.folded, _cue("offer_before")
+    return {i for i, m in enumerate(ctx.mentions)
+            if _in_clause(ctx, "offer", i) or promise.before(F, m.lead, ctx.lo) is not None}
 
 
 def case(ctx: Context) -> set[int]:
@@ -334,6 +338,8 @@ def person(ctx: Context) -> set[int]:
         if households.search(F, start, m.lead) or (not target and _speaker_before(ctx, i)):
             out.add(i)  # ("tôi thu hoạch được 5 tấn", "Tôi trồng 3 công hành, thu hoạch gần 6 tấn": the speaker's
             # own, in every clause of the sentence after it; "chúng tôi" may speak for a firm)
+    if _after_initials(ctx):  # ("chị T.T.P." ended the sentence before: its first clause is hers)
+        out |= {i for i, m in enumerate(ctx.mentions) if starts[i] == ctx.lo and not _reported(ctx, ctx.lo, m.lead)}
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
     for i, m in enumerate(ctx.mentions):
@@ -344,10 +350,21 @@ def person(ctx: Context) -> set[int]:
             continue
         if who is None:
             continue
-        if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)
-                or ctx.has("one_of", who.end(), m.lead)):  # ("… là một trong hơn 3.000 hộ": the group's count)
+        if not _reported(ctx, who.end(), m.lead):  # ("… là một trong hơn 3.000 hộ": the group's count)
             out.add(i)
     return out
+
+
+def _reported(ctx: Context, s: int, e: int) -> bool:
+    """Whether the person between ``s`` and ``e`` only reports the figure ("ông X cho biết …") or is one of a
+    group it counts ("là một trong hơn 3.000 hộ")."""
+    return ctx.has("report", s, e) or ctx.has("reporting", s, e) or ctx.has("one_of", s, e)
+
+
+def _after_initials(ctx: Context) -> bool:
+    """Whether the sentence starts right after a title and initials ("chị T.T.P."; a dot ends the text before)."""
+    before = ctx.text[max(0, ctx.lo - 30):ctx.lo].rstrip()
+    return before.endswith(".") and _initialed().search(before) is not None
 
 
 def _speaker_before(ctx: Context, i: int) -> bool:
@@ -570,6 +587,13 @@ def _person():
 
 
 @cache
+def _initialed():
+    """A title and initials that end the text before a sentence ("… chị T.T.P." before "(ngụ quận Tân Bình) bỏ ra
+    11 triệu đồng"): the sentence splitter took the initials' last dot for a full stop, and the person goes on."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{_titles_alternation('person_titles')})[ ]++(?:\p{{Lu}}\.){{1,4}}[ ]*+\Z")
+
+
+@cache
 def _person_pronoun():
     """A title of ``[not_record] person_pronouns`` standing alone for a person at the start of a clause, a
     verb or adverb after it: "ông chỉ đi …", "Bà đã bán …" ("anh", "chị" are no pronoun here: "Anh" is
@@ -621,10 +645,21 @@ def ranking(ctx: Context) -> set[int]:
 
 def abstract(ctx: Context) -> set[int]:
     """A count of things that are no indicator ("đồng tình với 5 khó khăn, 6 vấn đề", "sản phẩm có 2 yếu tố
-    bảo vệ", "phân kỳ đầu tư thành 2 giai đoạn"): the counted noun is one of ``[not_record] abstract_counts``."""
-    nouns = _cue_set("abstract_counts")
+    bảo vệ", "phân kỳ đầu tư thành 2 giai đoạn"): the counted noun is one of ``[not_record] abstract_counts``;
+    and the things a set names, listed or launched before ("bộ 3 sản phẩm", "Cả ba sản phẩm được trang bị …",
+    ``set_of`` right before the count)."""
+    nouns, sets, F = _cue_set("abstract_counts"), _cue("set_of"), ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
-            if m.q.category == "count" and " ".join((m.q.unit or "").lower().split()) in nouns}
+            if m.q.category == "count" and (" ".join((m.q.unit or "").lower().split()) in nouns
+                                            or sets.before(F, m.lead, ctx.lo) is not None)}
+
+
+def grade(ctx: Context) -> set[int]:
+    """A product's size grade ("hàu size nhỏ 25 đến 28 con/kg", "cá hồi chỉ từ 0,8-1,5kg/con"): how many pieces
+    weigh a kilo, or what one piece weighs, is a specification (RECORDS.md), by its unit (``[not_record]
+    grade_units``)."""
+    units = _cue_set("grade_units")
+    return {i for i, m in enumerate(ctx.mentions) if " ".join((m.q.unit or "").lower().split()) in units}
 
 
 def distance(ctx: Context) -> set[int]:
@@ -686,6 +721,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "meeting": meeting,
     "ranking": ranking,
     "abstract": abstract,
+    "grade": grade,
     "distance": distance,
     "vehicle": vehicle,
     "spelled_name": spelled_name,

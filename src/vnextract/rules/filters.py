@@ -242,7 +242,7 @@ def _reach(F: str, pos: int, lo: int) -> int:
 def rule(ctx: Context) -> set[int]:
     """Terms of a rule: a threshold ("tối thiểu 50.000 đồng", "không vượt quá 30%", "từ 30 tỷ đồng trở
     lên") in a sentence that states a rule ("quy định", "Luật", "trường hợp … đối với"), and fees,
-    fines and tax rates as such ("mức phí 40.000 đồng/lượt"). What a province collects in fees is a
+    fines and tax rates as such ("mức phí 40.000 đồng/lượt", "chỉ phải nộp thuế 7,5%"). What a province collects in fees is a
     record: a revenue word in the clause keeps it, and a target's floor is a target (decision 32)."""
     F, out = ctx.folded, set()
     # A target's floor is a target ("đặt chỉ tiêu … đạt tối thiểu 60%"), no rule's.
@@ -252,9 +252,15 @@ def rule(ctx: Context) -> set[int]:
             continue
         threshold = ruled and (_cue("threshold").before(F, m.q.num_start, ctx.lo) is not None
                                or _cue("threshold_after").after(F, m.q.end, ctx.hi) is not None)
-        if threshold or _in_clause(ctx, "terms", i):
+        if threshold or _in_clause(ctx, "terms", i) or (m.q.category == "percent" and _tax_rate(F, m.lead, ctx.lo)):
             out.add(i)
     return out
+
+
+def _tax_rate(F: str, pos: int, lo: int) -> bool:
+    """A percent right after the words of a tax paid or borne ("chỉ phải nộp thuế 7,5% trên thu nhập", "còn phải chịu
+    thêm 20% khi chuyển nhượng"): a tax rate ("số thu từ người nộp thuế tăng 12%" has its verb between)."""
+    return _cue("tax_rate").before(F, pos, lo) is not None
 
 
 def fee_schedule(ctx: Context) -> set[int]:
@@ -279,12 +285,15 @@ def deal(ctx: Context) -> set[int]:
     """One deal's price ("Sumitomo Life chi thêm 4.012 tỷ đồng", "chi hơn 30 triệu USD để sáp nhập 4 ngôi
     nhà"): what one transaction involves, no statistic (RECORDS.md). A deal word before the figure in its
     clause, or a purpose of buying two words after it at most ("… cổ phiếu Berkshire để mua General Re"; "để
-    mua sắm" is spending, and stays; "với giá 600.000 đồng/kg nhưng không có để mua" is a price). The stake a
+    mua sắm" is spending, and stays; "với giá 600.000 đồng/kg nhưng không có để mua" is a price); a purpose of
+    buying before the figure in its clause names what the deal buys ("chi 4.012 tỷ đồng để mua thêm 41 triệu cổ
+    phần"), but for a stake ("rót 225 triệu USD để nắm giữ 15% vốn": the holding). The stake a
     deal sells or buys ("VPBank bán 49% vốn điều lệ"): a percent right after a word of ``[not_record]
     stake_deal`` and right before one of ``stake_of`` ("sở hữu 15% vốn" is a holding, and stays)."""
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
             if _in_clause(ctx, "deal", i)
+            or (m.q.category != "percent" and _in_clause(ctx, "deal_after", i))  # ("để mua thêm 41 triệu cổ phần")
             or (ctx.cues and any(_FEW_WORDS.fullmatch(F, m.q.end, a)
                                  for a, _ in ctx.spans("deal_after", m.q.end, ctx.clause_end(m.q.end))))
             or (m.q.category == "percent" and _cue("stake_deal").before(F, m.lead, ctx.lo) is not None

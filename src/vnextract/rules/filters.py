@@ -38,7 +38,7 @@ _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
-    "not_collected", "example")) + (("metric", "report"), ("kind", "target"))
+    "not_collected", "example", "fund", "fund_use")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -242,12 +242,17 @@ def _reach(F: str, pos: int, lo: int) -> int:
 def rule(ctx: Context) -> set[int]:
     """Terms of a rule: a threshold ("tối thiểu 50.000 đồng", "không vượt quá 30%", "từ 30 tỷ đồng trở
     lên") in a sentence that states a rule ("quy định", "Luật", "trường hợp … đối với"), and fees,
-    fines and tax rates as such ("mức phí 40.000 đồng/lượt", "chỉ phải nộp thuế 7,5%"). What a province collects in fees is a
+    fines and tax rates as such ("mức phí 40.000 đồng/lượt", "chỉ phải nộp thuế 7,5%"), and what a price
+    stabilisation fund sets aside or pays per unit ("Chi sử dụng Quỹ BOG … 1.900 đồng/lít"; its balance stays). What a province collects in fees is a
     record: a revenue word in the clause keeps it, and a target's floor is a target (decision 32)."""
     F, out = ctx.folded, set()
     # A target's floor is a target ("đặt chỉ tiêu … đạt tối thiểu 60%"), no rule's.
     ruled = ctx.has("rule") and not ctx.has("target")
+    fund = bool(ctx.cues) and ctx.has("fund") and ctx.has("fund_use")
     for i, m in enumerate(ctx.mentions):
+        if fund and m.q.category == "money" and "/" in (m.q.unit or ""):
+            out.add(i)  # ("Chi sử dụng Quỹ BOG … 1.900 đồng/lít với E5RON92": a stabilisation fund's rate per litre)
+            continue
         if _in_clause(ctx, "collected", i):
             continue
         threshold = ruled and (_cue("threshold").before(F, m.q.num_start, ctx.lo) is not None
@@ -312,10 +317,12 @@ _FEW_WORDS = regex.compile(r"[ \t]*+(?:[\p{L}\p{N}]++[ \t]++){0,2}")
 def offer(ctx: Context) -> set[int]:
     """"giảm giá phòng từ 20-40%", "trả góp lãi suất 0%": the terms of an offer (decision 32); what an offer
     promises, right before the figure ("sàn giao dịch bảo hiểm 100% vốn", "nhà đầu tư sẽ được hoàn trả
-    0,42%/đơn": ``[not_record] offer_before``; "doanh thu phí bảo hiểm đạt 100 tỷ đồng" is no promise)."""
-    F, promise = ctx.folded, _cue("offer_before")
+    0,42%/đơn": ``[not_record] offer_before``; "doanh thu phí bảo hiểm đạt 100 tỷ đồng" is no promise); and how
+    many are served first ("10.000 sản phẩm đầu tiên được trợ giá", a count right before ``offer_first``)."""
+    F, promise, first = ctx.folded, _cue("offer_before"), _cue("offer_first")
     return {i for i, m in enumerate(ctx.mentions)
-            if _in_clause(ctx, "offer", i) or promise.before(F, m.lead, ctx.lo) is not None}
+            if _in_clause(ctx, "offer", i) or promise.before(F, m.lead, ctx.lo) is not None
+            or (m.q.category == "count" and first.after(F, m.q.end, ctx.hi) is not None)}
 
 
 def case(ctx: Context) -> set[int]:

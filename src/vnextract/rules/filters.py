@@ -318,11 +318,15 @@ def offer(ctx: Context) -> set[int]:
     """"giảm giá phòng từ 20-40%", "trả góp lãi suất 0%": the terms of an offer (decision 32); what an offer
     promises, right before the figure ("sàn giao dịch bảo hiểm 100% vốn", "nhà đầu tư sẽ được hoàn trả
     0,42%/đơn": ``[not_record] offer_before``; "doanh thu phí bảo hiểm đạt 100 tỷ đồng" is no promise); and how
-    many are served first ("10.000 sản phẩm đầu tiên được trợ giá", a count right before ``offer_first``)."""
-    F, promise, first = ctx.folded, _cue("offer_before"), _cue("offer_first")
+    many are served first ("10.000 sản phẩm đầu tiên được trợ giá", a count right before ``offer_first``); a
+    discount, a fall ("giảm" in the clause before) in percent of the price named after it ("giảm từ 10-20% giá thực đơn niêm yết", "giảm 30% phí
+    tham quan": ``discount_of``; "giá xăng giảm 5%" names its price before, and stays)."""
+    F, promise, first, price = ctx.folded, _cue("offer_before"), _cue("offer_first"), _cue("discount_of")
     return {i for i, m in enumerate(ctx.mentions)
             if _in_clause(ctx, "offer", i) or promise.before(F, m.lead, ctx.lo) is not None
-            or (m.q.category == "count" and first.after(F, m.q.end, ctx.hi) is not None)}
+            or (m.q.category == "count" and first.after(F, m.q.end, ctx.hi) is not None)
+            or (m.q.category == "percent" and "giảm" in F[ctx.clauses[i]:m.q.num_start]
+                and price.after(F, m.q.end, ctx.hi) is not None)}
 
 
 def case(ctx: Context) -> set[int]:
@@ -712,6 +716,13 @@ def spelled_name(ctx: Context) -> set[int]:
 _SPACED_CAPITAL = regex.compile(r"[ ]++\p{Lu}\p{Ll}")  # (no unit or acronym: "một tỷ USD", "tám DN")
 
 
+def engine(ctx: Context) -> set[int]:
+    """An engine's power or speed ("sản sinh 563 mã lực tại 6.800 vòng/phút"): a product's specification by its
+    unit (``[not_record] engine_units``), whatever stands before it; a fleet's total in CV stays."""
+    units = _cue_set("engine_units")
+    return {i for i, m in enumerate(ctx.mentions) if " ".join((m.q.unit or "").lower().split()) in units}
+
+
 def widget(ctx: Context) -> set[int]:
     """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
     return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
@@ -738,6 +749,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "ranking": ranking,
     "abstract": abstract,
     "grade": grade,
+    "engine": engine,
     "distance": distance,
     "vehicle": vehicle,
     "spelled_name": spelled_name,

@@ -2,11 +2,14 @@
 
 A number with a unit is not yet a record: the terms of a rule, offer or
 contract, a product's or project's specifications, what one case, person or
-transaction involves (a fine on one firm, one purchase's price included),
+transaction involves (a fine on one firm, one purchase's price included, the
+stake one deal sells), a discount, a price fund's rate per litre, a tax rate,
 what the people of a feature story do and say, an advertisement's offer, a fee
 table by vehicle class, a vessel by its tonnage, a hypothetical, a round mark
-crossed or an analyst's level, a count of abstractions ("5 khó khăn"), where a
-site lies ("cách … 2 km"), a number word inside a name ("Năm Căn"), a page
+crossed, tested or regained, or an analyst's level, an example with its "thì",
+a size grade or an engine's power by its unit, a count of abstractions ("5 khó
+khăn") or of a set named before, where a site lies ("cách … 2 km"), a number
+word inside a name ("Năm Căn"), a page
 widget and a conversion of an amount already stated state no statistic of an
 indicator (RECORDS.md, docs/decisions.md 32, 43, 45). Each class is
 one function below, reading its cue words from ``lang/vi/cues.toml``
@@ -38,7 +41,7 @@ _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
-    "not_collected", "example", "fund", "fund_use")) + (("metric", "report"), ("kind", "target"))
+    "not_collected", "example")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -248,7 +251,8 @@ def rule(ctx: Context) -> set[int]:
     F, out = ctx.folded, set()
     # A target's floor is a target ("đặt chỉ tiêu … đạt tối thiểu 60%"), no rule's.
     ruled = ctx.has("rule") and not ctx.has("target")
-    fund = bool(ctx.cues) and ctx.has("fund") and ctx.has("fund_use")
+    fund = F.find("quỹ b", ctx.lo, ctx.hi) >= 0 and _cue("fund").search(F, ctx.lo, ctx.hi) is not None \
+        and _cue("fund_use").search(F, ctx.lo, ctx.hi) is not None  # (a literal first: few sentences name the fund)
     for i, m in enumerate(ctx.mentions):
         if fund and m.q.category == "money" and "/" in (m.q.unit or ""):
             out.add(i)  # ("Chi sử dụng Quỹ BOG … 1.900 đồng/lít với E5RON92": a stabilisation fund's rate per litre)
@@ -671,15 +675,22 @@ def abstract(ctx: Context) -> set[int]:
     nouns, sets, F = _cue_set("abstract_counts"), _cue("set_of"), ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
             if m.q.category == "count" and (" ".join((m.q.unit or "").lower().split()) in nouns
-                                            or sets.before(F, m.lead, ctx.lo) is not None)}
+                                            or (sets.before(F, m.lead, ctx.lo) is not None
+                                                and _cue("not_set_of").before(F, m.lead, ctx.lo) is None))}
 
 
 def grade(ctx: Context) -> set[int]:
-    """A product's size grade ("hàu size nhỏ 25 đến 28 con/kg", "cá hồi chỉ từ 0,8-1,5kg/con"): how many pieces
-    weigh a kilo, or what one piece weighs, is a specification (RECORDS.md), by its unit (``[not_record]
-    grade_units``)."""
-    units = _cue_set("grade_units")
-    return {i for i, m in enumerate(ctx.mentions) if " ".join((m.q.unit or "").lower().split()) in units}
+    """A product's size grade ("hàu size nhỏ 25 đến 28 con/kg", "cá hồi chỉ từ 0,8-1,5kg/con") or an engine's power
+    and speed ("sản sinh 563 mã lực tại 6.800 vòng/phút"): how many pieces weigh a kilo, what one piece weighs,
+    what one engine does are specifications (RECORDS.md), by their unit (``[not_record] grade_units``,
+    ``engine_units``), whatever stands before it; a fleet's total power in CV stays."""
+    units = _spec_units()
+    return {i for i, m in enumerate(ctx.mentions) if m.q.unit and " ".join(m.q.unit.lower().split()) in units}
+
+
+@cache
+def _spec_units() -> frozenset[str]:
+    return _cue_set("grade_units") | _cue_set("engine_units")
 
 
 def distance(ctx: Context) -> set[int]:
@@ -716,13 +727,6 @@ def spelled_name(ctx: Context) -> set[int]:
 _SPACED_CAPITAL = regex.compile(r"[ ]++\p{Lu}\p{Ll}")  # (no unit or acronym: "một tỷ USD", "tám DN")
 
 
-def engine(ctx: Context) -> set[int]:
-    """An engine's power or speed ("sản sinh 563 mã lực tại 6.800 vòng/phút"): a product's specification by its
-    unit (``[not_record] engine_units``), whatever stands before it; a fleet's total in CV stays."""
-    units = _cue_set("engine_units")
-    return {i for i, m in enumerate(ctx.mentions) if " ".join((m.q.unit or "").lower().split()) in units}
-
-
 def widget(ctx: Context) -> set[int]:
     """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
     return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
@@ -749,7 +753,6 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "ranking": ranking,
     "abstract": abstract,
     "grade": grade,
-    "engine": engine,
     "distance": distance,
     "vehicle": vehicle,
     "spelled_name": spelled_name,
@@ -762,6 +765,7 @@ def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], atta
 
     A change, plan or share that only continues a removed figure ("bị phạt 468 triệu đồng, tăng 5%"),
     and an amount that restates it in another currency, go with it: ``attach_gap`` is the assembler's pattern for what may stand between them.
+    A size grade is no figure they continue: the move after "cỡ 30 con/kg" is the price's.
     """
     if not mentions:
         return mentions
@@ -771,9 +775,12 @@ def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], atta
         out |= f(ctx)
     if not out:
         return mentions
+    # A size grade names the product, and the move after it is its price's: "cỡ 30 con/kg tăng 20.000 đồng/kg lên …".
+    leads = out - grade(ctx)
     for i in range(1, len(mentions)):
         m = mentions[i]
-        if i - 1 in out and i not in out and (m.role != "value" or m.equivalent) \
+        if i - 1 in leads and i not in out and (m.role != "value" or m.equivalent) \
                 and attach_gap.fullmatch(folded, mentions[i - 1].end, m.lead):
             out.add(i)  # (an equivalent amount, "(khoảng 48,4 tỷ đồng)", restates the removed one)
+            leads.add(i)
     return [m for i, m in enumerate(mentions) if i not in out]

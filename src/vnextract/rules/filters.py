@@ -251,6 +251,7 @@ def rule(ctx: Context) -> set[int]:
     F, out = ctx.folded, set()
     # A target's floor is a target ("đặt chỉ tiêu … đạt tối thiểu 60%"), no rule's.
     ruled = ctx.has("rule") and not ctx.has("target")
+    taxed = F.find("thuế", ctx.lo, ctx.hi) >= 0 or F.find("chịu", ctx.lo, ctx.hi) >= 0  # (literals first)
     fund = F.find("quỹ b", ctx.lo, ctx.hi) >= 0 and _cue("fund").search(F, ctx.lo, ctx.hi) is not None \
         and _cue("fund_use").search(F, ctx.lo, ctx.hi) is not None  # (a literal first: few sentences name the fund)
     for i, m in enumerate(ctx.mentions):
@@ -261,7 +262,7 @@ def rule(ctx: Context) -> set[int]:
             continue
         threshold = ruled and (_cue("threshold").before(F, m.q.num_start, ctx.lo) is not None
                                or _cue("threshold_after").after(F, m.q.end, ctx.hi) is not None)
-        if threshold or _in_clause(ctx, "terms", i) or (m.q.category == "percent" and _tax_rate(F, m.lead, ctx.lo)):
+        if threshold or _in_clause(ctx, "terms", i) or (m.q.category == "percent" and taxed and _tax_rate(F, m.lead, ctx.lo)):
             out.add(i)
     return out
 
@@ -326,11 +327,18 @@ def offer(ctx: Context) -> set[int]:
     discount, a fall ("giảm" in the clause before) in percent of the price named after it ("giảm từ 10-20% giá thực đơn niêm yết", "giảm 30% phí
     tham quan": ``discount_of``; "giá xăng giảm 5%" names its price before, and stays)."""
     F, promise, first, price = ctx.folded, _cue("offer_before"), _cue("offer_first"), _cue("discount_of")
+    promised = holds_any(F[ctx.lo:ctx.hi], _PROMISE_LITERALS)  # (literals first: few sentences hold a promise)
+    firsts = F.find("đầu tiên", ctx.lo, ctx.hi) >= 0
     return {i for i, m in enumerate(ctx.mentions)
-            if _in_clause(ctx, "offer", i) or promise.before(F, m.lead, ctx.lo) is not None
-            or (m.q.category == "count" and first.after(F, m.q.end, ctx.hi) is not None)
-            or (m.q.category == "percent" and "giảm" in F[ctx.clauses[i]:m.q.num_start]
+            if _in_clause(ctx, "offer", i)
+            or (promised and m.q.category in ("money", "percent") and promise.before(F, m.lead, ctx.lo) is not None)
+            or (firsts and m.q.category == "count" and first.after(F, m.q.end, ctx.hi) is not None)
+            or (m.q.category == "percent" and F.find("giảm", ctx.clauses[i], m.q.num_start) >= 0
                 and price.after(F, m.q.end, ctx.hi) is not None)}
+
+
+#: A word each cue of ``[not_record] offer_before`` holds, looked for before the cues are.
+_PROMISE_LITERALS = ("bảo hiểm", "hoàn trả", "cam kết", "phí")
 
 
 def case(ctx: Context) -> set[int]:
@@ -387,8 +395,10 @@ def _reported(ctx: Context, s: int, e: int) -> bool:
 
 def _after_initials(ctx: Context) -> bool:
     """Whether the sentence starts right after a title and initials ("chị T.T.P."; a dot ends the text before)."""
-    before = ctx.text[max(0, ctx.lo - 30):ctx.lo].rstrip()
-    return before.endswith(".") and _initialed().search(before) is not None
+    T, k = ctx.text, ctx.lo
+    while k and T[k - 1] in " \t\n":
+        k -= 1
+    return k > 0 and T[k - 1] == "." and _initialed().search(T, max(0, k - 30), k) is not None
 
 
 def _speaker_before(ctx: Context, i: int) -> bool:
@@ -684,8 +694,12 @@ def grade(ctx: Context) -> set[int]:
     and speed ("sản sinh 563 mã lực tại 6.800 vòng/phút"): how many pieces weigh a kilo, what one piece weighs,
     what one engine does are specifications (RECORDS.md), by their unit (``[not_record] grade_units``,
     ``engine_units``), whatever stands before it; a fleet's total power in CV stays."""
-    units = _spec_units()
-    return {i for i, m in enumerate(ctx.mentions) if m.q.unit and " ".join(m.q.unit.lower().split()) in units}
+    return {i for i, m in enumerate(ctx.mentions) if _graded(m)}
+
+
+def _graded(m: Mention) -> bool:
+    """Whether a figure's unit is a size grade's or an engine's (``grade``)."""
+    return bool(m.q.unit) and " ".join(m.q.unit.lower().split()) in _spec_units()
 
 
 @cache
@@ -775,12 +789,10 @@ def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], atta
         out |= f(ctx)
     if not out:
         return mentions
-    # A size grade names the product, and the move after it is its price's: "cỡ 30 con/kg tăng 20.000 đồng/kg lên …".
-    leads = out - grade(ctx)
     for i in range(1, len(mentions)):
         m = mentions[i]
-        if i - 1 in leads and i not in out and (m.role != "value" or m.equivalent) \
-                and attach_gap.fullmatch(folded, mentions[i - 1].end, m.lead):
-            out.add(i)  # (an equivalent amount, "(khoảng 48,4 tỷ đồng)", restates the removed one)
-            leads.add(i)
+        if i - 1 in out and i not in out and (m.role != "value" or m.equivalent) \
+                and attach_gap.fullmatch(folded, mentions[i - 1].end, m.lead) and not _graded(mentions[i - 1]):
+            out.add(i)  # (an equivalent amount, "(khoảng 48,4 tỷ đồng)", restates the removed one; a size grade names
+            # the product, and the move after it is its price's: "cỡ 30 con/kg tăng 20.000 đồng/kg lên …")
     return [m for i, m in enumerate(mentions) if i not in out]

@@ -333,12 +333,12 @@ def offer(ctx: Context) -> set[int]:
             if _in_clause(ctx, "offer", i)
             or (promised and m.q.category in ("money", "percent") and promise.before(F, m.lead, ctx.lo) is not None)
             or (firsts and m.q.category == "count" and first.after(F, m.q.end, ctx.hi) is not None)
-            or (m.q.category == "percent" and F.find("giảm", ctx.clauses[i], m.q.num_start) >= 0
-                and price.after(F, m.q.end, ctx.hi) is not None)}
+            or (m.q.category == "percent" and price.after(F, m.q.end, ctx.hi) is not None
+                and F.find("giảm", ctx.clauses[i], m.q.num_start) >= 0)}
 
 
 #: A word each cue of ``[not_record] offer_before`` holds, looked for before the cues are.
-_PROMISE_LITERALS = ("bảo hiểm", "hoàn trả", "cam kết", "phí")
+_PROMISE_LITERALS = ("bảo hiểm", "hoàn trả", "cam kết", "có phí", "với phí")
 
 
 def case(ctx: Context) -> set[int]:

@@ -2,11 +2,14 @@
 
 A number with a unit is not yet a record: the terms of a rule, offer or
 contract, a product's or project's specifications, what one case, person or
-transaction involves (a fine on one firm, one purchase's price included),
+transaction involves (a fine on one firm, one purchase's price included, the
+stake one deal sells), a discount, a price fund's rate per litre, a tax rate,
 what the people of a feature story do and say, an advertisement's offer, a fee
 table by vehicle class, a vessel by its tonnage, a hypothetical, a round mark
-crossed or an analyst's level, a count of abstractions ("5 khó khăn"), where a
-site lies ("cách … 2 km"), a number word inside a name ("Năm Căn"), a page
+crossed, tested or regained, or an analyst's level, an example with its "thì",
+a size grade or an engine's power by its unit, a count of abstractions ("5 khó
+khăn") or of a set named before, where a site lies ("cách … 2 km"), a number
+word inside a name ("Năm Căn"), a page
 widget and a conversion of an amount already stated state no statistic of an
 indicator (RECORDS.md, docs/decisions.md 32, 43, 45). Each class is
 one function below, reading its cue words from ``lang/vi/cues.toml``
@@ -37,7 +40,8 @@ _END = r"(?![\p{L}\p{N}])"
 _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
-    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised")) + (("metric", "report"), ("kind", "target"))
+    "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
+    "not_collected", "example")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -110,7 +114,8 @@ def _cue_set(name: str) -> frozenset[str]:
 
 @cache
 def _currency_before_bracket():
-    """An amount in a currency right before an open bracket: "170.000 USD (", "3 triệu Bảng (".
+    """An amount in a currency right before an open bracket: "170.000 USD (", "3 triệu Bảng (", a price per unit
+    too ("800 USD/quả (").
 
     The currencies are every money unit of ``units.tsv`` and the extra words of
     ``[not_record] currencies`` (currencies that are no unit of their own, "Bảng").
@@ -122,7 +127,7 @@ def _currency_before_bracket():
     scales = alternation(tuple(lex.scales))
     pattern = regex.compile(
         rf"\d[\d.,]*+[ \t]*+(?:(?:{scales}){_END}[ \t]*+)?(?P<c>{alternation(tuple(names))}){_END}"
-        rf"[ \t]*+(?:[(]|[-–][ \t]*+)[ \t]*+\Z")
+        rf"(?:/\p{{L}}++)?[ \t]*+(?:[(]|[-–][ \t]*+)[ \t]*+\Z")
     return pattern, names
 
 
@@ -170,6 +175,8 @@ _SCOPE_STOP = regex.compile(r"[;\n]")
 
 def hypothetical(ctx: Context) -> set[int]:
     """"nếu … thì …": what could happen is no figure (decision 43); "nếu trừ …" is an exclusion, not a condition.
+    An example that a "thì" follows ("Ví dụ 10 con mực thì chỉ có khoảng 7 con sống") is one too: its figures
+    illustrate; "Ví dụ như Mỹ, đến nay đã hơn 90% là dịch vụ" names a real case, and stays.
 
     The condition covers the rest of its sentence (to a ';', or the bracket it is in) and the figures of
     the clause it closes ("… có thể tăng lên 185 km nếu như …"). Not a condition: a contrast of two
@@ -180,7 +187,7 @@ def hypothetical(ctx: Context) -> set[int]:
     if ctx.has("target"):
         return set()
     out = set()
-    for start, stop_at in ctx.spans("hypothetical"):
+    for start, stop_at in ctx.spans("hypothetical") + [s for s in ctx.spans("example") if _then_after(ctx, s[1])]:
         bracketed = F.rfind("(", ctx.lo, start) > F.rfind(")", ctx.lo, start)
         stop = (_BRACKET_STOP if bracketed else _SCOPE_STOP).search(F, stop_at, ctx.hi)
         end = stop.start() if stop else ctx.hi
@@ -195,6 +202,14 @@ def hypothetical(ctx: Context) -> set[int]:
 _BRACKET_STOP = regex.compile(r"[);\n]")
 _CONDITION_END = regex.compile(r"[,;:)]|(?<![\p{L}])thì(?![\p{L}])")
 _PERIOD = regex.compile(r"(?<![\p{N}])(?:(?:19|20)\d\d(?![\p{N}])|\d{1,2}/\d{1,2}(?![\p{N}]))")
+_THEN = regex.compile(r"(?<![\p{L}])thì(?![\p{L}])")
+
+
+def _then_after(ctx: Context, pos: int) -> bool:
+    """Whether a "thì" follows ``pos`` in its sentence, before a ';' (an example's consequence)."""
+    stop = _SCOPE_STOP.search(ctx.folded, pos, ctx.hi)
+    end = stop.start() if stop else ctx.hi
+    return "thì" in ctx.folded[pos:end] and _THEN.search(ctx.folded, pos, end) is not None
 
 
 def _names_period(ctx: Context, s: int, e: int) -> bool:
@@ -230,19 +245,32 @@ def _reach(F: str, pos: int, lo: int) -> int:
 def rule(ctx: Context) -> set[int]:
     """Terms of a rule: a threshold ("tối thiểu 50.000 đồng", "không vượt quá 30%", "từ 30 tỷ đồng trở
     lên") in a sentence that states a rule ("quy định", "Luật", "trường hợp … đối với"), and fees,
-    fines and tax rates as such ("mức phí 40.000 đồng/lượt"). What a province collects in fees is a
+    fines and tax rates as such ("mức phí 40.000 đồng/lượt", "chỉ phải nộp thuế 7,5%"), and what a price
+    stabilisation fund sets aside or pays per unit ("Chi sử dụng Quỹ BOG … 1.900 đồng/lít"; its balance stays). What a province collects in fees is a
     record: a revenue word in the clause keeps it, and a target's floor is a target (decision 32)."""
     F, out = ctx.folded, set()
     # A target's floor is a target ("đặt chỉ tiêu … đạt tối thiểu 60%"), no rule's.
     ruled = ctx.has("rule") and not ctx.has("target")
+    taxed = F.find("thuế", ctx.lo, ctx.hi) >= 0 or F.find("chịu", ctx.lo, ctx.hi) >= 0  # (literals first)
+    fund = F.find("quỹ b", ctx.lo, ctx.hi) >= 0 and _cue("fund").search(F, ctx.lo, ctx.hi) is not None \
+        and _cue("fund_use").search(F, ctx.lo, ctx.hi) is not None  # (a literal first: few sentences name the fund)
     for i, m in enumerate(ctx.mentions):
+        if fund and m.q.category == "money" and "/" in (m.q.unit or ""):
+            out.add(i)  # ("Chi sử dụng Quỹ BOG … 1.900 đồng/lít với E5RON92": a stabilisation fund's rate per litre)
+            continue
         if _in_clause(ctx, "collected", i):
             continue
         threshold = ruled and (_cue("threshold").before(F, m.q.num_start, ctx.lo) is not None
                                or _cue("threshold_after").after(F, m.q.end, ctx.hi) is not None)
-        if threshold or _in_clause(ctx, "terms", i):
+        if threshold or _in_clause(ctx, "terms", i) or (m.q.category == "percent" and taxed and _tax_rate(F, m.lead, ctx.lo)):
             out.add(i)
     return out
+
+
+def _tax_rate(F: str, pos: int, lo: int) -> bool:
+    """A percent right after the words of a tax paid or borne ("chỉ phải nộp thuế 7,5% trên thu nhập", "còn phải chịu
+    thêm 20% khi chuyển nhượng"): a tax rate ("số thu từ người nộp thuế tăng 12%" has its verb between)."""
+    return _cue("tax_rate").before(F, pos, lo) is not None
 
 
 def fee_schedule(ctx: Context) -> set[int]:
@@ -267,12 +295,19 @@ def deal(ctx: Context) -> set[int]:
     """One deal's price ("Sumitomo Life chi thêm 4.012 tỷ đồng", "chi hơn 30 triệu USD để sáp nhập 4 ngôi
     nhà"): what one transaction involves, no statistic (RECORDS.md). A deal word before the figure in its
     clause, or a purpose of buying two words after it at most ("… cổ phiếu Berkshire để mua General Re"; "để
-    mua sắm" is spending, and stays; "với giá 600.000 đồng/kg nhưng không có để mua" is a price)."""
+    mua sắm" is spending, and stays; "với giá 600.000 đồng/kg nhưng không có để mua" is a price); a purpose of
+    buying before the figure in its clause names what the deal buys ("chi 4.012 tỷ đồng để mua thêm 41 triệu cổ
+    phần"), but for a stake ("rót 225 triệu USD để nắm giữ 15% vốn": the holding). The stake a
+    deal sells or buys ("VPBank bán 49% vốn điều lệ"): a percent right after a word of ``[not_record]
+    stake_deal`` and right before one of ``stake_of`` ("sở hữu 15% vốn" is a holding, and stays)."""
     F = ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
             if _in_clause(ctx, "deal", i)
+            or (m.q.category != "percent" and _in_clause(ctx, "deal_after", i))  # ("để mua thêm 41 triệu cổ phần")
             or (ctx.cues and any(_FEW_WORDS.fullmatch(F, m.q.end, a)
-                                 for a, _ in ctx.spans("deal_after", m.q.end, ctx.clause_end(m.q.end))))}
+                                 for a, _ in ctx.spans("deal_after", m.q.end, ctx.clause_end(m.q.end))))
+            or (m.q.category == "percent" and _cue("stake_deal").before(F, m.lead, ctx.lo) is not None
+                and _cue("stake_of").after(F, m.q.end, ctx.hi) is not None)}
 
 
 def _of_shares(m: Mention) -> bool:
@@ -285,8 +320,25 @@ _FEW_WORDS = regex.compile(r"[ \t]*+(?:[\p{L}\p{N}]++[ \t]++){0,2}")
 
 
 def offer(ctx: Context) -> set[int]:
-    """"giảm giá phòng từ 20-40%", "trả góp lãi suất 0%": the terms of an offer (decision 32)."""
-    return {i for i in range(len(ctx.mentions)) if _in_clause(ctx, "offer", i)}
+    """"giảm giá phòng từ 20-40%", "trả góp lãi suất 0%": the terms of an offer (decision 32); what an offer
+    promises, right before the figure ("sàn giao dịch bảo hiểm 100% vốn", "nhà đầu tư sẽ được hoàn trả
+    0,42%/đơn": ``[not_record] offer_before``; "doanh thu phí bảo hiểm đạt 100 tỷ đồng" is no promise); and how
+    many are served first ("10.000 sản phẩm đầu tiên được trợ giá", a count right before ``offer_first``); a
+    discount, a fall ("giảm" in the clause before) in percent of the price named after it ("giảm từ 10-20% giá thực đơn niêm yết", "giảm 30% phí
+    tham quan": ``discount_of``; "giá xăng giảm 5%" names its price before, and stays)."""
+    F, promise, first, price = ctx.folded, _cue("offer_before"), _cue("offer_first"), _cue("discount_of")
+    promised = holds_any(F[ctx.lo:ctx.hi], _PROMISE_LITERALS)  # (literals first: few sentences hold a promise)
+    firsts = F.find("đầu tiên", ctx.lo, ctx.hi) >= 0
+    return {i for i, m in enumerate(ctx.mentions)
+            if _in_clause(ctx, "offer", i)
+            or (promised and m.q.category in ("money", "percent") and promise.before(F, m.lead, ctx.lo) is not None)
+            or (firsts and m.q.category == "count" and first.after(F, m.q.end, ctx.hi) is not None)
+            or (m.q.category == "percent" and price.after(F, m.q.end, ctx.hi) is not None
+                and F.find("giảm", ctx.clauses[i], m.q.num_start) >= 0)}
+
+
+#: A word each cue of ``[not_record] offer_before`` holds, looked for before the cues are.
+_PROMISE_LITERALS = ("bảo hiểm", "hoàn trả", "cam kết", "có phí", "với phí")
 
 
 def case(ctx: Context) -> set[int]:
@@ -318,6 +370,8 @@ def person(ctx: Context) -> set[int]:
         if households.search(F, start, m.lead) or (not target and _speaker_before(ctx, i)):
             out.add(i)  # ("tôi thu hoạch được 5 tấn", "Tôi trồng 3 công hành, thu hoạch gần 6 tấn": the speaker's
             # own, in every clause of the sentence after it; "chúng tôi" may speak for a firm)
+    if _after_initials(ctx):  # ("chị T.T.P." ended the sentence before: its first clause is hers)
+        out |= {i for i, m in enumerate(ctx.mentions) if starts[i] == ctx.lo and not _reported(ctx, ctx.lo, m.lead)}
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
     for i, m in enumerate(ctx.mentions):
@@ -328,10 +382,23 @@ def person(ctx: Context) -> set[int]:
             continue
         if who is None:
             continue
-        if not (ctx.has("report", who.end(), m.lead) or ctx.has("reporting", who.end(), m.lead)
-                or ctx.has("one_of", who.end(), m.lead)):  # ("… là một trong hơn 3.000 hộ": the group's count)
+        if not _reported(ctx, who.end(), m.lead):  # ("… là một trong hơn 3.000 hộ": the group's count)
             out.add(i)
     return out
+
+
+def _reported(ctx: Context, s: int, e: int) -> bool:
+    """Whether the person between ``s`` and ``e`` only reports the figure ("ông X cho biết …") or is one of a
+    group it counts ("là một trong hơn 3.000 hộ")."""
+    return ctx.has("report", s, e) or ctx.has("reporting", s, e) or ctx.has("one_of", s, e)
+
+
+def _after_initials(ctx: Context) -> bool:
+    """Whether the sentence starts right after a title and initials ("chị T.T.P."; a dot ends the text before)."""
+    T, k = ctx.text, ctx.lo
+    while k and T[k - 1] in " \t\n":
+        k -= 1
+    return k > 0 and T[k - 1] == "." and _initialed().search(T, max(0, k - 30), k) is not None
 
 
 def _speaker_before(ctx: Context, i: int) -> bool:
@@ -554,6 +621,13 @@ def _person():
 
 
 @cache
+def _initialed():
+    """A title and initials that end the text before a sentence ("… chị T.T.P." before "(ngụ quận Tân Bình) bỏ ra
+    11 triệu đồng"): the sentence splitter took the initials' last dot for a full stop, and the person goes on."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{_titles_alternation('person_titles')})[ ]++(?:\p{{Lu}}\.){{1,4}}[ ]*+\Z")
+
+
+@cache
 def _person_pronoun():
     """A title of ``[not_record] person_pronouns`` standing alone for a person at the start of a clause, a
     verb or adverb after it: "ông chỉ đi …", "Bà đã bán …" ("anh", "chị" are no pronoun here: "Anh" is
@@ -605,10 +679,32 @@ def ranking(ctx: Context) -> set[int]:
 
 def abstract(ctx: Context) -> set[int]:
     """A count of things that are no indicator ("đồng tình với 5 khó khăn, 6 vấn đề", "sản phẩm có 2 yếu tố
-    bảo vệ", "phân kỳ đầu tư thành 2 giai đoạn"): the counted noun is one of ``[not_record] abstract_counts``."""
-    nouns = _cue_set("abstract_counts")
+    bảo vệ", "phân kỳ đầu tư thành 2 giai đoạn"): the counted noun is one of ``[not_record] abstract_counts``;
+    and the things a set names, listed or launched before ("bộ 3 sản phẩm", "Cả ba sản phẩm được trang bị …",
+    ``set_of`` right before the count)."""
+    nouns, sets, F = _cue_set("abstract_counts"), _cue("set_of"), ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
-            if m.q.category == "count" and " ".join((m.q.unit or "").lower().split()) in nouns}
+            if m.q.category == "count" and (" ".join((m.q.unit or "").lower().split()) in nouns
+                                            or (sets.before(F, m.lead, ctx.lo) is not None
+                                                and _cue("not_set_of").before(F, m.lead, ctx.lo) is None))}
+
+
+def grade(ctx: Context) -> set[int]:
+    """A product's size grade ("hàu size nhỏ 25 đến 28 con/kg", "cá hồi chỉ từ 0,8-1,5kg/con") or an engine's power
+    and speed ("sản sinh 563 mã lực tại 6.800 vòng/phút"): how many pieces weigh a kilo, what one piece weighs,
+    what one engine does are specifications (RECORDS.md), by their unit (``[not_record] grade_units``,
+    ``engine_units``), whatever stands before it; a fleet's total power in CV stays."""
+    return {i for i, m in enumerate(ctx.mentions) if _graded(m)}
+
+
+def _graded(m: Mention) -> bool:
+    """Whether a figure's unit is a size grade's or an engine's (``grade``)."""
+    return bool(m.q.unit) and " ".join(m.q.unit.lower().split()) in _spec_units()
+
+
+@cache
+def _spec_units() -> frozenset[str]:
+    return _cue_set("grade_units") | _cue_set("engine_units")
 
 
 def distance(ctx: Context) -> set[int]:
@@ -670,6 +766,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "meeting": meeting,
     "ranking": ranking,
     "abstract": abstract,
+    "grade": grade,
     "distance": distance,
     "vehicle": vehicle,
     "spelled_name": spelled_name,
@@ -682,6 +779,7 @@ def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], atta
 
     A change, plan or share that only continues a removed figure ("bị phạt 468 triệu đồng, tăng 5%"),
     and an amount that restates it in another currency, go with it: ``attach_gap`` is the assembler's pattern for what may stand between them.
+    A size grade is no figure they continue: the move after "cỡ 30 con/kg" is the price's.
     """
     if not mentions:
         return mentions
@@ -694,6 +792,7 @@ def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], atta
     for i in range(1, len(mentions)):
         m = mentions[i]
         if i - 1 in out and i not in out and (m.role != "value" or m.equivalent) \
-                and attach_gap.fullmatch(folded, mentions[i - 1].end, m.lead):
-            out.add(i)  # (an equivalent amount, "(khoảng 48,4 tỷ đồng)", restates the removed one)
+                and attach_gap.fullmatch(folded, mentions[i - 1].end, m.lead) and not _graded(mentions[i - 1]):
+            out.add(i)  # (an equivalent amount, "(khoảng 48,4 tỷ đồng)", restates the removed one; a size grade names
+            # the product, and the move after it is its price's: "cỡ 30 con/kg tăng 20.000 đồng/kg lên …")
     return [m for i, m in enumerate(mentions) if i not in out]

@@ -225,6 +225,9 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     vlead = resp.start() if resp else lead
     inc = words("change", "increase").before(folded, vlead, lo)
     dec = None if inc else words("change", "decrease").before(folded, vlead, lo)
+    if not (inc or dec) and q.category in ("percent", "points") and (k := _bracket_after_move(folded, lead, lo)):
+        inc = words("change", "increase").before(folded, k, lo)  # "VPB tăng mạnh nhất (6,4%) lên 58.500 đồng"
+        dec = None if inc else words("change", "decrease").before(folded, k, lo)
     verb = inc or dec
     if dec and "bị" in folded[max(lo, dec[0] - 4):dec[0]] and words("change", "not_change").before(folded, vlead, lo):
         verb = None  # "bị thiệt hại 155 ha": the damaged area
@@ -366,6 +369,21 @@ def _phrase_end(folded: str, pos: int, hi: int) -> int:
 def _at_clause_end(folded: str, pos: int, hi: int) -> bool:
     rest = folded[pos:min(hi, pos + 3)].lstrip(" \t")
     return not rest or rest[0] in ",;.)(:"
+
+
+_BRACKET_AFTER_MOVE = regex.compile(r"(?:[ \t]++nhất)?+[ \t]*+[(][ \t]*+\Z")
+
+
+def _bracket_after_move(folded: str, lead: int, lo: int) -> int | None:
+    """Where a change verb would end when the size at ``lead`` opens a bracket after it, past "nhất" ("VPB vẫn
+    tăng mạnh nhất (6,4%) lên 58.500 đồng": the move's size, not the price); None when no bracket opens there."""
+    k = lead
+    while k > lo and folded[k - 1] in " \t":
+        k -= 1
+    if k <= lo or folded[k - 1] != "(":
+        return None
+    m = _BRACKET_AFTER_MOVE.search(folded, max(lo, lead - 12), lead)
+    return m.start() if m else None
 
 
 def _verb_start(folded: str, lead: int, lo: int) -> int:

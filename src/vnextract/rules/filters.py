@@ -31,7 +31,7 @@ from ..lang.vi import lexicon
 from ..places import find_places
 from ..text.normalize import holds_any, per_text
 from .roles import Mention
-from .words import WordSet, alternation, clause_from, clause_stops, words
+from .words import WordSet, alternation, clause_from, clause_stops, word_set, words
 
 _END = r"(?![\p{L}\p{N}])"
 
@@ -104,10 +104,9 @@ def _cue(name: str) -> WordSet:
     return words("not_record", name)
 
 
-@cache
 def _cue_set(name: str) -> frozenset[str]:
     """A cue list as a set, for the plain look-ups of a unit or a counted noun."""
-    return frozenset(_cue(name).words)
+    return word_set("not_record", name)
 
 
 # -- conversions -------------------------------------------------------------

@@ -18,7 +18,7 @@ from ..periods import find_mentions
 from ..places import find_places
 from ..text.normalize import fold
 from .subjects import has_head, subject_first
-from .words import alternation, kept_whole, words
+from .words import alternation, inside_kept_word, kept_whole, word_set, words
 
 _WORD = regex.compile(r"[^\s,;:]+")
 _PUNCT_EDGE = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
@@ -270,7 +270,7 @@ def before_time(metric: str) -> str:
     tails = words("metric", "time_tails")
     folded = fold(metric)
     end = start = len(folded.rstrip())
-    while (span := tails.before(folded, start)) is not None and not _splits_word(folded, span[0]):
+    while (span := tails.before(folded, start)) is not None and not inside_kept_word(folded, span[0]):
         start = span[0]  # (not "phát hiện", "xuất hiện": words kept whole)
     return (metric[:start].rstrip(" ,") or metric) if start < end else metric
 
@@ -337,31 +337,20 @@ def _before_change_verb(metric: str, folded: str) -> str:
     return " ".join(kept)
 
 
-def _splits_word(folded: str, pos: int) -> bool:
-    """Whether a cue starting at ``pos`` is the second half of a word kept whole ("xuất hiện", not "hiện")."""
-    before = folded[:pos].rstrip().rsplit(" ", 1)[-1]
-    return bool(before) and kept_whole(before, folded[pos:].split(" ", 1)[0])
-
-
-@cache
-def _price_compounds() -> frozenset[str]:
-    return frozenset(words("metric", "before_bare_price").words)
-
-
 def price_named(metric: str) -> str:
     """"căn hộ này có giá" → "giá căn hộ này"; "hợp đồng trị giá" → "giá trị hợp đồng"; a price ends before
     its verb of quoting ("giá vàng giao ngay giao dịch" → "giá vàng giao ngay"; cues.toml)."""
     folded = fold(metric)
     if folded.startswith("giá ") and not folded.startswith("giá trị"):
         verb = words("metric", "quote_verbs").ending(folded)
-        if verb is not None and verb[0] > 4 and not _splits_word(folded, verb[0]):
+        if verb is not None and verb[0] > 4 and not inside_kept_word(folded, verb[0]):
             return metric[:verb[0]].rstrip(" ,")  # "giá vàng giao ngay giao dịch" → "giá vàng giao ngay"
     for group, head in (("price_of", "giá"), ("value_of", "giá trị")):
         cue = words("metric", group).ending(folded)
         if cue is not None and cue[0] > 0:
             thing = metric[:cue[0]].strip(" ,")
             verb = words("metric", "quote_verbs").before(folded, cue[0]) if head == "giá" else None
-            if verb is not None and verb[0] > 0 and not _splits_word(folded, verb[0]):
+            if verb is not None and verb[0] > 0 and not inside_kept_word(folded, verb[0]):
                 thing = metric[:verb[0]].strip(" ,")  # "hành ở Vĩnh Châu phải bán với giá" → "giá hành ở Vĩnh Châu"
             if thing and not has_head(fold(thing)):
                 return f"{head} {thing}"
@@ -372,7 +361,7 @@ def price_named(metric: str) -> str:
         last = fold(thing).rsplit(" ", 1)[-1]
         made = f"{last} giá"
         if thing and not has_head(fold(thing)) and made not in words("metric", "heads").words \
-                and made not in words("metric", "head_compounds").words and last not in _price_compounds():
+                and made not in words("metric", "head_compounds").words and last not in word_set("metric", "before_bare_price"):
             return f"giá {thing}"
     return metric
 

@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from .quantities import Quantity
-from .words import alternation, kept_whole, words
+from .words import alternation, inside_kept_word, words
 
 HUNDRED = Decimal(100)
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}])lần[ \t]++lượt(?![\p{L}])")
@@ -97,15 +97,6 @@ def _same_unit(a: str | None, b: str | None) -> bool:
     return a == b or a.split("/")[0] == b or b.split("/")[0] == a
 
 
-def _inside_kept_word(folded: str, start: int, lo: int) -> bool:
-    """Whether a cue starting at ``start`` is the second syllable of a word kept whole ("nước ngoài")."""
-    prev = _PREV_SYLLABLE.search(folded, max(lo, start - 12), start)
-    return prev is not None and kept_whole(prev.group(1), folded[start:].split(" ", 1)[0])
-
-
-_PREV_SYLLABLE = regex.compile(r"(?<![\p{L}])(\p{L}++)[ \t]++\Z")
-
-
 def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = None) -> Mention | None:
     """Decide the role of quantity ``q`` inside the sentence ``folded[lo:hi]``.
 
@@ -124,7 +115,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
                                      or words("change", "decrease").before(folded, pos, lo))
     for name in (() if verb_here or negated else ("about", "under", "over")):
         b = words("bound", name).before(folded, lead, lo)
-        if b and not _inside_kept_word(folded, b[0], lo):
+        if b and not inside_kept_word(folded, b[0], lo):
             bound, bound_word, lead = name, folded[b[0]:b[1]], b[0]
             break
     for name, b_name in (("over_after", "over"), ("under_after", "under")):
@@ -264,7 +255,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         return None
     m = _value(q, folded, lead, end, hi, bound)
     eq = words("change", "equivalent").before(folded, lead, lo)
-    m.equivalent = eq is not None and not _inside_kept_word(folded, eq[0], lo)
+    m.equivalent = eq is not None and not inside_kept_word(folded, eq[0], lo)
     return m
 
 

@@ -335,10 +335,21 @@ def words(group: str, name: str) -> WordSet:
 
 
 @cache
-def _kept_whole() -> frozenset[str]:
-    return frozenset(words("metric", "keep_whole").words)
+def word_set(group: str, name: str) -> frozenset[str]:
+    """A cue list as a set, for plain membership tests ("is this syllable one of them?")."""
+    return frozenset(words(group, name).words)
 
 
 def kept_whole(first: str, second: str) -> bool:
     """Whether two folded syllables make a word kept whole ("chứng chỉ", "nước ngoài"): the second is no cue there."""
-    return f"{first} {second}" in _kept_whole()
+    return f"{first} {second}" in word_set("metric", "keep_whole")
+
+
+_PREV_SYLLABLE = regex.compile(r"(?<![\p{L}])(\p{L}++)[ \t]++\Z")
+
+
+def inside_kept_word(folded: str, start: int, lo: int = 0) -> bool:
+    """Whether a cue starting at ``start`` is the second syllable of a word kept whole ("nước ngoài",
+    "phát hiện"): the syllable before it (not before ``lo``) and its first make that word."""
+    prev = _PREV_SYLLABLE.search(folded, max(lo, start - 12), start)
+    return prev is not None and kept_whole(prev.group(1), folded[start:].split(" ", 1)[0])

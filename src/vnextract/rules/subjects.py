@@ -23,6 +23,7 @@ from importlib.resources import files
 import regex
 
 from ..lang.vi import lexicon
+from ..places import find_places
 from ..text.models import pos_tags
 from ..text.normalize import fold, per_text
 from .words import words
@@ -571,7 +572,7 @@ def subject_first(metric: str) -> str | None:
     k = starts.index(head.start())
     # the subject: nouns from the start, "của" inside it ("trang trại của anh Hưng")
     # a speaker's pronoun ("chúng tôi có tăng trưởng tín dụng …") is a subject that names no owner
-    speaker = k > 1 and tags[0][1] == "P" and fold(tags[0][0]) in _speakers()
+    speaker = k > 1 and tags[0][1] == "P" and fold(tags[0][0]) in _folded("speakers")
     n = 1 if speaker else 0
     while n < k and (tags[n][1] in _SUBJECT_TAGS or (fold(tags[n][0]) == "của" and 0 < n < k - 1
                                                      and tags[n + 1][1] in _SUBJECT_TAGS)):
@@ -586,12 +587,12 @@ def subject_first(metric: str) -> str | None:
             and not any(t in ("Np", "Ny") for _, t in tags[:n]):
         return None  # "khu vực có vốn đầu tư nước ngoài": a relative "having"; "DOJI có vốn điều lệ …" owns it
     measure = metric[head.start():].strip()
-    if fold(tags[k - 1][0]) in _nominal_verbs():
+    if fold(tags[k - 1][0]) in _folded("nominal_verbs"):
         measure = metric[starts[k - 1]:].strip()  # "Ngân hàng huy động vốn …": "huy động vốn" is the measure
     if n == 0 or speaker:
         return measure
     subject = metric[:starts[n]].strip(" ,")
-    if fold(subject) in _not_owners():
+    if fold(subject) in _folded("not_owners"):
         return measure  # "Nguyên nhân tăng tổng mức đầu tư …": what the sentence is about, no owner
     return f"{measure} của {subject}"
 
@@ -604,21 +605,10 @@ def _is_name(words: str) -> bool:
         return False  # ("H.Dịu": a photo credit)
     if len(parts) == 1 and (len(parts[0]) < 3 or not any(c.isupper() for c in parts[0][1:])):
         return False  # ("TT" heads a table)
-    from ..places import find_places
-
     return not find_places(words, fold(words), regions=True, inside=True)  # "Hà Nội Khối lượng giao dịch
 
 
 @cache
-def _not_owners() -> frozenset[str]:
-    return frozenset(fold(w) for w in _raw()["not_owners"]["words"])
-
-
-@cache
-def _speakers() -> frozenset[str]:
-    return frozenset(fold(w) for w in _raw()["speakers"]["words"])
-
-
-@cache
-def _nominal_verbs() -> frozenset[str]:
-    return frozenset(fold(w) for w in _raw()["nominal_verbs"]["words"])
+def _folded(table: str) -> frozenset[str]:
+    """A ``subjects.toml`` table's ``words``, folded, as a set ("nominal_verbs", "speakers", "not_owners")."""
+    return frozenset(fold(w) for w in _raw()[table]["words"])

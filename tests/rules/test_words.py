@@ -45,19 +45,25 @@ def test_before_agrees_with_its_regex_everywhere():
     assert found > 50  # the text does hold cues before many positions
 
 
+def _before_agrees(ws: WordSet, text: str, step: int) -> int:
+    """Assert ``before`` gives the plain search's span at every position and every ``step``-th window start;
+    how many look-ups found a cue."""
+    found = 0
+    for pos in range(len(text) + 1):
+        for start in range(0, pos + 1, step):
+            got = ws.before(text, pos, start)
+            assert got == _plain(ws, text, pos, start), (pos, start, text[start:pos])
+            found += got is not None
+    return found
+
+
 def test_before_searched_backwards_finds_the_leftmost_cue():
     """``before`` searches backwards from the position; where cues end one another ("so với", "với"), with
     runs of spaces, tabs or a line break between words, signs before them and a window start cutting
     through them, it finds the span the forward search finds."""
     text = fold("tăng 5%  so   với\tvới, (so với)-với  cùng\nkỳ năm trước kỳ; xvới 3 so với cùng kỳ  ")
     ws = WordSet(("so với", "với", "cùng kỳ", "kỳ", "so với cùng kỳ", "với cùng", "trước kỳ", "(so với"))
-    found = 0
-    for pos in range(len(text) + 1):
-        for start in range(0, pos + 1, 3):
-            got = ws.before(text, pos, start)
-            assert got == _plain(ws, text, pos, start), (pos, start, text[start:pos])
-            found += got is not None
-    assert found > 100
+    assert _before_agrees(ws, text, step=3) > 100
 
 
 def test_before_compares_cues_whose_last_word_is_one_character():
@@ -65,13 +71,7 @@ def test_before_compares_cues_whose_last_word_is_one_character():
     ("quý  2"), longer and shorter cues ending alike, a cue cut by the window's start, as the regex does."""
     text = fold("doanh thu quý\t2, quý  2 và quý 2;b 2 (2 x-2 năm 2 ab 2")
     ws = WordSet(("quý 2", "2", "và quý 2", "b 2", "x-2", "năm 2", "ab 2"))
-    found = 0
-    for pos in range(len(text) + 1):
-        for start in range(0, pos + 1, 2):
-            got = ws.before(text, pos, start)
-            assert got == _plain(ws, text, pos, start), (pos, start, text[start:pos])
-            found += got is not None
-    assert found > 50
+    assert _before_agrees(ws, text, step=2) > 50
 
 
 def test_before_finds_a_multi_word_cue_before_spaces():

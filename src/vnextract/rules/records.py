@@ -26,6 +26,7 @@ from .indicators import indicator_of
 from .metric import (_expand, before_adjective, before_level, before_list, before_predicate, before_time,
                      clause_start, holding_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
+from .companies import companies
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
                        name_sibling, names_no_price, owner_metric, owner_named_first, sibling_metric, stock_text,
@@ -371,10 +372,12 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
                 level = (_clause_before(T, F, lo, named[1], enumeration, drafts, frame) or (None,))[0]
             named = (level, named[1]) if level else None
         if named is not None:
-            owned = owner_named_first(named[0]) or owner_metric(named[0], T, lo, m.lead, frame.heading,
+            owned = owner_named_first(named[0], T) or owner_metric(named[0], T, lo, m.lead, frame.heading,
                                                                   frame.paragraph_start)
             if owned is not None:
                 named = (owned, named[1])
+            elif " của " in named[0]:  # "… của Công ty Cổ phần Vinhomes", "… của ngân hàng": as the text calls it
+                named = (companies(T).shorten(named[0], lo, m.lead, frame.heading, frame.paragraph_start), named[1])
         # a name read after the figure ends the figure there: what follows attaches after it
         named_after = named is not None and post is not None and post_metric is not None and \
             named[0].startswith(post_metric[0])

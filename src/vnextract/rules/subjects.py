@@ -26,6 +26,7 @@ from ..lang.vi import lexicon
 from ..places import find_places
 from ..text.models import pos_tags
 from ..text.normalize import fold, per_text
+from .companies import companies
 from .words import words
 
 __all__ = ["anaphor_metric", "business_verb", "counted_metric", "earlier_ticker_metric", "flow_metric", "has_head",
@@ -475,22 +476,19 @@ def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int,
 
     The owner is the last company the sentence names before the figure, else the
     last one the paragraph named before the sentence (``paragraph``: where it starts),
-    else the first one the heading names. A metric with an owner already (a "của", a
-    capitalised name) is left alone.
+    else the first one the heading names, by the short name the text calls it
+    (``companies``). A metric with an owner already (a "của", a capitalised name) is
+    left alone.
     """
     folded = fold(metric)
     m = _owned()[0].match(folded)
     if m is None or _owned()[2].match(folded) or " của " in f" {folded} " or any(c.isupper() for c in metric[1:]):
         return None
-    owners = _owners(text, lo, lead)
-    if not owners and paragraph is not None and paragraph < lo:
-        owners = _owners(text, paragraph, lo)
-    if not owners:
-        owners = _owners(text, *heading)[:1]
-    return f"{metric} của {owners[-1][1]}" if owners else None
+    owner = companies(text).owner(lo, lead, heading, paragraph)
+    return f"{metric} của {owner}" if owner else None
 
 
-def owner_named_first(metric: str) -> str | None:
+def owner_named_first(metric: str, text: str | None = None) -> str | None:
     """"Công ty CP Thép Hòa Bình lãi", "HAGL đã lỗ" → "lãi của Công ty CP Thép Hòa Bình", "lỗ của HAGL".
 
     Only a company name or a ticker before a company measure (``[owned] heads``, ``named_first_heads``)
@@ -513,7 +511,7 @@ def owner_named_first(metric: str) -> str | None:
     ticker = _TICKER.fullmatch(name)
     if company is None and (ticker is None or ticker.group(1) in _data()[0]):
         return None
-    return f"{metric[head.start():]} của {name}"
+    return f"{metric[head.start():]} của {companies(text).short(name) if text is not None else name}"
 
 
 @cache

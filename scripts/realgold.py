@@ -106,7 +106,7 @@ def locate(text: str, quote: str, occurrence: int | None = None) -> tuple[int, i
 
 
 #: Every field a gold record states: those of the output models, but its evidence.
-FIELDS = tuple(name for name in Record.model_fields if name != "evidence")
+FIELDS = tuple(name for name in Record.model_fields if name not in ("evidence", "amount"))  # (amount is derived)
 CHANGE_FIELDS = tuple(Change.model_fields)
 
 

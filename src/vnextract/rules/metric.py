@@ -275,6 +275,20 @@ def before_time(metric: str) -> str:
     return (metric[:start].rstrip(" ,") or metric) if start < end else metric
 
 
+def before_amount(metric: str) -> str:
+    """"chi không đúng nhiệm vụ chi của dự phòng ngân sách với số tiền" → without "với số tiền": the word for an
+    amount after what it measures (``[metric] amount_tails``, an audit report's habit). Kept when fewer than two
+    words would be left ("tổng số tiền") or a verb would end the metric (``amount_verbs``: "… thu về số tiền")."""
+    folded = fold(metric)
+    span = words("metric", "amount_tails").before(folded, len(folded.rstrip()))
+    if span is None or inside_kept_word(folded, span[0]):
+        return metric
+    rest = metric[:span[0]].rstrip(" ,")
+    if len(rest.split()) < 2 or words("metric", "amount_verbs").ending(fold(rest)) is not None:
+        return metric  # "… thu về số tiền": the amount a verb moves is no better named by the verb alone
+    return rest
+
+
 def before_adjective(metric: str) -> str:
     """"khối lượng giao dịch thấp" → "khối lượng giao dịch": a level adjective after a measure is no part of it.
 

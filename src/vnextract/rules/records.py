@@ -23,7 +23,7 @@ from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
-from .metric import (_expand, before_adjective, before_level, before_list, before_predicate, before_time,
+from .metric import (_expand, before_adjective, before_amount, before_level, before_list, before_predicate, before_time,
                      clause_start, holding_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
 from .companies import companies
@@ -362,8 +362,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named is not None:
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
             level = before_level(measure_of_thing(price_named(before_predicate(relative_holder(before_adjective(before_time(
-                before_list(_named_item(T, named[0], frame.paragraph_start, lo), _LISTED.search(F, named[1], m.lead)
-                            is not None))))))))
+                before_amount(before_list(_named_item(T, named[0], frame.paragraph_start, lo),
+                                          _LISTED.search(F, named[1], m.lead) is not None)))))))))
             if level and m.q.category == "percent":
                 level = holding_named(level) or level  # "SHB sở hữu 100% vốn": "tỷ lệ sở hữu của SHB"
             if level and _names_nothing(level):

@@ -9,6 +9,7 @@ cues frame the rest of their sentence (docs/decisions.md).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import cache, cached_property
@@ -297,13 +298,27 @@ def _resolve(text: str, F: str, spans: list[tuple[int, int]], paragraphs: list[i
     figures = [Figure(d.sentence, d.first.q.num_start,
                       [(m.lead, e) for m in d.mentions if m.role != "change" for e in {m.q.end, m.end}], d.metric,
                       d.kind, changes=[m.end for m in d.mentions if m.role == "change"]) for d in drafts]
-    assign(F, spans, [a.periods for a in analyses], figures, flow, lead, date)
+    assign(F, spans, _Periods(analyses), figures, flow, lead, date)
     for d, f in zip(drafts, figures):
         d.year, d.months = f.year, f.months
     located = [Located(d.sentence, d.start, d.first.q.num_start, d.end) for d in drafts]
     assign_places(text, F, spans, lead, located)
     for d, f in zip(drafts, located):
         d.place = f.place
+
+
+class _Periods(Sequence):
+    """The period mentions of each sentence, for the resolver: found as it asks for them (it reads the lead's
+    and those up to the last figure's sentence, ``SentenceAnalysis.periods``)."""
+
+    def __init__(self, analyses: list[SentenceAnalysis]):
+        self._analyses = analyses
+
+    def __len__(self) -> int:
+        return len(self._analyses)
+
+    def __getitem__(self, i):
+        return self._analyses[i].periods
 
 
 def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft]:

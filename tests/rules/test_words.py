@@ -135,6 +135,31 @@ def test_place_pattern_is_tried_wherever_a_place_can_start():
     assert "Th" in two and not {"Nă", "Cô", "Bộ", "Do"} & (two | one)  # "Năm nay", "Công ty" … are never tried
 
 
+def test_place_pattern_as_a_trie_matches_what_the_alternation_of_spellings_matches():
+    """The gazetteer's spellings are written as a trie (``trie_alternation``, spaces as ``[ \\t]++``): at every
+    position, with a near end or none, the same match and the same prefix and name as their alternation,
+    longest first, gives; for spellings that are prefixes of others, after administrative words, odd spaces."""
+    from vnextract.lang.vi.places import gazetteer
+    from vnextract.places.resolve import _pattern
+
+    spellings = {s for p in gazetteer() for s in p.spellings}
+    alt = "|".join(regex.escape(s).replace(r"\ ", r"[ \t]++") for s in sorted(spellings, key=len, reverse=True))
+    plain = regex.compile(r"(?<![\p{L}\p{N}])(?P<prefix>(?:UBND[ \t]++)?(?:[Tt]ỉnh|[Tt]hành[ \t]++phố|TP\.?|Tp\.?)"
+                          rf"[ \t]*+)?(?P<name>{alt})(?![\p{{L}}\p{{N}}])")
+    trie, _ = _pattern()
+    text = ("Tại TP.HCM và Hà Nội, UBND tỉnh Long  An cùng Tp. Hồ Chí Minh, thành phố Cần\tThơ, Hà Nam Group, "
+            "Hà Nộii, Bà Rịa - Vũng Tàu, tỉnh Bà Rịa-Vũng Tàu, Đà Lạt (Lâm Đồng), Trung Quốc, Hoa Kỳ; tỉnhHà Giang, "
+            "Thành phố Hà, UBND TP Đà Nẵng và TP Huế, Mỹ Tho, Mỹ. ") + " ".join(sorted(spellings))
+    found = 0
+    for pos in range(len(text)):
+        for end in (len(text), min(len(text), pos + 9)):
+            want, got = plain.match(text, pos, end), trie.match(text, pos, end)
+            assert (got and (got.span(), got.span("prefix"), got.span("name"))) == \
+                (want and (want.span(), want.span("prefix"), want.span("name"))), (pos, end, text[pos:pos + 30])
+            found += want is not None
+    assert found > len(spellings)
+
+
 def test_short_lists_looked_for_word_by_word_find_what_their_pattern_finds():
     """``search`` and ``finditer`` of a list with few leading words look for those words first (``str.find``):
     the same answers as the pattern alone on every stretch, bounds included, and no pattern where none is."""

@@ -42,6 +42,7 @@ months from January to it when it is a flow and none when it is a stock
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 import regex
@@ -162,7 +163,7 @@ def document_frame(mentions: list[PeriodMention]) -> _State:
 def assign(
     folded: str,
     sentences: list[tuple[int, int]],
-    mentions: list[list[PeriodMention]],
+    mentions: Sequence[list[PeriodMention]],
     figures: list[Figure],
     passages: list[int],
     lead: set[int],

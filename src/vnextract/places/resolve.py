@@ -52,7 +52,7 @@ import regex
 
 from ..lang.vi.places import gazetteer, place_cues
 from ..periods.document import past_caption
-from ..rules.words import WordSet, anchored_at, clause_from
+from ..rules.words import WordSet, anchored_at, clause_from, trie_alternation
 
 #: Between a figure and a place that is its own: "ở mức 55,55 triệu đồng/lượng tại Hà Nội".
 _POST_GAP = regex.compile(r"[ \t]*+(?:(?:tại|ở|của|trên[ \t]++địa[ \t]++bàn)[ \t]++)")
@@ -74,7 +74,9 @@ def _pattern():
     for p in gazetteer():
         for s in p.spellings:
             names[s] = p
-    alt = "|".join(regex.escape(s).replace(r"\ ", r"[ \t]++") for s in sorted(names, key=len, reverse=True))
+    # (a trie: each character compared once, where the alternation of some 300 spellings tried them one by
+    # one; the same matches, ``trie_alternation``)
+    alt = trie_alternation(tuple(names), space=r"[ \t]++")
     pat = regex.compile(
         r"(?<![\p{L}\p{N}])(?P<prefix>(?:UBND[ \t]++)?(?:[Tt]ỉnh|[Tt]hành[ \t]++phố|TP\.?|Tp\.?)[ \t]*+)?"
         rf"(?P<name>{alt})(?![\p{{L}}\p{{N}}])"

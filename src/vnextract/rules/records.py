@@ -9,9 +9,10 @@ cues frame the rest of their sentence (docs/decisions.md).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 from pydantic import ValidationError
@@ -93,10 +94,24 @@ class SentenceAnalysis:
     hi: int
     bullet: bool
     mentions: list[Mention]
-    #: Every date and period phrase, classified (a change's comparison is a "comparison").
-    periods: list[PeriodMention]
     #: "So với năm 2022, A tăng 3,1%; B tăng 12,6%": the comparison at the head of the sentence, if any.
     head: tuple[int, int, int] | None = None  # (start of its reference, end of reference, end of the head)
+    #: The folded text, and the stretches whose periods frame nothing (comparisons, plans): what ``periods``
+    #: is read from.
+    folded: str = field(default="", repr=False)
+    shadows: list[tuple[int, int]] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def periods(self) -> list[PeriodMention]:
+        """Every date and period phrase, classified (a change's comparison, a period in a shadow, is a "comparison").
+
+        Found on first use: only a document with a record resolves periods (two news articles in five have
+        none), and only a sentence that can hold a mistyped year ("năm 20214") is asked for its warning."""
+        F, lo, hi, shadows = self.folded, self.lo, self.hi, self.shadows
+        if not _may_hold_period(F, lo, hi):
+            return []
+        return [p if not p.frames or not any(a <= p.start < b for a, b in shadows) or compared_after(F, p.end)
+                else replace(p, role="comparison") for p in find_mentions(F, lo, hi)]
 
 
 #: A comparison stated once at the head of a sentence belongs to every change after it (RECORDS.md).
@@ -135,13 +150,12 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     # "tăng 4% năm trước", "tăng 7% năm 2015", "tăng 11,9% thực hiện năm 2015": a period right after a
     # change's size is what it is compared with.
     shadows += [(g.end(), g.end() + 1) for m in mentions if m.role == "change" for g in (_AFTER_CHANGE.match(F, m.end, hi),)]
-    # … unless the comparison follows it: "tăng 590% năm 2016 so với 2015" is 2016's.
-    periods = [p if not p.frames or not any(a <= p.start < b for a, b in shadows) or compared_after(F, p.end)
-               else replace(p, role="comparison")
-               for p in find_mentions(F, lo, hi)] if _may_hold_period(F, lo, hi) else []
-    return SentenceAnalysis(lo, hi, bullet, mentions, periods, head)
+    # … unless the comparison follows it: "tăng 590% năm 2016 so với 2015" is 2016's (``periods``).
+    return SentenceAnalysis(lo, hi, bullet, mentions, head, F, shadows)
 
 
+#: What a mistyped year's period mention ("năm 20214", ``periods.mentions``) starts with.
+_TYPO_YEAR = regex.compile(r"năm[ \t]++(?:19|20)\d{3}")
 _AFTER_CHANGE = regex.compile(r"[ \t]*+(?:(?:so[ \t]++với[ \t]++thực[ \t]++hiện|thực[ \t]++hiện|của|trong|so)[ \t]++)?")
 _DIGIT = regex.compile(r"\d")
 _WHOLE_YEAR = regex.compile(r"cả[ \t]+năm")
@@ -204,6 +218,8 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
         source = "text" if date is not None else None
     warnings = []
     for a in analyses:
+        if _TYPO_YEAR.search(norm.folded, a.lo, a.hi) is None:
+            continue  # (no mistyped year can be found here: its periods are not asked for)
         for p in a.periods:
             if p.role == "typo":
                 s, e = norm.span(p.start, p.end)
@@ -283,7 +299,7 @@ def _resolve(text: str, F: str, spans: list[tuple[int, int]], paragraphs: list[i
     figures = [Figure(d.sentence, d.first.q.num_start,
                       [(m.lead, e) for m in d.mentions if m.role != "change" for e in {m.q.end, m.end}], d.metric,
                       d.kind, changes=[m.end for m in d.mentions if m.role == "change"]) for d in drafts]
-    assign(F, spans, [a.periods for a in analyses], figures, flow, lead, date)
+    assign(F, spans, _Periods(analyses), figures, flow, lead, date)
     for d, f in zip(drafts, figures):
         d.year, d.months = f.year, f.months
     located = [Located(d.sentence, d.start, d.first.q.num_start, d.end) for d in drafts]
@@ -292,9 +308,23 @@ def _resolve(text: str, F: str, spans: list[tuple[int, int]], paragraphs: list[i
         d.place = f.place
 
 
+class _Periods(Sequence):
+    """The period mentions of each sentence, for the resolver: found as it asks for them (it reads the lead's
+    and those up to the last figure's sentence, ``SentenceAnalysis.periods``)."""
+
+    def __init__(self, analyses: list[SentenceAnalysis]):
+        self._analyses = analyses
+
+    def __len__(self) -> int:
+        return len(self._analyses)
+
+    def __getitem__(self, i):
+        return self._analyses[i].periods
+
+
 def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft]:
     T, F = norm.text, norm.folded
-    lo, hi, mentions, periods = a.lo, a.hi, a.mentions, a.periods
+    lo, hi, mentions = a.lo, a.hi, a.mentions
     if not a.bullet and frame.list_kind is not None:
         frame.list_kind = None
     if not mentions:

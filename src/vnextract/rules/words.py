@@ -22,7 +22,7 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-def trie_alternation(words: tuple[str, ...], reverse: bool = False) -> str:
+def trie_alternation(words: tuple[str, ...], reverse: bool = False, space: str = r"\s+") -> str:
     """``alternation(words)`` written as a trie ("so(?:\\s+với)?|…"): the same matches, found sooner.
 
     The alternation tries its words one after another, longest first, so a
@@ -34,7 +34,7 @@ def trie_alternation(words: tuple[str, ...], reverse: bool = False) -> str:
     ("(?:so\\s+)?với"), for a ``(?r)`` pattern, which matches right to left: there the
     words that match are suffixes of one another, again tried longest first. Only
     for lists whose words are not empty and hold no whitespace but single spaces
-    (each one ``\\s+``, as in ``alternation``); others get ``alternation``.
+    (each one ``space``: ``\\s+``, as in ``alternation``); others get ``alternation``.
     """
     ws = set(words)
     if not ws or any(not w or "  " in w or any(c.isspace() and c != " " for c in w) for w in ws):
@@ -50,7 +50,7 @@ def trie_alternation(words: tuple[str, ...], reverse: bool = False) -> str:
         branches = []
         for ch, child in sorted(node.items()):
             if ch:
-                c = r"\s+" if ch == " " else regex.escape(ch)
+                c = space if ch == " " else regex.escape(ch)
                 branches.append(emit(child) + c if reverse else c + emit(child))
         if not branches:
             return ""

@@ -24,6 +24,7 @@ from collections.abc import Callable
 import regex
 
 _lock = threading.Lock()
+_model_lock = threading.Lock()  # (underthesea's own segmenter model, loaded on a first need: ``_fast_word_tokenize``)
 _loaded: dict[str, Callable] = {}
 
 
@@ -31,14 +32,8 @@ def _load(name: str) -> Callable:
     with _lock:
         if name not in _loaded:
             if name == "words":
-                from underthesea import word_tokenize
-
-                word_tokenize("khởi động", use_token_normalize=False)
                 function = _fast_word_tokenize()
             elif name == "pos":
-                from underthesea import pos_tag
-
-                pos_tag("khởi động")
                 function = _fast_pos_tag()
             else:
                 from underthesea import sent_tokenize
@@ -83,8 +78,9 @@ def _fast_pos_tag() -> Callable:
     from underthesea import pos_tag as slow
     from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
-    predictor = CRFPOSTagPredictor.Instance()
+    predictor = CRFPOSTagPredictor.Instance()  # (its model, loaded here: ``pos_tag`` would load the segmenter's too)
     if predictor.transformer.template != POS_TEMPLATE:
+        slow("khởi động")  # (loads the segmenter it calls: ``_load`` holds the lock)
         return slow  # another underthesea: its own features
     tagger = predictor.model
 
@@ -106,7 +102,9 @@ def _fast_word_tokenize() -> Callable:
     match itself. The CRF model's features are built here (``ws_features``: the
     same strings, four times faster) for tokens of the characters both builds
     case alike. The rest is its own code: the same tokens, the same CRF model
-    (loaded by a first call of its own), the same joining of "I-W" tags.
+    (its file loaded here alone; underthesea's whole model, loaded by a first
+    call of its own, only for a text of other characters), the same joining of
+    "I-W" tags.
     ``tests/text/test_models.py`` checks the two agree. Another underthesea
     version keeps its own.
     """
@@ -118,12 +116,21 @@ def _fast_word_tokenize() -> Callable:
 
     module = sys.modules["underthesea.pipeline.word_tokenize"]
     if underthesea.__version__ != "9.5.0":
+        slow("khởi động")  # (loads its model: ``_load`` holds the lock)
         return slow
-    if module.word_tokenize_model is None:
-        slow("khởi động")  # (loads the model)
-    model = module.word_tokenize_model
     dictionary = _ws_dictionary(module.__file__)
-    crf_tag = model.estimator.tag
+
+    def model():
+        """underthesea's own segmenter model, loaded by a first call of its own: its featurizer is needed
+        only for a text ``ws_features`` does not build (``_WS_SAFE``)."""
+        with _model_lock:
+            if module.word_tokenize_model is None:
+                slow("khởi động")
+            return module.word_tokenize_model
+
+    # The CRF model file underthesea's loader reads (``FastCRFSequenceTagger.load``), loaded alone: its loader
+    # also reads the featurizer's word list with joblib's Python unpickler, most of its half second.
+    crf_tag = _ws_tagger(module.__file__) if dictionary is not None else model().estimator.tag
     token_normalize = regex_tokenize.token_normalize
     normalized: dict[str, str] = {}  # token → its ``token_normalize`` (a pure function of it)
 
@@ -146,7 +153,7 @@ def _fast_word_tokenize() -> Callable:
         if dictionary is not None and " " not in joined and "" not in tokens and _WS_SAFE.fullmatch(joined):
             tags = crf_tag(ws_features(tokens, dictionary))
         else:
-            tags = model.predict([[t] for t in tokens])
+            tags = model().predict([[t] for t in tokens])
         output: list[str] = []
         for tag, token in zip(tags, tokens):
             if tag == "I-W" and output:
@@ -185,14 +192,29 @@ _WS_SAFE = regex.compile(r"[\x00-\u017f\u01a0-\u01b0\u0300-\u036f\u1e00-\u1eff\u
 _I32 = regex.compile(r"[+-]?[0-9]++")
 
 
+def _ws_folder(module_file: str):
+    from pathlib import Path
+
+    return Path(module_file).parent / "models" / "ws_crf_vlsp2013_20230727"
+
+
+@functools.cache
+def _ws_tagger(module_file: str) -> Callable:
+    """The ``tag`` of underthesea 9.5.0's segmenter CRF model (``models.bin``), loaded once."""
+    from underthesea_core import CRFTagger
+
+    tagger = CRFTagger()
+    tagger.load(str(_ws_folder(module_file) / "models.bin"))
+    return tagger.tag
+
+
 @functools.cache
 def _ws_dictionary(module_file: str) -> frozenset[str] | None:
     """The word list of underthesea 9.5.0's segmenter, when its template is ``WS_TEMPLATE`` (else None); read
     once (the segmenter and the POS tagger share it: 72,547 words, some 8 MB)."""
     import pickle
-    from pathlib import Path
 
-    folder = Path(module_file).parent / "models" / "ws_crf_vlsp2013_20230727"
+    folder = _ws_folder(module_file)
     try:  # (the files underthesea itself reads with joblib: plain pickles, read here by the faster C unpickler)
         with open(folder / "features.bin", "rb") as f:
             if pickle.load(f) != WS_TEMPLATE:

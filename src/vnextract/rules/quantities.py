@@ -215,7 +215,21 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         out.append(Quantity(lead, e, uend, value, unit, category, m.spelled, base_start, high))
         while i < len(nums) and nums[i].start < uend:
             i += 1  # numbers read into this one: the cents of "2 đô la và 23 xen"
+    if "gấp" in folded[start:end]:
+        out = _word_ratios(folded, start, end, out)
     return out
+
+
+#: "gấp đôi" is a ratio of 2, "gấp rưỡi" of 1.5 (RECORDS.md: "gấp đôi" → 2), though no digit says it.
+_WORD_RATIO = regex.compile(r"(?<![\p{L}])gấp[ \t]++(?P<w>đôi|rưỡi)(?![\p{L}])")
+_WORD_RATIO_VALUE = {"đôi": Decimal(2), "rưỡi": Decimal("1.5")}
+
+
+def _word_ratios(folded: str, start: int, end: int, out: list[Quantity]) -> list[Quantity]:
+    payer = words("quantity", "ratio_word_not_after")
+    found = [Quantity(m.start("w"), m.end("w"), m.end("w"), _WORD_RATIO_VALUE[m.group("w")], "lần", "ratio", True)
+             for m in _WORD_RATIO.finditer(folded, start, end) if not payer.before(folded, m.start(), start)]
+    return sorted(out + found, key=lambda q: q.num_start) if found else out
 
 
 _LIST_AFTER = regex.compile(r"[ \t]*+(?:[^\n]{0,30}?)(?<![\p{L}])và[ \t]++\d")

@@ -478,7 +478,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     _note_ticker(T, F, lo, hi, frame)
     drafts = _move_to_level(F, drafts)
     _bracketed_sides(F, drafts)
-    drafts = _respectively(T, F, _respective_changes(F, _distributive(T, F, drafts)))
+    drafts = _respectively(T, F, _respective_changes(F, _distributive(T, F, drafts)), lo)
     if enumeration:
         _share_reference(drafts)
     if a.head:
@@ -652,7 +652,7 @@ def _shared_reference(changes: list[ChangeDraft]) -> None:
             c.reference, c.ref_rule, c.ref_year = last.reference, last.ref_rule, last.ref_year
 
 
-def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
+def _respectively(T: str, F: str, drafts: list[_Draft], lo: int = 0) -> list[_Draft]:
     """"A và B lần lượt đạt X và Y": one record per item, in order (RECORDS.md)."""
     out: list[_Draft] = []
     k = 0
@@ -662,7 +662,7 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
             out.append(d)
             k += 1
             continue
-        items = _items(T, d)
+        items = _term_items(T, F, d, lo) or _items(T, d)
         figures = [m for m in d.mentions if m.role == d.first.role]
         j = k + 1
         # the next figures: named as this one, or only listed after it ("1,63 và 1,05 điểm cho VN-Index")
@@ -684,6 +684,37 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
             _shared_reference([f.change for f in figures])
         k = j
     return out
+
+
+#: A term listed after the first: "1 tuần", "3 tháng", "12 tháng".
+_TERM_ITEM = regex.compile(r"\d{1,2}[ \t]++(?:ngày|tuần|tháng|năm)")
+_TERM_HEAD = regex.compile(r"(?i)(?<![\p{L}])kỳ[ \t]++hạn[ \t]++")
+
+
+def _term_items(T: str, F: str, d: _Draft, lo: int) -> list[str] | None:
+    """"lãi suất … kỳ hạn qua đêm, 1 tuần và 2 tuần lần lượt là …": the terms after the first are listed bare
+    (the clause start may have fallen after the first one's comma); each is the first's measure at that term."""
+    turn = IN_TURN.search(F, d.start, d.first.q.num_start)
+    listed = [x.strip() for x in _ITEM_SEP.split(T[d.start:turn.start()]) if x.strip()]
+    if not listed:
+        return None
+    if all(_TERM_ITEM.fullmatch(x) for x in listed):
+        comma = d.start
+        while comma > lo and T[comma - 1] in " \t":
+            comma -= 1
+        head = name_metric(T, F, lo, comma - 1, False) if comma > lo and T[comma - 1] == "," else None
+        if head is None:
+            return None
+        first, later, start = head[0], listed, head[1]
+    elif len(listed) >= 2 and all(_TERM_ITEM.fullmatch(x) for x in listed[1:]):
+        first, later, start = _ITEM_SEP.split(d.metric)[0].strip(), listed[1:], d.start
+    else:
+        return None
+    term = _TERM_HEAD.search(first)
+    if term is None:
+        return None
+    d.start = start
+    return [first] + [first[:term.end()] + x for x in later]
 
 
 def _years_in_turn(F: str, s: int, e: int) -> int:

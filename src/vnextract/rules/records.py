@@ -69,6 +69,8 @@ class _Frame:
     #: The paragraph of the sentence and where it starts: a company named earlier in it owns its company measures.
     paragraph: int = -1
     paragraph_start: int = 0
+    #: A shareholders' meeting's report: "dự kiến" there states the company's plan (decision 34).
+    plan_document: bool = False
 
 
 @dataclass
@@ -268,7 +270,7 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
             if p.role == "typo":
                 s, e = norm.span(p.start, p.end)
                 warnings.append(f"characters {s}-{e}: {norm.original[s:e]!r} is not a year; it dates no figure")
-    frame = _Frame()
+    frame = _Frame(plan_document=words("kind", "plan_document").search(norm.folded) is not None)
     if lead:
         frame.heading = (min(spans[i][0] for i in lead), max(spans[i][1] for i in lead))
     drafts: list[_Draft] = []
@@ -1001,17 +1003,32 @@ def _kind(F: str, lo: int, seg_start: int, m: Mention, targets: list[tuple[int, 
         t < m.q.num_start and (not weak or t >= clause) for t, weak in targets
     ):
         return "target"
-    if words("kind", "forecast").search(F, lo, m.q.num_start):
+    if _forecast_cue(F, lo, m.q.num_start):
         return "forecast"  # "IMF dự báo …", "… có thể đạt 5,5%": someone's expectation
+    # "dự kiến" in a shareholders' meeting's report states the company's plan: its target (decision 34)
+    planned = frame.plan_document and words("kind", "plan_estimate").search(F, lo, m.q.num_start) is not None
     if head_estimate or frame.list_kind == "estimate":
-        return "estimate"
+        return "target" if planned else "estimate"
     s = clause_start(F, seg_start, m.lead)
     if words("kind", "estimate").search(F, s, m.q.num_start):
+        if planned:
+            return "target"
         # "dự kiến năm tới đạt …": a preliminary figure of a period to come is a forecast
         return "forecast" if words("kind", "future").search(F, lo, m.end) else "estimate"
     if drafts and drafts[-1].kind == "estimate" and _BREAKDOWN.search(F, seg_start, m.lead):
         return "estimate"
     return "actual"
+
+
+def _forecast_cue(F: str, lo: int, e: int) -> bool:
+    """A forecast cue before ``e`` in its sentence, not one a contrast names ("trái ngược với dự đoán")."""
+    masks = None
+    for c in words("kind", "forecast").finditer(F, lo, e):
+        if masks is None:
+            masks = [x.span() for x in words("kind", "not_forecast").finditer(F, lo, e)]
+        if not any(a <= c.start() < b for a, b in masks):
+            return True
+    return False
 
 
 def _start_after_gap(F: str, s: int, e: int) -> int:

@@ -96,6 +96,13 @@ _POINTS_NEXT = regex.compile(r"[ \t]*+(?:[^\p{L}]|\Z|(?:so|tương|và|lên|xu�
 _DATE_NEIGHBOUR = regex.compile(r"[/.]\d|-\d{1,2}[/\-.]\d")
 _ID_AFTER = regex.compile(r"/[\p{L}]|-[\p{Lu}]")
 _ATTACHED_BEFORE = regex.compile(r"[\p{L}][\-]?\Z|\d[/.]\Z|[/]\Z")
+#: A lower-case word right before a number, no space between: a typing slip ("đạt1.885 tỷ đồng", "là20,5 triệu").
+_GLUED_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{Ll}\p{M}]{1,7}\Z")
+
+
+def glued_to_word(text: str, s: int) -> bool:
+    """Whether the number at ``s`` is glued onto a lower-case word of two letters or more (no code: "H5N1")."""
+    return s > 0 and text[s - 1].islower() and _GLUED_WORD.search(text, max(0, s - 8), s) is not None
 
 
 @dataclass
@@ -165,6 +172,8 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             value, e = Decimal(f"{value}.{sd.group('d')}"), sd.end()
             i += 1
         u = _read_unit(folded, text, e, end, next_word, s)
+        if not m.spelled and u.category not in ("money", "percent") and glued_to_word(text, s):
+            continue  # a number glued onto a word is read only as money or a percentage ("đạt1.885 tỷ đồng")
         e, value, u, i = _compound(folded, text, e, value, u, nums, i, end, next_word)
         if u.category == "money" and u.base != "đồng" and not u.power:
             value, u = _cents(folded, value, u, end)  # "2 đô la và 23 xen", "20 rupees 43"
@@ -174,6 +183,11 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
             value, high, u, i = rng
         elif _RANGE_BEFORE.search(folded, max(start, s - 4), s) or _RANGE_AFTER.match(folded, max(u.end, e), end):
             continue  # an end of a range that is no figure: "giai đoạn 2016 - 2020"
+        if convention == "comma" and _foreign_amount(u) and _FOREIGN_GROUPED.fullmatch(m.text) \
+                and folded[u.end:u.end + 1] != "/":  # ("17,693USD/oz": a price per unit no list knows)
+            value = Decimal(m.text.replace(",", ""))  # "456,165 NOK", "14,370 USD": a foreign amount, its own grouping
+            if high is not None and _FOREIGN_GROUPED.fullmatch(nums[i - 1].text):
+                high = Decimal(nums[i - 1].text.replace(",", ""))
         if u.base is None and u.power:
             counted = _counted_before(folded, s, start)
             if counted is None or (u.scale_end >= 0 and _WORD_AFTER.match(folded, u.scale_end, end)):
@@ -215,10 +229,35 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         out.append(Quantity(lead, e, uend, value, unit, category, m.spelled, base_start, high))
         while i < len(nums) and nums[i].start < uend:
             i += 1  # numbers read into this one: the cents of "2 đô la và 23 xen"
+    if "gấp" in folded[start:end]:
+        out = _word_ratios(folded, start, end, out)
     return out
 
 
+#: "gấp đôi" is a ratio of 2, "gấp rưỡi" of 1.5 (RECORDS.md: "gấp đôi" → 2), though no digit says it.
+_WORD_RATIO = regex.compile(r"(?<![\p{L}])gấp[ \t]++(?P<w>đôi|rưỡi)(?![\p{L}])")
+_WORD_RATIO_VALUE = {"đôi": Decimal(2), "rưỡi": Decimal("1.5")}
+
+
+def _word_ratios(folded: str, start: int, end: int, out: list[Quantity]) -> list[Quantity]:
+    payer = words("quantity", "ratio_word_not_after")
+    found = [Quantity(m.start("w"), m.end("w"), m.end("w"), _WORD_RATIO_VALUE[m.group("w")], "lần", "ratio", True)
+             for m in _WORD_RATIO.finditer(folded, start, end) if not payer.before(folded, m.start(), start)]
+    return sorted(out + found, key=lambda q: q.num_start) if found else out
+
+
 _LIST_AFTER = regex.compile(r"[ \t]*+(?:[^\n]{0,30}?)(?<![\p{L}])và[ \t]++\d")
+
+
+#: One comma and a group of three: thousands the English way when the group ends in 0 or the whole part
+#: has two digits or three ("14,370", "456,165", "23,000"); "1,447" stays a decimal ("1,447 USD" a pound of
+#: coffee) (decision 151).
+_FOREIGN_GROUPED = regex.compile(r"[1-9]\d{1,2},\d{3}|[1-9],\d\d0")
+
+
+def _foreign_amount(u: _Read) -> bool:
+    """An amount in a foreign currency, with no scale and no denominator: "456,165 NOK", not "72,059 USD/thùng"."""
+    return u.category == "money" and u.base not in (None, "đồng") and not u.power and not u.den
 
 
 def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | None = None) -> _Read:
@@ -577,7 +616,8 @@ def _is_not_a_figure(text: str, folded: str, s: int, e: int, spelled: bool, valu
     # Dates (15/10/2023, 10/2023), identifiers (123/QĐ-UBND), codes (H5N1), Covid-19; not "VND1000", "USD2,5".
     if _DATE_NEIGHBOUR.match(text, e):
         return True
-    if _ATTACHED_BEFORE.search(text, max(0, s - 2), s) and not _currency_before()[0].search(text, max(0, s - 5), s):
+    if _ATTACHED_BEFORE.search(text, max(0, s - 2), s) and not _currency_before()[0].search(text, max(0, s - 5), s) \
+            and not glued_to_word(text, s):
         return True
     if _ID_AFTER.match(text, e) and not _currency_before()[0].search(text, e + 1, _next_digit(text, e)):
         return True  # "123/QĐ-UBND" (but "VND1000-VND2000" is a range)

@@ -41,9 +41,13 @@ from .words import words
 
 _ATTACH_GAP = regex.compile(r"(?:[\s,()\-–]|(?<![\p{L}])(?:và|đồng[ \t]+thời|nhưng|song|cùng[ \t]+với|tương[ \t]+ứng|so[ \t]+với|chỉ|mới|mới[ \t]+chỉ|cũng|vẫn)(?![\p{L}]))*+")
 #: Between a change and the level it reaches: "tăng 5,5% lên 41.300 đồng/kg" is one record (contract v2).
+#: (also a price's quoting verb, "tăng 1,2 USD, giao dịch ở mức 1.782,7 USD/ounce", and a level in brackets
+#: after the move, "tăng 15,85% so với cùng kỳ (đạt 76.373 tỷ đồng)")
 _VALUE_GAP = regex.compile(
-    r"[\s,)]*+(?:(?:với|đạt|ở[ \t]+mức|tương[ \t]+ứng|lên(?:[ \t]+(?:mức|tới|đến))?|xuống(?:[ \t]+(?:còn|mức))?|còn)"
-    r"(?![\p{L}])[\s]*+)?")
+    r"[\s,)]*+(?:(?:với|đạt|ở[ \t]+mức|tương[ \t]+ứng|lên(?:[ \t]+(?:mức|tới|đến))?|xuống(?:[ \t]+(?:còn|mức))?|còn"
+    r"|(?:giao[ \t]+dịch|chốt(?:[ \t]+phiên)?|đóng[ \t]+cửa|dừng)[ \t]+(?:ở|tại)(?:[ \t]+mức)?)"
+    r"(?![\p{L}])[\s]*+)?"
+    r"|[\s,)]*+\([ \t]*+(?:đạt|lên|còn|ở[ \t]+mức)(?![\p{L}])[\s]*+")
 _BULLET = regex.compile(r"[ \t]*+(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][)])[ \t]++")
 _PLAN_CONTEXT = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|hoàn[ \t]+thành|bằng|so[ \t]+với|thực[ \t]+hiện)[ \t]++(?:mức[ \t]++)?\Z")
 _BREAKDOWN = regex.compile(r"[\s,;(]*+(?<![\p{L}])(?:trong[ \t]++đó|cụ[ \t]++thể)(?![\p{L}])")
@@ -67,6 +71,8 @@ class _Frame:
     #: The paragraph of the sentence and where it starts: a company named earlier in it owns its company measures.
     paragraph: int = -1
     paragraph_start: int = 0
+    #: A shareholders' meeting's report: "dự kiến" there states the company's plan (decision 34).
+    plan_document: bool = False
 
 
 @dataclass
@@ -80,6 +86,8 @@ class _Draft:
     end: int = 0
     sentence: int = 0
     place: str | None = None
+    #: A change said of the period compared with: that period's year, or the figure's whose year before it is.
+    prior: "int | _Draft | None" = None
 
     @property
     def first(self) -> Mention:
@@ -112,6 +120,8 @@ class SentenceAnalysis:
             return []
         return [p if not p.frames or not any(a <= p.start < b for a, b in shadows) or compared_after(F, p.end)
                 else replace(p, role="comparison") for p in find_mentions(F, lo, hi)]
+    #: Words the figures attach across: a change said of the period compared with (``_prior_changes``).
+    asides: list[tuple[int, int]] = field(default_factory=list)
 
 
 #: A comparison stated once at the head of a sentence belongs to every change after it (RECORDS.md).
@@ -142,6 +152,7 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
         participants = set(words("not_record", "participants").words)
         mentions = [m for m in mentions if not (m.q.category == "count" and (m.q.unit or "").lower() in participants)]
     mentions = filters.drop(norm.text, F, lo, hi, mentions, _ATTACH_GAP)  # rules, offers, anecdotes … (RECORDS.md)
+    mentions, asides = _prior_changes(F, lo, mentions)
     shadows = [s for m in mentions for s in m.shadow]
     h = _HEAD_COMPARISON.match(F, lo, hi) if mentions else None
     head = (h.start("ref"), h.end("ref"), h.end()) if h else None
@@ -151,7 +162,59 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
     # change's size is what it is compared with.
     shadows += [(g.end(), g.end() + 1) for m in mentions if m.role == "change" for g in (_AFTER_CHANGE.match(F, m.end, hi),)]
     # … unless the comparison follows it: "tăng 590% năm 2016 so với 2015" is 2016's (``periods``).
-    return SentenceAnalysis(lo, hi, bullet, mentions, head, F, shadows)
+    return SentenceAnalysis(lo, hi, bullet, mentions, head, F, shadows, asides)
+
+
+#: A clause whose subject is the period compared with: "(…, cùng kỳ năm 2020 giảm 3,41%)".
+_PRIOR_SUBJECT = regex.compile(
+    r"[ \t]*+(?:cùng[ \t]++kỳ(?:[ \t]++năm(?:[ \t]++(?:trước|ngoái)|[ \t]++(?:19|20)\d\d))?+"
+    r"|năm[ \t]++(?:trước|ngoái)|cùng[ \t]++thời[ \t]++điểm[ \t]++năm[ \t]++(?:trước|ngoái))"
+    r"(?:[ \t]++(?:cũng|chỉ|đã))?+[ \t]*+")
+_CLAUSE_MARK = regex.compile(r"[,;(]")
+
+
+def _prior_changes(F: str, lo: int, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """A change said of the period compared with, not of the figure ("dư nợ … giảm 6,98% so với cuối năm 2020,
+    cùng kỳ năm 2020 giảm 3,41%"): last year's move belongs to no record of this one. Its words are an aside
+    (from the mark before it to its end) that the figures around it attach across; the assembler makes it a
+    record of the period it names."""
+    asides = []
+    for k, m in enumerate(mentions):
+        if m.role == "change" and k > 0:
+            floor = max(lo, mentions[k - 1].end)
+            mark = None
+            for mark in _CLAUSE_MARK.finditer(F, floor, m.lead):
+                pass
+            if mark is not None and _PRIOR_SUBJECT.fullmatch(F, mark.end(), m.lead):
+                asides.append((mark.start(), m.end))
+    return mentions, asides
+
+
+_PRIOR_YEAR = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
+
+
+def _prior_draft(F: str, cur: _Draft, m: Mention, aside: tuple[int, int]) -> _Draft:
+    """The record of a change said of the period compared with: the measure before, that period's year."""
+    s = aside[0] + 1
+    while s < m.lead and F[s] in " \t":
+        s += 1
+    d = _Draft(cur.metric, s, [m], end=m.end)
+    y = _PRIOR_YEAR.search(F, s, m.lead)
+    d.prior = int(y.group()) if y else cur
+    return d
+
+
+def _without(F: str, s: int, e: int, asides: list[tuple[int, int]]) -> str:
+    """``F[s:e]`` with the asides inside it left out."""
+    if not asides:
+        return F[s:e]
+    parts, k = [], s
+    for a, b in asides:
+        if s <= a and b <= e:
+            parts.append(F[k:a])
+            k = b
+    parts.append(F[k:e])
+    return "".join(parts)
 
 
 #: What a mistyped year's period mention ("năm 20214", ``periods.mentions``) starts with.
@@ -224,7 +287,7 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
             if p.role == "typo":
                 s, e = norm.span(p.start, p.end)
                 warnings.append(f"characters {s}-{e}: {norm.original[s:e]!r} is not a year; it dates no figure")
-    frame = _Frame()
+    frame = _Frame(plan_document=words("kind", "plan_document").search(norm.folded) is not None)
     if lead:
         frame.heading = (min(spans[i][0] for i in lead), max(spans[i][1] for i in lead))
     drafts: list[_Draft] = []
@@ -236,6 +299,9 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
                 d.sentence = i
                 drafts.append(d)
     _resolve(norm.text, norm.folded, spans, paragraphs, lead, analyses, drafts, date)
+    for d in drafts:
+        if d.prior is not None:  # "(…, cùng kỳ năm 2020 giảm 3,41%)": last year's move
+            d.year = d.prior if isinstance(d.prior, int) else (d.prior.year - 1 if d.prior.year else None)
     records: list[Record] = []
     for d in drafts:
         try:
@@ -344,7 +410,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     last_end = a.head[2] if a.head else lo
     exchange_from = lo  # where the search for an exchange scope goes on from
     for m in mentions:
-        gap = F[last_end:m.lead]
+        aside = next((x for x in a.asides if x[0] < m.lead and m.end == x[1]), None) if cur is not None else None
+        if aside is not None:
+            drafts.append(_prior_draft(F, cur, m, aside))  # (the figure before goes on after it)
+            continue
+        gap = _without(F, last_end, m.lead, a.asides)
         if cur is not None and _signed_percent(F, m) and not gap.strip(" \t(") \
                 and any(x.role == "change" for x in cur.mentions):
             # "VN-Index giảm 1,69 điểm xuống 698,66 điểm (-0,24%)": the move's percent, in brackets
@@ -441,13 +511,42 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named_after and _NAME_GAP.fullmatch(F, m.end, post[0]):
             last_end = cur.end = max(m.end, post[1])
     _note_ticker(T, F, lo, hi, frame)
+    drafts = _move_to_level(F, drafts)
     _bracketed_sides(F, drafts)
-    drafts = _respectively(T, F, _respective_changes(F, _distributive(T, F, drafts)))
+    drafts = _respectively(T, F, _respective_changes(F, _distributive(T, F, drafts)), lo)
     if enumeration:
         _share_reference(drafts)
     if a.head:
         _head_reference(F, a.head, drafts)
     return drafts
+
+
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ(?![\p{L}])")
+_TO_LEVEL_GAP = regex.compile(r"[ \t,]*+(?:lên|xuống|còn)(?:[ \t]++(?:mức|tới|đến|còn))?+(?![\p{L}])[ \t]*+")
+
+
+def _move_to_level(F: str, drafts: list[_Draft]) -> list[_Draft]:
+    """"tăng hơn 25 lần từ mức 378 MWp lên 9.583 MWp": the move is the level's it reaches (one record, RECORDS.md
+    "tăng X% lên Y"); the level it started from stays a record of its own (decision 36)."""
+    out: list[_Draft] = []
+    k = 0
+    while k < len(drafts):
+        d = drafts[k]
+        if k + 2 < len(drafts) and all(m.role == "change" for m in d.mentions):
+            start, level = drafts[k + 1], drafts[k + 2]
+            if start.first.role == "value" and level.first.role == "value" and len(level.mentions) == 1 \
+                    and _FROM_BEFORE.search(F, d.mentions[-1].end, start.first.q.num_start) \
+                    and _TO_LEVEL_GAP.fullmatch(F, start.first.end, level.first.lead):
+                level.mentions += d.mentions
+                level.start = min(level.start, d.start)
+                start.metric = level.metric = d.metric  # the measure that moved names both levels
+                out.append(start)
+                out.append(level)
+                k += 3
+                continue
+        out.append(d)
+        k += 1
+    return out
 
 
 def _clause_before(T: str, F: str, lo: int, start: int, enumeration: bool, drafts: list[_Draft],
@@ -588,7 +687,7 @@ def _shared_reference(changes: list[ChangeDraft]) -> None:
             c.reference, c.ref_rule, c.ref_year = last.reference, last.ref_rule, last.ref_year
 
 
-def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
+def _respectively(T: str, F: str, drafts: list[_Draft], lo: int = 0) -> list[_Draft]:
     """"A và B lần lượt đạt X và Y": one record per item, in order (RECORDS.md)."""
     out: list[_Draft] = []
     k = 0
@@ -598,7 +697,7 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
             out.append(d)
             k += 1
             continue
-        items = _items(T, d)
+        items = _term_items(T, F, d, lo) or _items(T, d)
         figures = [m for m in d.mentions if m.role == d.first.role]
         j = k + 1
         # the next figures: named as this one, or only listed after it ("1,63 và 1,05 điểm cho VN-Index")
@@ -620,6 +719,37 @@ def _respectively(T: str, F: str, drafts: list[_Draft]) -> list[_Draft]:
             _shared_reference([f.change for f in figures])
         k = j
     return out
+
+
+#: A term listed after the first: "1 tuần", "3 tháng", "12 tháng".
+_TERM_ITEM = regex.compile(r"\d{1,2}[ \t]++(?:ngày|tuần|tháng|năm)")
+_TERM_HEAD = regex.compile(r"(?i)(?<![\p{L}])kỳ[ \t]++hạn[ \t]++")
+
+
+def _term_items(T: str, F: str, d: _Draft, lo: int) -> list[str] | None:
+    """"lãi suất … kỳ hạn qua đêm, 1 tuần và 2 tuần lần lượt là …": the terms after the first are listed bare
+    (the clause start may have fallen after the first one's comma); each is the first's measure at that term."""
+    turn = IN_TURN.search(F, d.start, d.first.q.num_start)
+    listed = [x.strip() for x in _ITEM_SEP.split(T[d.start:turn.start()]) if x.strip()]
+    if not listed:
+        return None
+    if all(_TERM_ITEM.fullmatch(x) for x in listed):
+        comma = d.start
+        while comma > lo and T[comma - 1] in " \t":
+            comma -= 1
+        head = name_metric(T, F, lo, comma - 1, False) if comma > lo and T[comma - 1] == "," else None
+        if head is None:
+            return None
+        first, later, start = head[0], listed, head[1]
+    elif len(listed) >= 2 and all(_TERM_ITEM.fullmatch(x) for x in listed[1:]):
+        first, later, start = _ITEM_SEP.split(d.metric)[0].strip(), listed[1:], d.start
+    else:
+        return None
+    term = _TERM_HEAD.search(first)
+    if term is None:
+        return None
+    d.start = start
+    return [first] + [first[:term.end()] + x for x in later]
 
 
 def _years_in_turn(F: str, s: int, e: int) -> int:
@@ -906,17 +1036,32 @@ def _kind(F: str, lo: int, seg_start: int, m: Mention, targets: list[tuple[int, 
         t < m.q.num_start and (not weak or t >= clause) for t, weak in targets
     ):
         return "target"
-    if words("kind", "forecast").search(F, lo, m.q.num_start):
+    if _forecast_cue(F, lo, m.q.num_start):
         return "forecast"  # "IMF dự báo …", "… có thể đạt 5,5%": someone's expectation
+    # "dự kiến" in a shareholders' meeting's report states the company's plan: its target (decision 34)
+    planned = frame.plan_document and words("kind", "plan_estimate").search(F, lo, m.q.num_start) is not None
     if head_estimate or frame.list_kind == "estimate":
-        return "estimate"
+        return "target" if planned else "estimate"
     s = clause_start(F, seg_start, m.lead)
     if words("kind", "estimate").search(F, s, m.q.num_start):
+        if planned:
+            return "target"
         # "dự kiến năm tới đạt …": a preliminary figure of a period to come is a forecast
         return "forecast" if words("kind", "future").search(F, lo, m.end) else "estimate"
     if drafts and drafts[-1].kind == "estimate" and _BREAKDOWN.search(F, seg_start, m.lead):
         return "estimate"
     return "actual"
+
+
+def _forecast_cue(F: str, lo: int, e: int) -> bool:
+    """A forecast cue before ``e`` in its sentence, not one a contrast names ("trái ngược với dự đoán")."""
+    masks = None
+    for c in words("kind", "forecast").finditer(F, lo, e):
+        if masks is None:
+            masks = [x.span() for x in words("kind", "not_forecast").finditer(F, lo, e)]
+        if not any(a <= c.start() < b for a, b in masks):
+            return True
+    return False
 
 
 def _start_after_gap(F: str, s: int, e: int) -> int:
@@ -971,6 +1116,8 @@ def _record(norm: NormText, d: _Draft, date: Date | None) -> Record:
             if c.reference is not None:
                 ref = " ".join(T[c.reference[0]:c.reference[1]].split())
             ref_year = c.ref_year if c.ref_rule == "year" else (year - 1 if c.ref_rule == "previous" and year else None)
+            if isinstance(c.ref_rule, tuple):  # "quý IV/2015" for a fourth quarter's figure: its same period
+                ref_year = c.ref_year if year is not None and d.months == c.ref_rule[1] else None
             cbound = "range" if c.high is not None else (c.bound if c.bound != "range" else "exact")
             changes.append(Change(direction=c.direction, percent=c.percent, points=c.points, ratio=c.ratio,
                                   amount=c.amount, unit=c.unit if c.amount is not None else None, bound=cbound,

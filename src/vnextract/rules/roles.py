@@ -71,20 +71,26 @@ def _res():
     exceed = alternation(words("plan", "exceed").words)
     refs = alternation(words("change", "reference").words)
     bare = alternation(words("change", "reference_bare").words)
+    alone = alternation(words("change", "reference_bare_alone").words)
     return {
         "plan_after": regex.compile(rf"[ \t]*+(?:so[ \t]++với[ \t]++)?(?:{plan_nouns})(?![\p{{L}}\p{{N}}])"),
         "exceed_plan_before": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{exceed})[ \t]++(?:{plan_nouns})(?:[ \t]++năm)?[ \t]*+\Z"),
-        "ref": regex.compile(rf"[ \t]*+,?[ \t]*+(?:(?:{refs})[ \t]++(?P<phrase>(?:{bare}|\p{{L}})[^\n]{{0,80}}?)|(?P<bare>(?:{bare})[^\n]{{0,60}}?))(?={_STOP_PHRASE}|\Z|\n)"),
+        # (a comparison may open on a date or a year: "so với 31/12/2020", "so với 2015"; never on "với")
+        "ref": regex.compile(rf"[ \t]*+,?[ \t]*+(?:(?:{refs})[ \t]++(?P<phrase>(?!với(?![\p{{L}}]))(?:{bare}|\p{{L}}|(?=\d{{1,2}}/\d|(?:19|20)\d\d(?![\p{{N}}])))[^\n]{{0,80}}?)|(?P<bare>(?:{bare})[^\n]{{0,60}}?)|(?P<alone>(?:{alone})(?:[ \t]++đó)?+[ \t]*+))(?={_STOP_PHRASE}|\Z|\n)"),
         "phrase_end": regex.compile(rf"[^\n]{{0,80}}?(?={_STOP_PHRASE}|\d|(?<![\p{{L}}])với(?![\p{{L}}])|\Z|\n)"),
         "ref_year": regex.compile(r"(?<![\p{L}\p{N}/])(?P<y>(?:19|20)\d\d)(?![\p{N}])"),
         "bracket_gap": regex.compile(r"[ \t]*+\([ \t]*+\+?"),
         "restate_gap": regex.compile(r"[ \t]*+[,(]?[ \t]*+"),
         "about": regex.compile(r"[ \t]++về[ \t]++(?P<np>\p{L}[^,;()\n]{0,40}?)(?=[ \t]*+(?:,|;|\)|\.|\Z|\n|và[ \t]|nhưng[ \t]|song[ \t]|so[ \t]++với|so[ \t]|cùng[ \t]++kỳ))"),
         "and_gap": regex.compile(r"(?:[ \t]++về[ \t]++[^,;()\n]{1,40}?)?[ \t]*+(?:,|và)[ \t]*+"),
-        "ref_sub_year": regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|tuần)(?![\p{L}])"),
+        "ref_sub_year": regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|tuần|cả[ \t]++năm)(?![\p{L}])"),
+        #: The edge of a year is a date, not a period: "cuối năm 2020", "đầu năm 2021" (decision 21).
+        #: Two years: a span ("giai đoạn 2006-2010"), no year compared with.
+        "ref_span": regex.compile(r"(?<![\p{N}])(?:19|20)\d\d[ \t]*+[-–][ \t]*+(?:19|20)?\d\d(?![\p{N}])"),
+        "ref_edge": regex.compile(r"(?<![\p{L}])(?:cuối|đầu|giữa)[ \t]++năm(?![\p{L}])"),
         "ref_prev": regex.compile(r"(?<![\p{L}])(?:cùng[ \t]++kỳ|cùng[ \t]++thời[ \t]++điểm|năm[ \t]++(?:trước|ngoái))(?![\p{L}])"),
         "count_stop": regex.compile(
-            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trong[ \t]+đó|và|nâng|của|tại|là|có[ \t]+tổng|có[ \t]+vốn|từ|trong(?![ \t]+nước(?![\p{L}]))|thuộc|gồm|cùng|với|như|nhưng|song|hay(?![ \t]+nhất)|đối[ \t]+với|giai[ \t]+đoạn)(?![\p{L}\p{N}])"
+            r"[,;:()\[\]\.!?…\d]|(?<![\p{L}\p{N}])(?:với|tăng|giảm|so|bằng|chiếm|đạt|trong[ \t]+đó|và|nâng|(?:lên|xuống)(?=[ \t]++(?:\p{L}++[ \t]++){0,2}\d)|của|tại|là|có[ \t]+tổng|có[ \t]+vốn|từ|trong(?![ \t]+nước(?![\p{L}]))|thuộc|gồm|cùng|với|như|nhưng|song|hay(?![ \t]+nhất)|đối[ \t]+với|giai[ \t]+đoạn)(?![\p{L}\p{N}])"
         ),
     }
 
@@ -143,6 +149,8 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         verb = None
         if eq is None and not restated:
             verb = words("change", "increase").before(folded, lead, lo) or words("change", "decrease").before(folded, lead, lo)
+            if verb and (noun := _LEVEL_NOUN_BEFORE.search(folded, max(lo, verb[0] - 8), verb[0])):
+                verb = (noun.start(), verb[1])  # "tăng 83,36 điểm (tương đương mức tăng 7,56%)"
             eq = words("change", "restate").before(folded, verb[0], lo) if verb else None
         if restated or (eq and eq[0] >= prev.end and r["restate_gap"].fullmatch(folded, prev.end, eq[0])):
             ch = ChangeDraft(prev.change.direction)
@@ -208,8 +216,15 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         v = words("change", "ratio").before(folded, lead, lo) or words("change", "increase").before(folded, lead, lo)
         if not v:
             return None
+        vlead = v[0]
+        if bound == "exact":  # "tăng gần gấp đôi", "hơn gấp 3 lần": the bound is before the ratio's verb
+            for name in ("about", "under", "over"):
+                b = words("bound", name).before(folded, vlead, lo)
+                if b and not inside_kept_word(folded, b[0], lo):
+                    bound, vlead = name, b[0]
+                    break
         ch = ChangeDraft("increase", ratio=q.value, bound=bound, high=q.high)
-        return _with_reference(Mention(q, "change", v[0], end, bound=bound, change=ch), folded, hi)
+        return _with_reference(Mention(q, "change", vlead, end, bound=bound, change=ch), folded, hi)
 
     # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng" (also "tăng lần lượt 12%").
     resp = _RESPECTIVELY_BEFORE.search(folded, max(lo, lead - 24), lead)
@@ -320,7 +335,8 @@ def _with_reference(m: Mention, folded: str, hi: int) -> Mention:
     ref = _res()["ref"].match(folded, m.end, hi)
     if not ref:
         return m
-    phrase_span = ref.span("phrase") if ref.group("phrase") is not None else ref.span("bare")
+    phrase_span = ref.span("phrase") if ref.group("phrase") is not None else \
+        ref.span("bare") if ref.group("bare") is not None else ref.span("alone")
     s, e = phrase_span
     while e > s and folded[e - 1] in " \t":
         e -= 1
@@ -331,15 +347,25 @@ def _with_reference(m: Mention, folded: str, hi: int) -> Mention:
     return m
 
 
-def reference_year(phrase: str) -> tuple[str | None, int | None]:
-    """How a comparison names its year: ("year", 2017), ("previous", None) or (None, None).
+def reference_year(phrase: str) -> tuple[str | tuple | None, int | None]:
+    """How a comparison names its year: ("year", 2017), ("previous", None), (("months", (10, 12)), 2015)
+    or (None, None).
 
     Only comparisons to a year or to the same period of a year have one
-    (docs/decisions.md 16): "tháng trước", "quý II", "tháng 12/2022" have none.
+    (docs/decisions.md 21): "tháng trước", "quý II", "cuối năm 2020" have none; a period of a
+    stated year ("quý IV/2015", "cả năm 2019") has that year when it is the figure's own period,
+    which the assembler knows: the rule then carries the period's months (None for a whole year).
     """
     r = _res()
     same_period = r["ref_prev"].search(phrase)
+    if (r["ref_edge"].search(phrase) and not same_period) or r["ref_span"].search(phrase):
+        return None, None
     if r["ref_sub_year"].search(phrase) and not same_period:
+        from ..periods import find_mentions
+
+        found = [p for p in find_mentions(phrase, 0, len(phrase), classify=False) if p.year is not None]
+        if len(found) == 1 and (found[0].months is not None or found[0].shape == "whole"):
+            return ("months", found[0].months), found[0].year
         return None, None
     y = r["ref_year"].search(phrase)
     if y:
@@ -362,6 +388,7 @@ def _at_clause_end(folded: str, pos: int, hi: int) -> bool:
     return not rest or rest[0] in ",;.)(:"
 
 
+_LEVEL_NOUN_BEFORE = regex.compile(r"(?<![\p{L}])mức[ \t]++\Z")
 _BRACKET_AFTER_MOVE = regex.compile(r"(?:[ \t]++nhất)?+[ \t]*+[(][ \t]*+\Z")
 
 

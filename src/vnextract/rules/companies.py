@@ -92,9 +92,10 @@ def _anaphors() -> frozenset[str]:
     return frozenset(fold(w) for w in _raw()["companies"]["anaphors"])
 
 
-def _bare(short: str, written: str, text: str, full: regex.Pattern) -> str | None:
+def _bare(short: str, written: str, text: str, inside: list[tuple[int, int]]) -> str | None:
     """``short`` or the run of capitalised words that ends it, the shorter first, when the text also writes it
-    on its own, outside a full name ("Công ty CP Xây dựng Coteccons" … "Coteccons" → "Coteccons")."""
+    on its own, outside a full name (``inside``: their spans) ("Công ty CP Xây dựng Coteccons" … "Coteccons" →
+    "Coteccons")."""
     words_ = short.split()
     tail = len(words_)
     while tail > 0 and words_[tail - 1][:1].isupper():
@@ -104,7 +105,6 @@ def _bare(short: str, written: str, text: str, full: regex.Pattern) -> str | Non
     names = [n for n in (run, short) if n and n != written and not _is_place(n)]
     if not names:
         return None
-    inside = [(m.start(), m.end()) for m in full.finditer(text)]
     for name in sorted(set(names), key=len):
         for m in regex.finditer(rf"(?<![\p{{L}}\d]){regex.escape(name)}(?![\p{{L}}\d])", text):
             before = text[max(0, m.start() - 30):m.start()].split()
@@ -160,7 +160,9 @@ class Companies:
         full, _, _, brand, known, never, not_company = _patterns()
         mentions: list[tuple[int, _Company]] = []
         by_alias: dict[str, _Company] = {}
-        for m in full.finditer(text):
+        names = list(full.finditer(text))
+        inside = [(m.start(), m.end()) for m in names]
+        for m in names:
             written = m.group()[: m.start(1) - m.start()].rstrip(" \t(") if m.group(1) else m.group()
             if not_company.match(text, m.start()) or fold(_short(written)) in never:
                 continue
@@ -171,7 +173,7 @@ class Companies:
             name, ticker = _aliases(m.group(1)) if m.group(1) else (None, None)
             company = by_alias.get(name or "") or by_alias.get(short) or by_alias.get(written)
             if company is None:
-                company = _Company(name or _bare(short, written, text, full) or ticker or written, written)
+                company = _Company(name or _bare(short, written, text, inside) or ticker or written, written)
             # (a metric keeps the bracket's words without the brackets: "Ngân hàng TMCP Quân đội MB có tổng tài sản")
             joined = f"{written} {m.group(1).strip()}" if m.group(1) else None
             for alias in (written, name, ticker, company.name, joined):

@@ -108,6 +108,8 @@ class SentenceAnalysis:
     #: is read from.
     folded: str = field(default="", repr=False)
     shadows: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    #: Words the figures attach across: a change said of the period compared with (``_prior_changes``).
+    asides: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
     def periods(self) -> list[PeriodMention]:
@@ -120,8 +122,6 @@ class SentenceAnalysis:
             return []
         return [p if not p.frames or not any(a <= p.start < b for a, b in shadows) or compared_after(F, p.end)
                 else replace(p, role="comparison") for p in find_mentions(F, lo, hi)]
-    #: Words the figures attach across: a change said of the period compared with (``_prior_changes``).
-    asides: list[tuple[int, int]] = field(default_factory=list)
 
 
 #: A comparison stated once at the head of a sentence belongs to every change after it (RECORDS.md).
@@ -152,7 +152,7 @@ def analyse(norm: NormText, sent: Sentence, quantities) -> SentenceAnalysis:
         participants = set(words("not_record", "participants").words)
         mentions = [m for m in mentions if not (m.q.category == "count" and (m.q.unit or "").lower() in participants)]
     mentions = filters.drop(norm.text, F, lo, hi, mentions, _ATTACH_GAP)  # rules, offers, anecdotes … (RECORDS.md)
-    mentions, asides = _prior_changes(F, lo, mentions)
+    asides = _prior_changes(F, lo, mentions)
     shadows = [s for m in mentions for s in m.shadow]
     h = _HEAD_COMPARISON.match(F, lo, hi) if mentions else None
     head = (h.start("ref"), h.end("ref"), h.end()) if h else None
@@ -173,7 +173,7 @@ _PRIOR_SUBJECT = regex.compile(
 _CLAUSE_MARK = regex.compile(r"[,;(]")
 
 
-def _prior_changes(F: str, lo: int, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
+def _prior_changes(F: str, lo: int, mentions: list[Mention]) -> list[tuple[int, int]]:
     """A change said of the period compared with, not of the figure ("dư nợ … giảm 6,98% so với cuối năm 2020,
     cùng kỳ năm 2020 giảm 3,41%"): last year's move belongs to no record of this one. Its words are an aside
     (from the mark before it to its end) that the figures around it attach across; the assembler makes it a
@@ -187,7 +187,7 @@ def _prior_changes(F: str, lo: int, mentions: list[Mention]) -> tuple[list[Menti
                 pass
             if mark is not None and _PRIOR_SUBJECT.fullmatch(F, mark.end(), m.lead):
                 asides.append((mark.start(), m.end))
-    return mentions, asides
+    return asides
 
 
 _PRIOR_YEAR = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")

@@ -460,16 +460,6 @@ def _owned():
     return head, company, never, first
 
 
-def _owners(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """The companies named in ``text[start:end]``: tickers and "Công ty …" names, with where they start."""
-    out = [(m.start(), m.group().strip()) for m in _owned()[1].finditer(text, start, end)]
-    out += [(m.start(1), m.group(1)) for m in tickers(text, start, end) if not _ROMAN.fullmatch(m.group(1))]
-    return sorted(out)
-
-
-_ROMAN = regex.compile(r"[IVXLC]++")
-
-
 def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int, int],
                  paragraph: int | None = None) -> str | None:
     """"lãi ròng 257 tỷ đồng" in a text on PAN → "lãi ròng của PAN": a company's measure takes its owner.

@@ -65,6 +65,7 @@ _PATTERNS = regex.compile(
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
+      | (?<=(?<![\p{{L}}])từ[ \t]{{1,3}})(?P<yrange>năm[ \t]++(?P<ya>{_YEAR}){_SEP}(?:năm[ \t]++)?(?P<yb>{_YEAR}))
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+(?P<ysep>[-–]|và|hoặc)[ \t]*+(?:năm[ \t]++)?(?P<year2>{_YEAR}))?+
       | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|năm[ \t]++học|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
@@ -308,6 +309,10 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
             p = _classify(p, folded, lo)
             return replace(p, role="range") if p.frames and not joined else p
         p = PeriodMention(s, e, int(m.group("year")), None, shape="year")
+    elif m.group("yrange") is not None:  # "từ năm 2008 đến 2013": a span; a list of one figure a year takes them in turn
+        a, b = int(m.group("ya")), int(m.group("yb"))
+        return PeriodMention(folded.rfind("từ", max(lo, s - 5), s), e, None, None, role="range", shape="year",
+                             years=tuple(range(a, b + 1)) if 0 < b - a <= 30 else None)
     elif m.group("yspan") is not None:  # "giai đoạn 2011 - 2015": a span of years, no one year
         return PeriodMention(s, e, None, None, role="range", shape="year")
     elif m.group("holiday") is not None:  # "Tết Nguyên đán 2017", "Tết 2024": that year's holiday

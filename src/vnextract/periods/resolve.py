@@ -213,6 +213,11 @@ def assign(
             while pending and pending[0].start < f.anchor:
                 p = pending.pop(0)
                 if p.role == "range":
+                    if p.years is not None and len(figs) - figs.index(f) == len(p.years) and (
+                            len(p.years) >= 3 or cue("pair", "respective").search(folded, p.end, hi) is not None):
+                        # "Tỷ lệ cổ tức từ năm 2008 đến 2013 là 82,55%, 12%, …, 4%": one figure a year, in turn
+                        turns = list(p.years)
+                        continue
                     if _inside(p.start, brackets) is None and not framed:
                         # "giai đoạn 2011 - 2015, SCIC đã bán vốn …": no one year; but "Nhu cầu đào tạo năm 2021
                         # để đáp ứng năm học 2024 - 2025 là 599 người" keeps the year its sentence framed first

@@ -423,7 +423,7 @@ _DIGIT_IN = regex.compile(r"\d")
 
 
 def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
-    holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if p.role != "range" and p.shape != "now"]
+    holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if (p.role != "range" or p.years is not None) and p.shape != "now"]
     holes += [m.span() for m in words("metric", "scope").scan(folded, s, e)]  # (scan: the same, sooner here)
     holes += _places(text, folded, s, e)
     if _DIGIT_IN.search(folded, s, e):

@@ -48,6 +48,8 @@ _REL = r"(?P<rel>nay|ngoái|trước|rồi|tới(?![ \t]++nay)|sau)(?![\p{L}\p{N
 _YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|\.(?=(?:19|20)\d\d(?!\d))|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
 _SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
+#: After "đến 2025" a word of a quantity says it is a number, not a year ("tăng lên đến 2020 tỷ đồng", "đến 2000 người").
+_NOT_A_YEAR_AFTER = r"(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|usd|tấn|ha|người|lượt|con|chiếc|cái|điểm|km|m2|m3|kg|lít|căn|đơn|hộ|lao)(?![\p{L}])"
 _SEP_RE = regex.compile(_SEP)
 #: A lunar year's name: "Tết Đinh Dậu 2017", "Tết Nguyên đán Giáp Thìn 2024" (``periods.toml`` [holiday]).
 _LUNAR = lunar_years()
@@ -65,13 +67,14 @@ _PATTERNS = regex.compile(
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
-      | (?<=(?<![\p{{L}}])từ[ \t]{{1,3}})(?P<yrange>năm[ \t]++(?P<ya>{_YEAR}){_SEP}(?:năm[ \t]++)?(?P<yb>{_YEAR}))
+      | (?<=(?<![\p{{L}}])từ[ \t]{{1,3}})(?P<yrange>(?:năm[ \t]++)?(?P<ya>{_YEAR}){_SEP}(?:năm[ \t]++)?(?P<yb>{_YEAR}))
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+(?P<ysep>[-–]|và|hoặc)[ \t]*+(?:năm[ \t]++)?(?P<year2>{_YEAR}))?+
       | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|năm[ \t]++học|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
                   {_YEAR}[ \t]*+(?:-|–|đến|tới)[ \t]*+(?:năm[ \t]++)?{_YEAR})
       | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?+(?:[ \t]++{_LUNAR})?+[ \t]++(?P<hy>{_YEAR}))
       | (?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d)
+      | (?<=(?<![\p{{L}}])(?:đến|tới)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d|[ \t]*+[-–/%]|[ \t]++{_NOT_A_YEAR_AFTER})
       | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
       | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
@@ -91,9 +94,9 @@ _ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "t�
 # (``(?=\d)`` first: every branch starts with a digit, and the look-behinds are then tried only there.)
 _DATE_ANCHOR = regex.compile(r"(?=\d)(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
                              r"|(?:19|20)\d\d(?=[ \t]++là[ \t])"
-                             r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d))")
+                             r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang|đến|tới|từ)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d))")
 _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])"
-                        r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d)|(?:"
+                        r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang|đến|tới|từ)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d)|(?:"
                         + "|".join(_ANCHOR_WORDS) + r")(?![\p{L}\p{N}]))")
 
 

@@ -65,6 +65,7 @@ _PATTERNS = regex.compile(
       | (?P<nm>{_COUNT})[ \t]++tháng(?:(?:[ \t]++(?P<edge>đầu|cuối)[ \t]++năm{_AFTER_NAM})|{_YEAR_TAIL})
       | (?<!(?:những|các|mấy|vài)[ \t]++)(?P<firstm>tháng[ \t]++đầu(?:[ \t]++tiên)?+[ \t]++(?:của[ \t]++)?năm){_AFTER_NAM}
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
+      | quý[ \t]++(?P<qw>đầu(?:[ \t]++tiên)?+|cuối(?:[ \t]++cùng)?+)[ \t]++(?:của[ \t]++)?năm{_AFTER_NAM}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
       | (?<=(?<![\p{{L}}])từ[ \t]{{1,3}})(?P<yrange>(?:năm[ \t]++)?(?P<ya>{_YEAR}){_SEP}(?:năm[ \t]++)?(?P<yb>{_YEAR}))
@@ -299,8 +300,10 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if folded.startswith(" ", e) and _THIS_QUARTER_TAIL.match(folded, e):
             e = _THIS_QUARTER_TAIL.match(folded, e).end()
         p = PeriodMention(s, e, None, None, shape="this_quarter")
-    elif m.group("q") is not None:
-        q = _ROMAN[m.group("q")]
+    elif m.group("qw") is not None and _COUNTED.search(folded, max(lo, s - 8), s):
+        return None  # "trong 2 quý đầu năm": two quarters, not the first
+    elif m.group("q") is not None or m.group("qw") is not None:  # "quý III/2023", "quý đầu tiên của năm 2021"
+        q = _ROMAN[m.group("q")] if m.group("q") else (1 if m.group("qw").startswith("đầu") else 4)
         p = PeriodMention(s, e, year, (3 * q - 2, 3 * q), offset=offset)
     elif m.group("year") is not None:
         if m.group("year2"):  # "năm 2021-2025", "năm 2018 và 2019": two years, neither the figure's

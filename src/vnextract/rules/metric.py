@@ -397,7 +397,7 @@ def _chunks(folded: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 #: A word that ties a place to the metric before it: "xuất khẩu của (tỉnh) Long An", "thu ngân sách trên địa bàn TP.HCM".
-_PLACE_TIE = regex.compile(r"(?:của|tại|ở|trên[ \t]++địa[ \t]++bàn)[ \t]++\Z")
+_PLACE_TIE = regex.compile(r"(?:(?:tại|ở|trên)[ \t]++thị[ \t]++trường|của|tại|ở|trên[ \t]++địa[ \t]++bàn)[ \t]++\Z")
 
 
 def _places(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:

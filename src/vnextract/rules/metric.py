@@ -380,6 +380,23 @@ def price_named(metric: str) -> str:
     return metric
 
 
+def good_priced(metric: str, unit: str | None) -> str:
+    """"dầu diesel" quoted in "đồng/lít" → "giá dầu diesel": a good named alone before a price per unit of it
+    names its price (``[metric] priced_goods``, ``price_units``); a metric with a head noun is left alone."""
+    if not unit or "/" not in unit:
+        return metric
+    money, per = unit.rsplit("/", 1)
+    folded = fold(metric)
+    if fold(per.strip()) not in word_set("metric", "price_units") or not _MONEY_UNIT.search(money) \
+            or words("metric", "priced_goods").after(folded, 0) is None or has_head(folded):
+        return metric
+    return f"giá {metric}"
+
+
+#: The money part of a price unit: "đồng", "triệu đồng", "USD", "nhân dân tệ" …
+_MONEY_UNIT = regex.compile(r"(?i)(?:đồng|usd|đ\b|vnd|vnđ|euro?|yên|tệ|\$)")
+
+
 def clean_phrase(text: str, folded: str, s: int, e: int) -> str:
     """``text[s:e]`` without scope and period phrases or trailing cue words, spaces collapsed."""
     ws = _clean(text, folded, s, e)

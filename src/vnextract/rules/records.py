@@ -25,7 +25,7 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import (_expand, before_adjective, before_amount, before_level, before_list, before_predicate, before_time,
-                     clause_start, holding_named, measure_of_thing, name_metric, price_named, relative_holder,
+                     clause_start, good_priced, holding_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
 from .companies import companies
 from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
@@ -464,6 +464,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             level = before_level(measure_of_thing(price_named(before_predicate(relative_holder(before_adjective(before_time(
                 before_amount(before_list(_named_item(T, named[0], frame.paragraph_start, lo),
                                           _LISTED.search(F, named[1], m.lead) is not None)))))))))
+            if level:
+                level = good_priced(level, m.q.unit)  # "dầu diesel giảm 100 đồng/lít": "giá dầu diesel"
             if level and m.q.category == "percent":
                 level = holding_named(level) or level  # "SHB sở hữu 100% vốn": "tỷ lệ sở hữu của SHB"
             if level and _names_nothing(level):

@@ -28,7 +28,7 @@ from .metric import (_expand, before_adjective, before_amount, before_level, bef
                      clause_start, good_priced, holding_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
 from .companies import companies
-from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
+from .subjects import (anaphor_metric, anaphor_names, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
                        name_sibling, names_no_price, owner_metric, owner_named_first, sibling_metric, stock_text,
                        ticker_anaphor, ticker_metric, tickers, value_sibling, whole_market_after)
@@ -476,7 +476,9 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named is not None:
             owned = owner_named_first(named[0], T) or owner_metric(named[0], T, lo, m.lead, frame.heading,
                                                                   frame.paragraph_start)
-            if owned is not None:
+            if owned is not None and owned.endswith(tuple(f" của {w}" for w in anaphor_names())):
+                named = (companies(T).shorten(owned, lo, m.lead, frame.heading, frame.paragraph_start), named[1])
+            elif owned is not None:
                 named = (owned, named[1])
             elif " của " in named[0]:  # "… của Công ty Cổ phần Vinhomes", "… của ngân hàng": as the text calls it
                 named = (companies(T).shorten(named[0], lo, m.lead, frame.heading, frame.paragraph_start), named[1])

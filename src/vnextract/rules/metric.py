@@ -439,10 +439,32 @@ _NAMED_YEAR = regex.compile(r"(?:\p{Lu}[\p{L}\p{N}]*+|đời)[ \t]++\Z")
 _DIGIT_IN = regex.compile(r"\d")
 
 
+#: A bracketed acronym right after a lower-case word: the expansion before it names the measure
+#: ("chi phí huy động vốn (COF)", "chỉ số sản xuất công nghiệp (IIP)"); not a name's ("An Bình (ABBANK)").
+_GLOSS_ACRONYM = regex.compile(r"(?<=(?<![\p{L}])\p{Ll}++[ \t]*+)\([ \t]*+(\p{Lu}{2,6}+)[ \t]*+\)")
+
+
+def _glossed(text: str, s: int, m: regex.Match) -> bool:
+    """Whether a bracketed acronym only glosses the lower-case words before it: not a standard acronym or
+    report shorthand (GRDP, DN: the scorer and the namer read those, and a scope cut may leave one the only
+    name), nor an organisation's short name ("Tổng công ty Đầu tư và Kinh doanh vốn nhà nước (SCIC)": a
+    capitalised word before it, past the phrase's first)."""
+    acronym, lex = m.group(1), lexicon()
+    if acronym in lex.acronyms or acronym in lex.abbreviations:
+        return False
+    return _CAPITALISED.search(text, max(s + 1, m.start() - 60), m.start()) is None
+
+
+#: A capitalised word (not the phrase's first): the bracket may name the organisation it ends.
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}")
+
+
 def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if (p.role != "range" or p.years is not None) and p.shape != "now"]
     holes += [m.span() for m in words("metric", "scope").scan(folded, s, e)]  # (scan: the same, sooner here)
     holes += _places(text, folded, s, e)
+    if "(" in text[s:e]:  # "tỷ lệ cho vay so với huy động (LDR)": an acronym beside its expansion counts once
+        holes += [m.span() for m in _GLOSS_ACRONYM.finditer(text, s, e) if _glossed(text, s, m)]
     if _DIGIT_IN.search(folded, s, e):
         holes += [m.span() for m in _BARE_YEAR.finditer(folded, s, e) if not _NAMED_YEAR.search(text, max(s, m.start() - 30), m.start())]
     ws = []

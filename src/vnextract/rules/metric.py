@@ -393,6 +393,22 @@ def good_priced(metric: str, unit: str | None) -> str:
     return f"giá {metric}"
 
 
+def sales_named(metric: str, unit: str | None) -> str:
+    """"Toyota Fortuner chỉ bán" counting "chiếc" → "doanh số Toyota Fortuner": a name before the verb of its
+    sales names them (``[metric] sale_verbs``, ``sold_units``); a metric with a head noun is left alone."""
+    if not unit or fold(unit) not in word_set("metric", "sold_units"):
+        return metric
+    folded = fold(metric)
+    verb = words("metric", "sale_verbs").ending(folded)
+    if verb is None or verb[0] == 0:
+        return metric
+    name = metric[:verb[0]].rstrip(" ,")
+    if not name or len(name.split()) > 5 or has_head(fold(name)) \
+            or fold(name.rsplit(" ", 1)[-1]) in word_set("metric", "not_sellers"):
+        return metric
+    return f"doanh số {name}"
+
+
 #: The money part of a price unit: "đồng", "triệu đồng", "USD", "nhân dân tệ" …
 _MONEY_UNIT = regex.compile(r"(?i)(?:đồng|usd|đ\b|vnd|vnđ|euro?|yên|tệ|\$)")
 

@@ -25,7 +25,7 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import (_expand, before_adjective, before_amount, before_level, before_list, before_predicate, before_time,
-                     clause_start, good_priced, holding_named, measure_of_thing, name_metric, price_named, relative_holder,
+                     clause_start, good_priced, holding_named, sales_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
 from .companies import companies
 from .subjects import (anaphor_metric, anaphor_names, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
@@ -466,6 +466,12 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
                                           _LISTED.search(F, named[1], m.lead) is not None)))))))))
             if level:
                 level = good_priced(level, m.q.unit)  # "dầu diesel giảm 100 đồng/lít": "giá dầu diesel"
+                sold = sales_named(level, m.q.unit)  # "Toyota Fortuner chỉ bán được 1.300 chiếc": its sales
+                if sold is not level and T[named[1]:named[1] + 1].isupper() and fold(T[named[1]]) == fold(sold[9]) \
+                        and any(c.isupper() for c in sold[10:]):
+                    # (a name as written, "Toyota Fortuner", not the sentence's lower-cased opening "toyota Fortuner")
+                    sold = f"doanh số {T[named[1]]}{sold[10:]}"
+                level = sold
             if level and m.q.category == "percent":
                 level = holding_named(level) or level  # "SHB sở hữu 100% vốn": "tỷ lệ sở hữu của SHB"
             if level and _names_nothing(level):

@@ -468,7 +468,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
                 level = good_priced(level, m.q.unit)  # "dầu diesel giảm 100 đồng/lít": "giá dầu diesel"
                 sold = sales_named(level, m.q.unit)  # "Toyota Fortuner chỉ bán được 1.300 chiếc": its sales
                 if sold is not level and T[named[1]:named[1] + 1].isupper() and fold(T[named[1]]) == fold(sold[9]) \
-                        and any(c.isupper() for c in sold[10:]):
+                        and _written_capitalised(T, T[named[1]] + sold[10:]):
                     # (a name as written, "Toyota Fortuner", not the sentence's lower-cased opening "toyota Fortuner")
                     sold = f"doanh số {T[named[1]]}{sold[10:]}"
                 level = sold
@@ -760,6 +760,15 @@ def _term_items(T: str, F: str, d: _Draft, lo: int) -> list[str] | None:
         return None
     d.start = start
     return [first] + [first[:term.end()] + x for x in later]
+
+
+def _written_capitalised(T: str, name: str) -> bool:
+    """Whether a name that opens a sentence is a proper name: another capital in it ("Toyota Fortuner",
+    "EcoSport"), or its first word written capitalised inside a sentence elsewhere ("… của Tesla")."""
+    if any(c.isupper() for c in name[1:]):
+        return True
+    first = name.split(" ", 1)[0]
+    return regex.search(rf"\p{{Ll}}[ \t]++{regex.escape(first)}(?![\p{{L}}])", T) is not None
 
 
 def _years_in_turn(F: str, s: int, e: int) -> int:

@@ -474,9 +474,12 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
                 level = sold
             if level and m.q.category == "percent":
                 level = holding_named(level) or level  # "SHB sở hữu 100% vốn": "tỷ lệ sở hữu của SHB"
-            if level and _names_nothing(level):
+            # "chiếm 5,8% thị phần, thấp hơn nhiều so với 39% của Amazon", "tăng mạnh so với mức 717 tỷ đồng":
+            # the figure compared with is of the measure named before (taken below, as for a figure named by none)
+            compared = bool(level) and frame.last_metric is not None and _COMPARED_BASE.search(level) is not None
+            if level and (compared or _names_nothing(level)):
                 level = None  # "… 1,8 - trên 2kg/con" ("8"), "22.545 đồng/USD - …" ("/USD"), "Tiếp theo là …"
-            if not level:  # "…, lao xuống sát ngưỡng 1.200 điểm": the measure before, else the clause before
+            if not level and not compared:  # "…, lao xuống sát ngưỡng 1.200 điểm": the measure before, else the clause before
                 level = (_clause_before(T, F, lo, named[1], enumeration, drafts, frame) or (None,))[0]
             named = (level, named[1]) if level else None
         if named is not None:
@@ -760,6 +763,11 @@ def _term_items(T: str, F: str, d: _Draft, lo: int) -> list[str] | None:
         return None
     d.start = start
     return [first] + [first[:term.end()] + x for x in later]
+
+
+#: A metric that is only the comparison before a base figure: "thấp hơn nhiều so", "tăng mạnh so", "giảm so".
+_COMPARED_BASE = regex.compile(r"(?:^|[ \t])(?:cao|thấp|tăng|giảm|sụt[ \t]++giảm|nhiều|ít|lớn|nhỏ)"
+                               r"(?:[ \t]++(?:hơn|nhiều|rất|mạnh|nhẹ|đáng[ \t]++kể|hơn[ \t]++nhiều)){0,3}+[ \t]++so\Z")
 
 
 def _written_capitalised(T: str, name: str) -> bool:

@@ -160,6 +160,8 @@ _EDGE = regex.compile(r"(?<![\p{L}])(?:vào[ \t]++|trong[ \t]++|từ[ \t]++)?(?P
 FRAMING = ("frame", "as_of", "point")
 #: "Từ đó đến nay, …", "Kể từ đó tới nay, …": since a moment named before, counted as of now (a sentence opener).
 _SINCE_THEN = regex.compile(r"(?<![\p{L}])(?:kể[ \t]++)?từ[ \t]++(?:đó|thời[ \t]++điểm[ \t]++đó|khi[ \t]++đó)[ \t]*+\Z")
+#: Words before a day written without "ngày": "phiên (giao dịch) 20/4", "sáng 6/2", "hôm 29/4".
+_DAY_LEAD = regex.compile(r"(?<![\p{L}])(?:phiên(?:[ \t]++giao[ \t]++dịch)?+|hôm|sáng|chiều|trưa|tối|đêm)[ \t]++\Z")
 #: What may open a sentence before "năm ngoái" and still leave it at the head: "Trong năm ngoái, …".
 _RELATIVE_LEAD = regex.compile(r"(?:trong|vào|tính[ \t]++chung|riêng|cả)[ \t]*+\Z")
 #: "trong năm 2020 và đầu 2021": a year's edge joined to the period before it goes on from it (a frame).
@@ -263,9 +265,12 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
     if m.group("date") is not None:
         d, mo = int(m.group("d")), int(m.group("dm"))
         dy = m.group("dy")
-        has_word = folded.startswith("ngày", s)
+        lead = _DAY_LEAD.search(folded, max(lo, s - 24), s)
+        has_word = folded.startswith("ngày", s) or lead is not None
         if not (1 <= d <= 31 and 1 <= mo <= 12) or (not dy and not has_word):
             return None
+        if lead is not None:
+            s = lead.start()  # "hôm 23/4", "trưa 6-2": the day's word goes with it (and leaves a metric)
         p = PeriodMention(s, e, int(dy) if dy else None, None, shape="date", month=mo)
     elif m.group("half") is not None:
         months = (1, 6) if m.group("which") == "đầu" else (7, 12)

@@ -48,6 +48,8 @@ _REL = r"(?P<rel>nay|ngoái|trước|rồi|tới(?![ \t]++nay)|sau)(?![\p{L}\p{N
 _YEAR_TAIL = rf"(?:[ \t]*+(?:/|-|\.(?=(?:19|20)\d\d(?!\d))|năm)[ \t]*+(?P<y>{_YEAR})|[ \t]++(?P<y>{_YEAR})|[ \t]++năm[ \t]++{_REL})?+"
 _AFTER_NAM = rf"(?:[ \t]++(?P<y>{_YEAR})|[ \t]++{_REL})?+"
 _SEP = r"[ \t]*+(?:-|–|đến|tới)[ \t]*+"
+#: After "đến 2025" a word of a quantity says it is a number, not a year ("tăng lên đến 2020 tỷ đồng", "đến 2000 người").
+_NOT_A_YEAR_AFTER = r"(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|usd|tấn|ha|người|lượt|con|chiếc|cái|điểm|km|m2|m3|kg|lít|căn|đơn|hộ|lao)(?![\p{L}])"
 _SEP_RE = regex.compile(_SEP)
 #: A lunar year's name: "Tết Đinh Dậu 2017", "Tết Nguyên đán Giáp Thìn 2024" (``periods.toml`` [holiday]).
 _LUNAR = lunar_years()
@@ -63,14 +65,17 @@ _PATTERNS = regex.compile(
       | (?P<nm>{_COUNT})[ \t]++tháng(?:(?:[ \t]++(?P<edge>đầu|cuối)[ \t]++năm{_AFTER_NAM})|{_YEAR_TAIL})
       | (?<!(?:những|các|mấy|vài)[ \t]++)(?P<firstm>tháng[ \t]++đầu(?:[ \t]++tiên)?+[ \t]++(?:của[ \t]++)?năm){_AFTER_NAM}
       | tháng[ \t]++(?P<m>\d{{1,2}}){_YEAR_TAIL}
+      | quý[ \t]++(?P<qw>đầu(?:[ \t]++tiên)?+|cuối(?:[ \t]++cùng)?+)[ \t]++(?:của[ \t]++)?năm{_AFTER_NAM}
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
+      | (?<=(?<![\p{{L}}])từ[ \t]{{1,3}})(?P<yrange>(?:năm[ \t]++)?(?P<ya>{_YEAR}){_SEP}(?:năm[ \t]++)?(?P<yb>{_YEAR}))
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+(?P<ysep>[-–]|và|hoặc)[ \t]*+(?:năm[ \t]++)?(?P<year2>{_YEAR}))?+
       | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|năm[ \t]++học|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
                   {_YEAR}[ \t]*+(?:-|–|đến|tới)[ \t]*+(?:năm[ \t]++)?{_YEAR})
       | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?+(?:[ \t]++{_LUNAR})?+[ \t]++(?P<hy>{_YEAR}))
       | (?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d)
+      | (?<=(?<![\p{{L}}])(?:đến|tới)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d|[ \t]*+[-–/%]|[ \t]++{_NOT_A_YEAR_AFTER})
       | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
       | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
@@ -90,9 +95,9 @@ _ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "t�
 # (``(?=\d)`` first: every branch starts with a digit, and the look-behinds are then tried only there.)
 _DATE_ANCHOR = regex.compile(r"(?=\d)(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
                              r"|(?:19|20)\d\d(?=[ \t]++là[ \t])"
-                             r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d))")
+                             r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang|đến|tới|từ)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d))")
 _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])"
-                        r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d)|(?:"
+                        r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang|đến|tới|từ)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d)|(?:"
                         + "|".join(_ANCHOR_WORDS) + r")(?![\p{L}\p{N}]))")
 
 
@@ -155,6 +160,8 @@ _EDGE = regex.compile(r"(?<![\p{L}])(?:vào[ \t]++|trong[ \t]++|từ[ \t]++)?(?P
 FRAMING = ("frame", "as_of", "point")
 #: "Từ đó đến nay, …", "Kể từ đó tới nay, …": since a moment named before, counted as of now (a sentence opener).
 _SINCE_THEN = regex.compile(r"(?<![\p{L}])(?:kể[ \t]++)?từ[ \t]++(?:đó|thời[ \t]++điểm[ \t]++đó|khi[ \t]++đó)[ \t]*+\Z")
+#: Words before a day written without "ngày": "phiên (giao dịch) 20/4", "sáng 6/2", "hôm 29/4".
+_DAY_LEAD = regex.compile(r"(?<![\p{L}])(?:phiên(?:[ \t]++giao[ \t]++dịch)?+|hôm|sáng|chiều|trưa|tối|đêm)[ \t]++\Z")
 #: What may open a sentence before "năm ngoái" and still leave it at the head: "Trong năm ngoái, …".
 _RELATIVE_LEAD = regex.compile(r"(?:trong|vào|tính[ \t]++chung|riêng|cả)[ \t]*+\Z")
 #: "trong năm 2020 và đầu 2021": a year's edge joined to the period before it goes on from it (a frame).
@@ -258,9 +265,12 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
     if m.group("date") is not None:
         d, mo = int(m.group("d")), int(m.group("dm"))
         dy = m.group("dy")
-        has_word = folded.startswith("ngày", s)
+        lead = _DAY_LEAD.search(folded, max(lo, s - 24), s)
+        has_word = folded.startswith("ngày", s) or lead is not None
         if not (1 <= d <= 31 and 1 <= mo <= 12) or (not dy and not has_word):
             return None
+        if lead is not None:
+            s = lead.start()  # "hôm 23/4", "trưa 6-2": the day's word goes with it (and leaves a metric)
         p = PeriodMention(s, e, int(dy) if dy else None, None, shape="date", month=mo)
     elif m.group("half") is not None:
         months = (1, 6) if m.group("which") == "đầu" else (7, 12)
@@ -295,8 +305,10 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         if folded.startswith(" ", e) and _THIS_QUARTER_TAIL.match(folded, e):
             e = _THIS_QUARTER_TAIL.match(folded, e).end()
         p = PeriodMention(s, e, None, None, shape="this_quarter")
-    elif m.group("q") is not None:
-        q = _ROMAN[m.group("q")]
+    elif m.group("qw") is not None and _COUNTED.search(folded, max(lo, s - 8), s):
+        return None  # "trong 2 quý đầu năm": two quarters, not the first
+    elif m.group("q") is not None or m.group("qw") is not None:  # "quý III/2023", "quý đầu tiên của năm 2021"
+        q = _ROMAN[m.group("q")] if m.group("q") else (1 if m.group("qw").startswith("đầu") else 4)
         p = PeriodMention(s, e, year, (3 * q - 2, 3 * q), offset=offset)
     elif m.group("year") is not None:
         if m.group("year2"):  # "năm 2021-2025", "năm 2018 và 2019": two years, neither the figure's
@@ -308,6 +320,10 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
             p = _classify(p, folded, lo)
             return replace(p, role="range") if p.frames and not joined else p
         p = PeriodMention(s, e, int(m.group("year")), None, shape="year")
+    elif m.group("yrange") is not None:  # "từ năm 2008 đến 2013": a span; a list of one figure a year takes them in turn
+        a, b = int(m.group("ya")), int(m.group("yb"))
+        return PeriodMention(folded.rfind("từ", max(lo, s - 5), s), e, None, None, role="range", shape="year",
+                             years=tuple(range(a, b + 1)) if 0 < b - a <= 30 else None)
     elif m.group("yspan") is not None:  # "giai đoạn 2011 - 2015": a span of years, no one year
         return PeriodMention(s, e, None, None, role="range", shape="year")
     elif m.group("holiday") is not None:  # "Tết Nguyên đán 2017", "Tết 2024": that year's holiday

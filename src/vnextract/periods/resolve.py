@@ -213,6 +213,11 @@ def assign(
             while pending and pending[0].start < f.anchor:
                 p = pending.pop(0)
                 if p.role == "range":
+                    if p.years is not None and len(figs) - figs.index(f) == len(p.years) and (
+                            len(p.years) >= 3 or cue("pair", "respective").search(folded, p.end, hi) is not None):
+                        # "Tỷ lệ cổ tức từ năm 2008 đến 2013 là 82,55%, 12%, …, 4%": one figure a year, in turn
+                        turns = list(p.years)
+                        continue
                     if _inside(p.start, brackets) is None and not framed:
                         # "giai đoạn 2011 - 2015, SCIC đã bán vốn …": no one year; but "Nhu cầu đào tạo năm 2021
                         # để đáp ứng năm học 2024 - 2025 là 599 người" keeps the year its sentence framed first
@@ -223,6 +228,10 @@ def assign(
                     continue
                 if _inside(p.start, brackets) is None:
                     sent.apply(p, base_year)
+                    if p.shape == "date" and p.year is None and sent.carried:
+                        # "… đóng cửa phiên giao dịch 20/4 với mức giảm 1,86%" after paragraphs on the 2020 report:
+                        # a day with no year in a passage that states none is not of the year carried to it
+                        sent.year = None
                     framed = framed or (p.role == "frame" and p.year is not None)
                     if moves and _frames_passage(p, owned):
                         state.apply(p, base_year)
@@ -264,9 +273,13 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention], later_years: b
     stated later in its clause, or a year there after "trong" (``later_years``: such a year dates the figure
     but still frames the passage after it, as a period stated in the sentence does)."""
     out = []
+    # a figure that is itself the base of a comparison ("so với mức xấp xỉ 11% của năm 2019") owns the period
+    # after it, which the clause's "so với" made a comparison
+    base = _BASE_BEFORE.search(folded, max(0, f.anchor - 40), f.anchor) is not None
     for _, end in f.spans:
         g = _POST_GAP.match(folded, end)
-        out.extend(p for p in mentions if p.start == g.end() and p.frames)
+        out.extend(p for p in mentions if p.start == g.end() and (p.frames or (base and p.role == "comparison"
+                                                                                and p.year is not None)))
     if f.spans:
         # a year's edge right after its last number: "từ mức 15,5% cuối năm 2020 lên …" (17% is not its)
         edge = _EDGE_WORD.match(folded, _POST_GAP.match(folded, f.spans[-1][1]).end())
@@ -286,6 +299,11 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention], later_years: b
                  and _LATER_IN_CLAUSE.fullmatch(folded, end, p.start)]
         out.extend(later[:1])
     return out
+
+
+#: Right before a comparison's base figure: "so với mức xấp xỉ 11%", "so với con số 110 tỷ đồng".
+_BASE_BEFORE = regex.compile(r"(?<![\p{L}])so[ \t]++với(?:[ \t]++(?:mức|con[ \t]++số|mức[ \t]++giá))?+"
+                             r"(?:[ \t]++(?:xấp[ \t]++xỉ|khoảng|gần|hơn|trên|chỉ))?+[ \t]*+\Z")
 
 
 #: "trong" right before a year later in a figure's clause: "… tiền lãi cho khách hàng trong năm 2015".

@@ -350,17 +350,27 @@ def _respective(folded: str, f: Located, found: list[PlaceMention]) -> list[Plac
 
 
 #: A sentence that opens with its place, as a frame: "Tại Nhật Bản, …", "Ở TP.HCM, …".
-_OPENING_FRAME = regex.compile(r"[ \t\"“(\-–•*]*+(?:tại|ở)[ \t]++\Z")
+_OPENING_FRAME = regex.compile(r"[ \t\"“(\-–•*]*+(?:(?:còn|riêng)[ \t]++)?(?:tại|ở)[ \t]++"
+                               r"(?:[^,.;:()\n\d]{1,30}+\([ \t]*+(?:tỉnh[ \t]++|thành[ \t]++phố[ \t]++|tp\.?[ \t]*+)?)?+\Z")
+#: After a bracketed place that frames ("Còn tại Lý Sơn (Quảng Ngãi), …"): its closing bracket, then the comma.
+_FRAME_CLOSE = regex.compile(r"[ \t]*+\)?[ \t]*+,")
 
 
 def _opening_frame(folded: str, lo: int, found: list[PlaceMention]) -> PlaceMention | None:
-    """The place a sentence opens with as its frame ("Tại Hà Nội, ghi nhận 3 trường hợp …"): one place after
-    "Tại" / "Ở" at its head, a comma right after it; it frames the rest of the paragraph."""
-    if not found or found[0].kind in NO_PLACE or found[0].start - lo > 12:
+    """The place a sentence opens with as its frame ("Tại Hà Nội, ghi nhận 3 trường hợp …", "Còn tại Lý Sơn
+    (Quảng Ngãi), …"): one place after "Tại" / "Ở" at its head (or in the brackets after the district or
+    island it names), a comma right after it; it frames the rest of the paragraph."""
+    if not found or found[0].kind in NO_PLACE or found[0].start - lo > 48:
         return None
     p = found[0]
-    if _OPENING_FRAME.fullmatch(folded, lo, p.start) is None or not folded.startswith(",", p.end):
+    if _OPENING_FRAME.fullmatch(folded, lo, p.start) is None:
         return None
+    end = p.end
+    if len(found) > 1 and found[1].place == p.place and folded[p.end:found[1].start].strip() == "(":
+        end = found[1].end  # "Lý Sơn (Quảng Ngãi)": the district and its province, bracketed
+    close = _FRAME_CLOSE.match(folded, end)
+    if close is None or (")" in folded[end:close.end()]) != ("(" in folded[lo:end]):
+        return None  # the comma right after the place, or after the brackets that hold it
     return p
 
 

@@ -380,6 +380,39 @@ def price_named(metric: str) -> str:
     return metric
 
 
+def good_priced(metric: str, unit: str | None) -> str:
+    """"dầu diesel" quoted in "đồng/lít" → "giá dầu diesel": a good named alone before a price per unit of it
+    names its price (``[metric] priced_goods``, ``price_units``); a metric with a head noun is left alone."""
+    if not unit or "/" not in unit:
+        return metric
+    money, per = unit.rsplit("/", 1)
+    folded = fold(metric)
+    if fold(per.strip()) not in word_set("metric", "price_units") or not _MONEY_UNIT.search(money) \
+            or words("metric", "priced_goods").after(folded, 0) is None or has_head(folded):
+        return metric
+    return f"giá {metric}"
+
+
+def sales_named(metric: str, unit: str | None) -> str:
+    """"Toyota Fortuner chỉ bán" counting "chiếc" → "doanh số Toyota Fortuner": a name before the verb of its
+    sales names them (``[metric] sale_verbs``, ``sold_units``); a metric with a head noun is left alone."""
+    if not unit or fold(unit) not in word_set("metric", "sold_units"):
+        return metric
+    folded = fold(metric)
+    verb = words("metric", "sale_verbs").ending(folded)
+    if verb is None or verb[0] == 0:
+        return metric
+    name = metric[:verb[0]].rstrip(" ,")
+    if not name or len(name.split()) > 5 or has_head(fold(name)) \
+            or fold(name.rsplit(" ", 1)[-1]) in word_set("metric", "not_sellers"):
+        return metric
+    return f"doanh số {name}"
+
+
+#: The money part of a price unit: "đồng", "triệu đồng", "USD", "nhân dân tệ" …
+_MONEY_UNIT = regex.compile(r"(?i)(?:đồng|usd|đ\b|vnd|vnđ|euro?|yên|tệ|\$)")
+
+
 def clean_phrase(text: str, folded: str, s: int, e: int) -> str:
     """``text[s:e]`` without scope and period phrases or trailing cue words, spaces collapsed."""
     ws = _clean(text, folded, s, e)
@@ -397,7 +430,7 @@ def _chunks(folded: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 #: A word that ties a place to the metric before it: "xuất khẩu của (tỉnh) Long An", "thu ngân sách trên địa bàn TP.HCM".
-_PLACE_TIE = regex.compile(r"(?:của|tại|ở|trên[ \t]++địa[ \t]++bàn)[ \t]++\Z")
+_PLACE_TIE = regex.compile(r"(?:(?:tại|ở|trên)[ \t]++thị[ \t]++trường|của|tại|ở|trên[ \t]++địa[ \t]++bàn)[ \t]++\Z")
 
 
 def _places(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -422,10 +455,32 @@ _NAMED_YEAR = regex.compile(r"(?:\p{Lu}[\p{L}\p{N}]*+|đời)[ \t]++\Z")
 _DIGIT_IN = regex.compile(r"\d")
 
 
+#: A bracketed acronym right after a lower-case word: the expansion before it names the measure
+#: ("chi phí huy động vốn (COF)", "chỉ số sản xuất công nghiệp (IIP)"); not a name's ("An Bình (ABBANK)").
+_GLOSS_ACRONYM = regex.compile(r"(?<=(?<![\p{L}])\p{Ll}++[ \t]*+)\([ \t]*+(\p{Lu}{2,6}+)[ \t]*+\)")
+
+
+def _glossed(text: str, s: int, m: regex.Match) -> bool:
+    """Whether a bracketed acronym only glosses the lower-case words before it: not a standard acronym or
+    report shorthand (GRDP, DN: the scorer and the namer read those, and a scope cut may leave one the only
+    name), nor an organisation's short name ("Tổng công ty Đầu tư và Kinh doanh vốn nhà nước (SCIC)": a
+    capitalised word before it, past the phrase's first)."""
+    acronym, lex = m.group(1), lexicon()
+    if acronym in lex.acronyms or acronym in lex.abbreviations:
+        return False
+    return _CAPITALISED.search(text, max(s + 1, m.start() - 60), m.start()) is None
+
+
+#: A capitalised word (not the phrase's first): the bracket may name the organisation it ends.
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}")
+
+
 def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
-    holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if p.role != "range" and p.shape != "now"]
+    holes = [(p.start, p.end) for p in find_mentions(folded, s, e, classify=False) if (p.role != "range" or p.years is not None) and p.shape != "now"]
     holes += [m.span() for m in words("metric", "scope").scan(folded, s, e)]  # (scan: the same, sooner here)
     holes += _places(text, folded, s, e)
+    if "(" in text[s:e]:  # "tỷ lệ cho vay so với huy động (LDR)": an acronym beside its expansion counts once
+        holes += [m.span() for m in _GLOSS_ACRONYM.finditer(text, s, e) if _glossed(text, s, m)]
     if _DIGIT_IN.search(folded, s, e):
         holes += [m.span() for m in _BARE_YEAR.finditer(folded, s, e) if not _NAMED_YEAR.search(text, max(s, m.start() - 30), m.start())]
     ws = []

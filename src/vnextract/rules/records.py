@@ -25,10 +25,10 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import (_expand, before_adjective, before_amount, before_level, before_list, before_predicate, before_time,
-                     clause_start, holding_named, measure_of_thing, name_metric, price_named, relative_holder,
+                     clause_start, good_priced, holding_named, sales_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
 from .companies import companies
-from .subjects import (anaphor_metric, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
+from .subjects import (anaphor_metric, anaphor_names, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
                        name_sibling, names_no_price, owner_metric, owner_named_first, sibling_metric, stock_text,
                        ticker_anaphor, ticker_metric, tickers, value_sibling, whole_market_after)
@@ -464,17 +464,30 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             level = before_level(measure_of_thing(price_named(before_predicate(relative_holder(before_adjective(before_time(
                 before_amount(before_list(_named_item(T, named[0], frame.paragraph_start, lo),
                                           _LISTED.search(F, named[1], m.lead) is not None)))))))))
+            if level:
+                level = good_priced(level, m.q.unit)  # "dầu diesel giảm 100 đồng/lít": "giá dầu diesel"
+                sold = sales_named(level, m.q.unit)  # "Toyota Fortuner chỉ bán được 1.300 chiếc": its sales
+                if sold is not level and T[named[1]:named[1] + 1].isupper() and fold(T[named[1]]) == fold(sold[9]) \
+                        and _written_capitalised(T, T[named[1]] + sold[10:]):
+                    # (a name as written, "Toyota Fortuner", not the sentence's lower-cased opening "toyota Fortuner")
+                    sold = f"doanh số {T[named[1]]}{sold[10:]}"
+                level = sold
             if level and m.q.category == "percent":
                 level = holding_named(level) or level  # "SHB sở hữu 100% vốn": "tỷ lệ sở hữu của SHB"
-            if level and _names_nothing(level):
+            # "chiếm 5,8% thị phần, thấp hơn nhiều so với 39% của Amazon", "tăng mạnh so với mức 717 tỷ đồng":
+            # the figure compared with is of the measure named before (taken below, as for a figure named by none)
+            compared = bool(level) and frame.last_metric is not None and _COMPARED_BASE.search(level) is not None
+            if level and (compared or _names_nothing(level)):
                 level = None  # "… 1,8 - trên 2kg/con" ("8"), "22.545 đồng/USD - …" ("/USD"), "Tiếp theo là …"
-            if not level:  # "…, lao xuống sát ngưỡng 1.200 điểm": the measure before, else the clause before
+            if not level and not compared:  # "…, lao xuống sát ngưỡng 1.200 điểm": the measure before, else the clause before
                 level = (_clause_before(T, F, lo, named[1], enumeration, drafts, frame) or (None,))[0]
             named = (level, named[1]) if level else None
         if named is not None:
             owned = owner_named_first(named[0], T) or owner_metric(named[0], T, lo, m.lead, frame.heading,
                                                                   frame.paragraph_start)
-            if owned is not None:
+            if owned is not None and owned.endswith(tuple(f" của {w}" for w in anaphor_names())):
+                named = (companies(T).shorten(owned, lo, m.lead, frame.heading, frame.paragraph_start), named[1])
+            elif owned is not None:
                 named = (owned, named[1])
             elif " của " in named[0]:  # "… của Công ty Cổ phần Vinhomes", "… của ngân hàng": as the text calls it
                 named = (companies(T).shorten(named[0], lo, m.lead, frame.heading, frame.paragraph_start), named[1])
@@ -750,6 +763,20 @@ def _term_items(T: str, F: str, d: _Draft, lo: int) -> list[str] | None:
         return None
     d.start = start
     return [first] + [first[:term.end()] + x for x in later]
+
+
+#: A metric that is only the comparison before a base figure: "thấp hơn nhiều so", "tăng mạnh so", "giảm so".
+_COMPARED_BASE = regex.compile(r"(?:^|[ \t])(?:cao|thấp|tăng|giảm|sụt[ \t]++giảm|nhiều|ít|lớn|nhỏ)"
+                               r"(?:[ \t]++(?:hơn|nhiều|rất|mạnh|nhẹ|đáng[ \t]++kể|hơn[ \t]++nhiều)){0,3}+[ \t]++so\Z")
+
+
+def _written_capitalised(T: str, name: str) -> bool:
+    """Whether a name that opens a sentence is a proper name: another capital in it ("Toyota Fortuner",
+    "EcoSport"), or its first word written capitalised inside a sentence elsewhere ("… của Tesla")."""
+    if any(c.isupper() for c in name[1:]):
+        return True
+    first = name.split(" ", 1)[0]
+    return regex.search(rf"\p{{Ll}}[ \t]++{regex.escape(first)}(?![\p{{L}}])", T) is not None
 
 
 def _years_in_turn(F: str, s: int, e: int) -> int:

@@ -497,11 +497,21 @@ def owner_named_first(metric: str, text: str | None = None) -> str | None:
         words_.pop()
     name = " ".join(words_)
     name = name[:1].upper() + name[1:]  # (a metric opening its sentence was lower-cased: "công ty CP …")
+    if fold(name) in anaphor_names():
+        # "ngân hàng lãi trước thuế 1.368 tỷ đồng": the bank the passage is about (records.py resolves
+        # "của ngân hàng" with companies().shorten)
+        return f"{metric[head.start():]} của {fold(name)}"
     company = _owned()[1].fullmatch(name)
     ticker = _TICKER.fullmatch(name)
     if company is None and (ticker is None or ticker.group(1) in _data()[0]):
         return None
     return f"{metric[head.start():]} của {companies(text).short(name) if text is not None else name}"
+
+
+@cache
+def anaphor_names() -> frozenset[str]:
+    """"ngân hàng", "công ty này" …: a company the text named before (``[companies] anaphors``)."""
+    return frozenset(fold(w) for w in _raw()["companies"]["anaphors"])
 
 
 @cache

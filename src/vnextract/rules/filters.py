@@ -41,7 +41,7 @@ _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
-    "not_collected", "example")) + (("metric", "report"), ("kind", "target"))
+    "not_collected", "example", "celebrity_business")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -582,6 +582,40 @@ def _promotional(folded: str) -> bool:
     return False
 
 
+def celebrity(ctx: Context) -> set[int]:
+    """A piece about entertainers (a document that names "diễn viên", "ca sĩ", "hoa hậu", "showbiz" …,
+    ``[not_record] celebrity``, ``_CELEBRITY_WORDS`` times at least, two of them): its figures are what its people own, earn,
+    buy and give ("Tài sản của vợ chồng Bi Rain … lên đến 42 tỷ won", "thù lao 150 triệu nhân dân tệ", "căn hộ
+    170m2", "2 con"): one person's amounts, no statistic (RECORDS.md; the real gold keeps none of them,
+    decision 160). A company's or a film's business said in it (``celebrity_business``: "doanh thu phòng vé",
+    "tập đoàn … có vốn", "thị phần", "54 doanh nghiệp FDI") stays."""
+    if not _celebrity_text(ctx.folded):
+        return set()
+    business = _cue_set("celebrity_business")
+    return {i for i, m in enumerate(ctx.mentions)
+            if not _in_clause(ctx, "celebrity_business", i) and " ".join((m.q.unit or "").lower().split()) not in business}
+
+
+#: How many times a document names entertainers to be a piece about them.
+_CELEBRITY_WORDS = 3
+
+
+@per_text
+def _celebrity_text(folded: str) -> bool:
+    """Whether a (folded) document is about entertainers: it says the words of ``[not_record] celebrity``, as
+    words of their own, ``_CELEBRITY_WORDS`` times, two of them at least; once per document (a literal look-up
+    first: most texts name none)."""
+    if sum(w in folded for w in _celebrity_literals()) < 2:
+        return False  # (a festival's "diễn viên", a show's "ca sĩ" alone: no piece about them)
+    said = [" ".join(c.group().split()) for c in _cue("celebrity").scan(folded, 0, len(folded))]
+    return len(said) >= _CELEBRITY_WORDS and len(set(said)) >= 2
+
+
+@cache
+def _celebrity_literals() -> tuple[str, ...]:
+    return tuple(_cue("celebrity").words)
+
+
 def fine(ctx: Context) -> set[int]:
     """The fines of a sentence about penalties ("doanh nghiệp Phúc Đức bị phạt 468,2 triệu đồng"): what one
     case or firm pays (decision 32). What the authorities collected ("thu nộp ngân sách 10 tỷ đồng") stays."""
@@ -759,6 +793,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "case": case,
     "person": person,
     "story": story,
+    "celebrity": celebrity,
     "transaction": transaction,
     "fine": fine,
     "milestone": milestone,

@@ -448,7 +448,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named is not None and _DEMONSTRATIVE.search(named[0]) and not (
                 stock_text(F) and words("metric", "stock_anaphora").after(fold(named[0]), 0)):
             named = None  # "chỉ số này": the figure before names it ("mã này" is the ticker before: ticker_anaphor)
-        post = m.post if m.post is not None else (_post_phrase(F, m) if m.role == "value" else None)
+        post = m.post if m.post is not None else (_post_phrase(F, m, hi) if m.role == "value" else None)
         post_metric = _post_metric(T, F, post, m) if post is not None else None
         if post_metric is not None and (
             named is None
@@ -977,13 +977,14 @@ def _names_a_count(F: str, s: int, e: int) -> bool:
     return words("metric", "count_heads").search(F, s, e) is not None
 
 
-def _post_phrase(F: str, m: Mention) -> tuple[int, int] | None:
-    """The noun phrase right after a value's unit ("50% [doanh nghiệp ứng dụng TMĐT]")."""
+def _post_phrase(F: str, m: Mention, hi: int) -> tuple[int, int] | None:
+    """The noun phrase right after a value's unit ("50% [doanh nghiệp ứng dụng TMĐT]"), inside its sentence
+    (a heading without a full stop ends at its line: the lead's first words name nothing of it)."""
     from .roles import _count_phrase
 
     if m.q.category not in ("percent", "money", "measure"):
         return None
-    s, e = _count_phrase(F, m.q, len(F))
+    s, e = _count_phrase(F, m.q, hi)
     s = m.q.end
     while s < e and F[s] in " \t":
         s += 1

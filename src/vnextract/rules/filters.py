@@ -41,7 +41,7 @@ _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
-    "not_collected", "example", "celebrity_business")) + (("metric", "report"), ("kind", "target"))
+    "not_collected", "example", "celebrity_business", "fortune")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -373,6 +373,8 @@ def person(ctx: Context) -> set[int]:
         out |= {i for i, m in enumerate(ctx.mentions) if starts[i] == ctx.lo and not _reported(ctx, ctx.lo, m.lead)}
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
+    if ctx.has("fortune"):  # "tài sản của ông Nguyễn Văn A tăng thêm 1.779 tỷ đồng": one person's fortune
+        out |= {i for i, m in enumerate(ctx.mentions) if _fortune(ctx, starts[i], m)}
     for i, m in enumerate(ctx.mentions):
         who = _person().match(ctx.text, starts[i], m.lead)
         if who is None:  # "ông chỉ đi 1 đôi giày có giá 60 USD": the person spoken of before, by title alone
@@ -384,6 +386,32 @@ def person(ctx: Context) -> set[int]:
         if not _reported(ctx, who.end(), m.lead):  # ("… là một trong hơn 3.000 hộ": the group's count)
             out.add(i)
     return out
+
+
+def _fortune(ctx: Context, start: int, m: Mention) -> bool:
+    """Whether the figure is a person's fortune (decision 162): in its clause, a word of ``[not_record] fortune``
+    right before a title and a name ("khối tài sản của ông Trần Văn B đạt 2,8 tỷ USD", "tài sản tỷ phú X"), or a
+    titled person before the figure and the fortune's word after it ("bà Nguyễn Thị C cũng có thêm 300 tỷ đồng
+    trong giá trị tài khoản chứng khoán"). A bank's "tổng tài sản" names no person, and stays."""
+    T, end = ctx.text, ctx.clause_end(m.q.end)
+    for a, b in ctx.spans("fortune", start, m.lead):
+        if _owner_titled().match(T, b, m.lead):
+            return True
+    return bool(ctx.spans("fortune", m.q.end, end)) and _person_in().search(T, start, m.lead) is not None \
+        and not _reported(ctx, start, m.lead)
+
+
+@cache
+def _owner_titled():
+    """What may stand between a fortune's word and its owner's title and name: "ròng", "cá nhân", "của"."""
+    return regex.compile(rf"(?:[ \t]++(?:ròng|cá[ \t]++nhân|của|mà))*+[ \t]++(?:{_titles_alternation('person_titles')})"
+                         rf"[ \t]++\p{{Lu}}")
+
+
+@cache
+def _person_in():
+    """A title and a name anywhere in a clause ("còn vợ ông là bà Nguyễn Thị C")."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{_titles_alternation('person_titles')})[ \t]++\p{{Lu}}")
 
 
 def _reported(ctx: Context, s: int, e: int) -> bool:

@@ -514,6 +514,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     drafts = _move_to_level(F, drafts)
     _bracketed_sides(F, drafts)
     drafts = _respectively(T, F, _respective_changes(F, _distributive(T, F, drafts)), lo)
+    for d in drafts:  # the items of a "lần lượt" list own their measures too: "ROA và ROE lần lượt đạt …"
+        if d.metric:
+            owned = owner_metric(d.metric, T, lo, d.first.lead, frame.heading, frame.paragraph_start)
+            if owned is not None:
+                d.metric = owned
     if enumeration:
         _share_reference(drafts)
     if a.head:

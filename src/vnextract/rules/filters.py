@@ -41,7 +41,7 @@ _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
-    "not_collected", "example", "celebrity_business", "fortune")) + (("metric", "report"), ("kind", "target"))
+    "not_collected", "example", "celebrity_business", "fortune", "per_piece_average")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -654,10 +654,19 @@ def fine(ctx: Context) -> set[int]:
 
 def transaction(ctx: Context) -> set[int]:
     """The price of one item or deal ("được bán với giá 300.000 USD", "khách sạn có giá gần 13 tỷ đồng");
-    a price per unit ("đồng/kg") is a market's, and stays (decision 32)."""
+    a price per unit ("đồng/kg") is a market's, and stays (decision 32). A price per piece ("460 triệu
+    đồng/chiếc", "2,5 triệu đồng/quả", "4 triệu đồng/đêm": ``[not_record] per_piece``) is one item's list price
+    (decision 165), but for an average ("giá nhập khẩu xe bình quân 20.516 USD/xe": ``per_piece_average``)."""
     F = ctx.folded
-    return {i for i, m in enumerate(ctx.mentions)
-            if m.q.category == "money" and "/" not in (m.q.unit or "") and _cue("one_price").before(F, m.lead, ctx.lo)}
+    out = {i for i, m in enumerate(ctx.mentions)
+           if m.q.category == "money" and "/" not in (m.q.unit or "") and _cue("one_price").before(F, m.lead, ctx.lo)}
+    pieces = _cue_set("per_piece")
+    for i, m in enumerate(ctx.mentions):
+        unit = m.q.unit or ""
+        if m.q.category == "money" and "/" in unit and " ".join(unit.rsplit("/", 1)[1].lower().split()) in pieces \
+                and not _in_clause(ctx, "per_piece_average", i):
+            out.add(i)
+    return out
 
 
 _PERSON_STOP = regex.compile(r"[,;:\n!?]")

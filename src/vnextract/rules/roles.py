@@ -396,9 +396,16 @@ def reference_year(phrase: str) -> tuple[str | tuple | None, int | None]:
     return None, None
 
 
+#: A year that ends a share's or a plan's noun phrase: "chiếm 4,88% trên tổng số phải thu năm 2015, tăng …".
+_PHRASE_YEAR = regex.compile(r"(?:19|20)\d\d(?![\p{N}/]|[.,]\d)")
+_YEAR_WORD_END = regex.compile(r"(?<![\p{L}])năm[ \t]+\Z")
+
+
 def _phrase_end(folded: str, pos: int, hi: int) -> int:
     m = _res()["phrase_end"].match(folded, pos, hi)
     e = m.end() if m else pos
+    if m and (y := _PHRASE_YEAR.match(folded, e, hi)) and _YEAR_WORD_END.search(folded, max(pos, e - 8), e):
+        e = y.end()  # (the year is the phrase's, not a figure: what follows it still attaches to the figure)
     while e > pos and folded[e - 1] in " \t":
         e -= 1
     return e

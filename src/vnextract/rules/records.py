@@ -125,7 +125,7 @@ class SentenceAnalysis:
 
 
 #: A comparison stated once at the head of a sentence belongs to every change after it (RECORDS.md).
-_HEAD_COMPARISON = regex.compile(r"[ \t]*+so[ \t]++với[ \t]++(?P<ref>[^,;:\n]{1,60}?)[ \t]*+,")
+_HEAD_COMPARISON = regex.compile(r"[ \t]*+so[ \t]++với[ \t]++(?P<ref>[^,;:\n]{1,60}?)[ \t]*+,(?!\d)")
 
 
 def sentence_bounds(folded: str, sent: Sentence) -> tuple[int, int, bool]:
@@ -388,6 +388,10 @@ class _Periods(Sequence):
         return self._analyses[i].periods
 
 
+#: A bracket that opens on a move's starting level: "(từ 47,66% xuống còn 44,61%)" names nothing itself.
+_BRACKET_LEAD = regex.compile(r"[ \t]*+(?:(?:tăng|giảm)[ \t]++)?từ[ \t]++")
+
+
 def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft]:
     T, F = norm.text, norm.folded
     lo, hi, mentions = a.lo, a.hi, a.mentions
@@ -441,6 +445,9 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             last_end = m.end
             continue
         named = name_metric(T, F, last_end, m.lead, enumeration, bare=m.role == "value" and m.lead == m.q.num_start)
+        if named is None and (b := F.rfind("(", last_end, m.lead)) > last_end and _BRACKET_LEAD.fullmatch(F, b + 1, m.lead):
+            # "giảm tỷ trọng khu vực nông lâm thủy sản (từ 47,66% xuống còn 44,61%)": the words before the bracket
+            named = name_metric(T, F, last_end, b, enumeration)
         if named is not None and " ".join(fold(named[0]).replace("-", " ").split()) in _not_alone():
             # "(mua - bán), giảm 300.000 đồng": the price before names it; with none before, the clause before does
             # ("Chi phí trả trước giảm mạnh (tại thời điểm 31/12/2019 là 39,8 tỷ đồng)")

@@ -392,6 +392,23 @@ class _Periods(Sequence):
 _BRACKET_LEAD = regex.compile(r"[ \t]*+(?:(?:tăng|giảm)[ \t]++)?từ[ \t]++")
 
 
+def _item_price(metric: str, unit: str | None, F: str, end: int, hi: int) -> bool:
+    """Whether a money figure is one item's price (decision 165): its metric is a price ("giá", "mức giá",
+    "giá bán", "giá niêm yết" … ``[not_record] item_price``) and its unit has no measure ("8 triệu đồng",
+    not "45.000 đồng/kg"; nor "6.000 đồng đến 9.000 đồng/kg", whose range ends in one), outside stock texts;
+    a market's price keeps its word (``market_price``: "giá xăng", "giá vàng", "giá cổ phiếu", "giá vốn")."""
+    if "/" in (unit or "") or not words("not_record", "item_price").after(fold(metric), 0):
+        return False
+    folded = fold(metric)
+    if words("not_record", "market_price").search(folded, 0, len(folded)) or stock_text(F):
+        return False
+    return not _RANGE_PER.match(F, end, hi)
+
+
+#: A range whose upper end carries the measure the lower end left out: "6.000 đồng đến 9.000 đồng/kg".
+_RANGE_PER = regex.compile(r"[ \t]*+(?:-|–|đến|tới)[ \t]*+[\d.,]++[ \t]*+\p{L}*+[ \t]*+\p{L}*+/")
+
+
 def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft]:
     T, F = norm.text, norm.folded
     lo, hi, mentions = a.lo, a.hi, a.mentions
@@ -506,6 +523,9 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             here = None if whole_market_after(F, m.end) else frame.exchange
             named = (exchange_scoped(named[0], here) or named[0], named[1])
         metric, start = named
+        if m.role == "value" and m.q.category == "money" and _item_price(metric, m.q.unit, F, m.end, hi):
+            last_end = m.end  # "Xiaomi Mi 11 Lite … với mức giá 8 triệu đồng": one product's price (decision 165)
+            continue
         cur = _Draft(metric, start, [m], end=m.end)
         cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)
         if cur.kind == "estimate" and drafts and _BREAKDOWN.search(F, last_end, m.lead):

@@ -48,6 +48,10 @@ _VALUE_GAP = regex.compile(
     r"|(?:giao[ \t]+dịch|chốt(?:[ \t]+phiên)?|đóng[ \t]+cửa|dừng)[ \t]+(?:ở|tại)(?:[ \t]+mức)?)"
     r"(?![\p{L}])[\s]*+)?"
     r"|[\s,)]*+\([ \t]*+(?:đạt|lên|còn|ở[ \t]+mức)(?![\p{L}])[\s]*+")
+#: The figure's own period between it and its change: "9 triệu giao dịch trong tháng 3/2021, gấp 2,25 lần so với
+#: cùng kỳ" is one record (decision 167).
+_PERIOD_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào)[ \t]++)?(?:tháng|quý|năm)[ \t]++(?:\d{1,4}|[IV]{1,3})(?:/\d{4})?"
+                            r"[ \t]*+,[ \t]*+(?:cao[ \t]++)?+")
 _BULLET = regex.compile(r"[ \t]*+(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][)])[ \t]++")
 _PLAN_CONTEXT = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|hoàn[ \t]+thành|bằng|so[ \t]+với|thực[ \t]+hiện)[ \t]++(?:mức[ \t]++)?\Z")
 _BREAKDOWN = regex.compile(r"[\s,;(]*+(?<![\p{L}])(?:trong[ \t]++đó|cụ[ \t]++thể)(?![\p{L}])")
@@ -455,7 +459,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         # "tương đương 2,3 tỷ USD" restates the figure before; money beside a volume is its value, a figure of its own
         equivalent = m.equivalent and not (cur is not None and m.q.category == "money"
                                            and cur.first.q.category in ("count", "measure"))
-        if cur is not None and (equivalent or (m.role != "value" and _ATTACH_GAP.fullmatch(gap))):
+        if cur is not None and (equivalent or (m.role != "value" and (_ATTACH_GAP.fullmatch(gap) or (
+                m.role == "change" and _PERIOD_GAP.fullmatch(gap))))):
             if not equivalent:
                 cur.mentions.append(m)
             cur.end = max(cur.end, m.end)

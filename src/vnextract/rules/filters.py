@@ -391,14 +391,19 @@ def person(ctx: Context) -> set[int]:
 def _fortune(ctx: Context, start: int, m: Mention) -> bool:
     """Whether the figure is a person's fortune (decision 162): in its clause, a word of ``[not_record] fortune``
     right before a title and a name ("khối tài sản của ông Trần Văn B đạt 2,8 tỷ USD", "tài sản tỷ phú X"), or a
-    titled person before the figure and the fortune's word after it ("bà Nguyễn Thị C cũng có thêm 300 tỷ đồng
-    trong giá trị tài khoản chứng khoán"). A bank's "tổng tài sản" names no person, and stays."""
+    titled person before the figure and the fortune's word between them ("ông Lee … để lại khối tài sản trị giá
+    21 tỷ USD") or after the figure ("bà Nguyễn Thị C cũng có thêm 300 tỷ đồng trong giá trị tài khoản chứng
+    khoán"). A bank's "tổng tài sản" names no person, and stays."""
     T, end = ctx.text, ctx.clause_end(m.q.end)
-    for a, b in ctx.spans("fortune", start, m.lead):
+    before = ctx.spans("fortune", start, m.lead)
+    for a, b in before:
         if _owner_titled().match(T, b, m.lead):
             return True
-    return bool(ctx.spans("fortune", m.q.end, end)) and _person_in().search(T, start, m.lead) is not None \
-        and not _reported(ctx, start, m.lead)
+    who = _person_in().search(T, start, m.lead)
+    if who is None or _reported(ctx, start, m.lead):
+        return False
+    # "ông Lee Kun-hee qua đời đã để lại khối tài sản trị giá 21 tỷ USD": the person, then the fortune's word
+    return any(a >= who.end() for a, _ in before) or bool(ctx.spans("fortune", m.q.end, end))
 
 
 @cache

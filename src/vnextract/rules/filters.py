@@ -616,13 +616,14 @@ def _promotional(folded: str) -> bool:
 
 
 def celebrity(ctx: Context) -> set[int]:
-    """A piece about entertainers (a document that names "diễn viên", "ca sĩ", "hoa hậu", "showbiz" …,
+    """A piece about entertainers or athletes (a document that names "diễn viên", "ca sĩ", "hoa hậu", "showbiz" …,
+    or "cầu thủ", "HLV", "trận đấu", "bàn thắng" … ``[not_record] sport``, in the same way;
     ``[not_record] celebrity``, ``_CELEBRITY_WORDS`` times at least, two of them): its figures are what its people own, earn,
     buy and give ("Tài sản của vợ chồng Bi Rain … lên đến 42 tỷ won", "thù lao 150 triệu nhân dân tệ", "căn hộ
     170m2", "2 con"): one person's amounts, no statistic (RECORDS.md; the real gold keeps none of them,
     decision 160). A company's or a film's business said in it (``celebrity_business``: "doanh thu phòng vé",
     "tập đoàn … có vốn", "thị phần", "54 doanh nghiệp FDI") stays."""
-    if not _celebrity_text(ctx.folded):
+    if not (_celebrity_text(ctx.folded) or _sport_text(ctx.folded)):
         return set()
     business = _cue_set("celebrity_business")
     return {i for i, m in enumerate(ctx.mentions)
@@ -647,6 +648,22 @@ def _celebrity_text(folded: str) -> bool:
 @cache
 def _celebrity_literals() -> tuple[str, ...]:
     return tuple(_cue("celebrity").words)
+
+
+@per_text
+def _sport_text(folded: str) -> bool:
+    """Whether a (folded) document is about athletes and their games: the words of ``[not_record] sport``, as for
+    ``_celebrity_text`` ("cầu thủ", "HLV", "trận đấu", "bàn thắng" …): their points, goals, distances, wages and
+    transfer fees are no statistic of an indicator (decision 160)."""
+    if sum(w in folded for w in _sport_literals()) < 2:
+        return False
+    said = [" ".join(c.group().split()) for c in _cue("sport").scan(folded, 0, len(folded))]
+    return len(said) >= _CELEBRITY_WORDS and len(set(said)) >= 2
+
+
+@cache
+def _sport_literals() -> tuple[str, ...]:
+    return tuple(_cue("sport").words)
 
 
 def fine(ctx: Context) -> set[int]:

@@ -538,6 +538,10 @@ def _refine(text: str, m: NumberMatch) -> NumberMatch:
 # --------------------------------------------------------------------------
 
 
+_SCALE_COMPOUND = regex.compile(r"[ \t]++(?i:lệ|số|trọng|giá|phú)(?![\p{L}])")
+_ENDS_IN_TY = regex.compile(r"(?i:tỷ|tỉ)\Z")
+
+
 def scan(text: str, convention: Convention = "comma", lone: bool = False) -> list[NumberMatch]:
     """All numbers in ``text``, digit and spelled, in text order.
 
@@ -555,6 +559,10 @@ def scan(text: str, convention: Convention = "comma", lone: bool = False) -> lis
         if value is not None:
             out.append(_refine(text, NumberMatch(*m.span(), value, False, m.group())))
     spelled = [_refine(text, x) for x in _scan_spelled(text, lone)]
+    if spelled:
+        # "một tỷ lệ lớn", "với một tỷ số không dễ": "tỷ lệ", "tỷ số", "tỷ trọng", "tỷ giá" are words, no scale
+        spelled = [x for x in spelled if not _SCALE_COMPOUND.match(text, x.end)
+                   or not _ENDS_IN_TY.search(text, x.start, x.end)]
     if spelled:
         out.extend(spelled)
         out.sort(key=lambda x: x.start)

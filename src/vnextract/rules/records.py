@@ -434,6 +434,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     cur: _Draft | None = None
     last_end = a.head[2] if a.head else lo
     exchange_from = lo  # where the search for an exchange scope goes on from
+    priced_out: int | None = None  # where a product's price the sentence dropped ends
     for m in mentions:
         aside = next((x for x in a.asides if x[0] < m.lead and m.end == x[1]), None) if cur is not None else None
         if aside is not None:
@@ -456,6 +457,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             cur.end = max(cur.end, m.end)
             last_end = m.end
             continue
+        if priced_out is not None:
+            if m.equivalent and m.q.category == "money" and _ATTACH_GAP.fullmatch(F, priced_out, m.lead):
+                last_end = priced_out = m.end  # "có giá 458.000 INR, tương đương 155 triệu đồng": the same price
+                continue
+            priced_out = None
         # "tương đương 2,3 tỷ USD" restates the figure before; money beside a volume is its value, a figure of its own
         equivalent = m.equivalent and not (cur is not None and m.q.category == "money"
                                            and cur.first.q.category in ("count", "measure"))
@@ -529,8 +535,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             named = (exchange_scoped(named[0], here) or named[0], named[1])
         metric, start = named
         if m.role == "value" and m.q.category == "money" and _item_price(metric, m.q.unit, F, m.end, hi):
-            last_end = m.end  # "Xiaomi Mi 11 Lite … với mức giá 8 triệu đồng": one product's price (decision 165)
-            continue
+            last_end = priced_out = m.end  # "Xiaomi Mi 11 Lite … với mức giá 8 triệu đồng": one product's price
+            continue  # (decision 165), and its conversion after it
         cur = _Draft(metric, start, [m], end=m.end)
         cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)
         if cur.kind == "estimate" and drafts and _BREAKDOWN.search(F, last_end, m.lead):

@@ -194,6 +194,11 @@ def _evidence(run: str) -> Convention | None:
 _HAS_SEPARATOR = regex.compile(r"[0-9][.,][0-9]")
 
 
+#: A month and year written with a dot ("1.2017"), and the words that stand before a date ("ngày 6.2").
+_MONTH_YEAR = regex.compile(r"(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d")
+_DATE_WORD = regex.compile(r"(?i:(?<![\p{L}])(?:ngày|tháng|hôm|mùng|mồng|sáng|chiều|tối|trưa|đêm))[ \t]++\Z")
+
+
 def detect_convention(text: str) -> Convention:
     """The decimal mark ``text`` uses, judged from its unambiguous numbers; "comma" on a tie."""
     votes = {"comma": 0, "point": 0}
@@ -205,6 +210,8 @@ def detect_convention(text: str) -> Convention:
             continue  # a space-grouped number with no decimal mark
         if m.lastgroup == "spaced":
             found = _GROUP_SPACE.sub("", found)
+        if _MONTH_YEAR.fullmatch(found) or _DATE_WORD.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "tháng 1.2017", "ngày 6.2": a date written with dots votes for no decimal mark
         vote = _evidence(found)
         if vote:
             votes[vote] += 1
@@ -531,6 +538,10 @@ def _refine(text: str, m: NumberMatch) -> NumberMatch:
 # --------------------------------------------------------------------------
 
 
+_SCALE_COMPOUND = regex.compile(r"[ \t]++(?i:lệ|số|trọng|giá|phú)(?![\p{L}])")
+_ENDS_IN_TY = regex.compile(r"(?i:tỷ|tỉ)\Z")
+
+
 def scan(text: str, convention: Convention = "comma", lone: bool = False) -> list[NumberMatch]:
     """All numbers in ``text``, digit and spelled, in text order.
 
@@ -548,6 +559,10 @@ def scan(text: str, convention: Convention = "comma", lone: bool = False) -> lis
         if value is not None:
             out.append(_refine(text, NumberMatch(*m.span(), value, False, m.group())))
     spelled = [_refine(text, x) for x in _scan_spelled(text, lone)]
+    if spelled:
+        # "một tỷ lệ lớn", "với một tỷ số không dễ": "tỷ lệ", "tỷ số", "tỷ trọng", "tỷ giá" are words, no scale
+        spelled = [x for x in spelled if not _SCALE_COMPOUND.match(text, x.end)
+                   or not _ENDS_IN_TY.search(text, x.start, x.end)]
     if spelled:
         out.extend(spelled)
         out.sort(key=lambda x: x.start)

@@ -41,7 +41,7 @@ _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
-    "not_collected", "example")) + (("metric", "report"), ("kind", "target"))
+    "not_collected", "example", "celebrity_business", "fortune", "per_piece_average")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -373,6 +373,8 @@ def person(ctx: Context) -> set[int]:
         out |= {i for i, m in enumerate(ctx.mentions) if starts[i] == ctx.lo and not _reported(ctx, ctx.lo, m.lead)}
     if not _cue("person_titles").search(F, ctx.lo, ctx.hi):
         return out
+    if ctx.has("fortune"):  # "tài sản của ông Nguyễn Văn A tăng thêm 1.779 tỷ đồng": one person's fortune
+        out |= {i for i, m in enumerate(ctx.mentions) if _fortune(ctx, starts[i], m)}
     for i, m in enumerate(ctx.mentions):
         who = _person().match(ctx.text, starts[i], m.lead)
         if who is None:  # "ông chỉ đi 1 đôi giày có giá 60 USD": the person spoken of before, by title alone
@@ -384,6 +386,37 @@ def person(ctx: Context) -> set[int]:
         if not _reported(ctx, who.end(), m.lead):  # ("… là một trong hơn 3.000 hộ": the group's count)
             out.add(i)
     return out
+
+
+def _fortune(ctx: Context, start: int, m: Mention) -> bool:
+    """Whether the figure is a person's fortune (decision 162): in its clause, a word of ``[not_record] fortune``
+    right before a title and a name ("khối tài sản của ông Trần Văn B đạt 2,8 tỷ USD", "tài sản tỷ phú X"), or a
+    titled person before the figure and the fortune's word between them ("ông Lee … để lại khối tài sản trị giá
+    21 tỷ USD") or after the figure ("bà Nguyễn Thị C cũng có thêm 300 tỷ đồng trong giá trị tài khoản chứng
+    khoán"). A bank's "tổng tài sản" names no person, and stays."""
+    T, end = ctx.text, ctx.clause_end(m.q.end)
+    before = ctx.spans("fortune", start, m.lead)
+    for a, b in before:
+        if _owner_titled().match(T, b, m.lead):
+            return True
+    who = _person_in().search(T, start, m.lead)
+    if who is None or _reported(ctx, start, m.lead):
+        return False
+    # "ông Lee Kun-hee qua đời đã để lại khối tài sản trị giá 21 tỷ USD": the person, then the fortune's word
+    return any(a >= who.end() for a, _ in before) or bool(ctx.spans("fortune", m.q.end, end))
+
+
+@cache
+def _owner_titled():
+    """What may stand between a fortune's word and its owner's title and name: "ròng", "cá nhân", "của"."""
+    return regex.compile(rf"(?:[ \t]++(?:ròng|cá[ \t]++nhân|của|mà))*+[ \t]++(?:{_titles_alternation('person_titles')})"
+                         rf"[ \t]++\p{{Lu}}")
+
+
+@cache
+def _person_in():
+    """A title and a name anywhere in a clause ("còn vợ ông là bà Nguyễn Thị C")."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{_titles_alternation('person_titles')})[ \t]++\p{{Lu}}")
 
 
 def _reported(ctx: Context, s: int, e: int) -> bool:
@@ -582,6 +615,57 @@ def _promotional(folded: str) -> bool:
     return False
 
 
+def celebrity(ctx: Context) -> set[int]:
+    """A piece about entertainers or athletes (a document that names "diễn viên", "ca sĩ", "hoa hậu", "showbiz" …,
+    or "cầu thủ", "HLV", "trận đấu", "bàn thắng" … ``[not_record] sport``, in the same way;
+    ``[not_record] celebrity``, ``_CELEBRITY_WORDS`` times at least, two of them): its figures are what its people own, earn,
+    buy and give ("Tài sản của vợ chồng Bi Rain … lên đến 42 tỷ won", "thù lao 150 triệu nhân dân tệ", "căn hộ
+    170m2", "2 con"): one person's amounts, no statistic (RECORDS.md; the real gold keeps none of them,
+    decision 160). A company's or a film's business said in it (``celebrity_business``: "doanh thu phòng vé",
+    "tập đoàn … có vốn", "thị phần", "54 doanh nghiệp FDI") stays."""
+    if not (_celebrity_text(ctx.folded) or _sport_text(ctx.folded)):
+        return set()
+    business = _cue_set("celebrity_business")
+    return {i for i, m in enumerate(ctx.mentions)
+            if not _in_clause(ctx, "celebrity_business", i) and " ".join((m.q.unit or "").lower().split()) not in business}
+
+
+#: How many times a document names entertainers to be a piece about them.
+_CELEBRITY_WORDS = 3
+
+
+@per_text
+def _celebrity_text(folded: str) -> bool:
+    """Whether a (folded) document is about entertainers: it says the words of ``[not_record] celebrity``, as
+    words of their own, ``_CELEBRITY_WORDS`` times, two of them at least; once per document (a literal look-up
+    first: most texts name none)."""
+    if sum(w in folded for w in _celebrity_literals()) < 2:
+        return False  # (a festival's "diễn viên", a show's "ca sĩ" alone: no piece about them)
+    said = [" ".join(c.group().split()) for c in _cue("celebrity").scan(folded, 0, len(folded))]
+    return len(said) >= _CELEBRITY_WORDS and len(set(said)) >= 2
+
+
+@cache
+def _celebrity_literals() -> tuple[str, ...]:
+    return tuple(_cue("celebrity").words)
+
+
+@per_text
+def _sport_text(folded: str) -> bool:
+    """Whether a (folded) document is about athletes and their games: the words of ``[not_record] sport``, as for
+    ``_celebrity_text`` ("cầu thủ", "HLV", "trận đấu", "bàn thắng" …): their points, goals, distances, wages and
+    transfer fees are no statistic of an indicator (decision 160)."""
+    if sum(w in folded for w in _sport_literals()) < 2:
+        return False
+    said = [" ".join(c.group().split()) for c in _cue("sport").scan(folded, 0, len(folded))]
+    return len(said) >= _CELEBRITY_WORDS and len(set(said)) >= 2
+
+
+@cache
+def _sport_literals() -> tuple[str, ...]:
+    return tuple(_cue("sport").words)
+
+
 def fine(ctx: Context) -> set[int]:
     """The fines of a sentence about penalties ("doanh nghiệp Phúc Đức bị phạt 468,2 triệu đồng"): what one
     case or firm pays (decision 32). What the authorities collected ("thu nộp ngân sách 10 tỷ đồng") stays."""
@@ -592,10 +676,19 @@ def fine(ctx: Context) -> set[int]:
 
 def transaction(ctx: Context) -> set[int]:
     """The price of one item or deal ("được bán với giá 300.000 USD", "khách sạn có giá gần 13 tỷ đồng");
-    a price per unit ("đồng/kg") is a market's, and stays (decision 32)."""
+    a price per unit ("đồng/kg") is a market's, and stays (decision 32). A price per piece ("460 triệu
+    đồng/chiếc", "2,5 triệu đồng/quả", "4 triệu đồng/đêm": ``[not_record] per_piece``) is one item's list price
+    (decision 165), but for an average ("giá nhập khẩu xe bình quân 20.516 USD/xe": ``per_piece_average``)."""
     F = ctx.folded
-    return {i for i, m in enumerate(ctx.mentions)
-            if m.q.category == "money" and "/" not in (m.q.unit or "") and _cue("one_price").before(F, m.lead, ctx.lo)}
+    out = {i for i, m in enumerate(ctx.mentions)
+           if m.q.category == "money" and "/" not in (m.q.unit or "") and _cue("one_price").before(F, m.lead, ctx.lo)}
+    pieces = _cue_set("per_piece")
+    for i, m in enumerate(ctx.mentions):
+        unit = m.q.unit or ""
+        if m.q.category == "money" and "/" in unit and " ".join(unit.rsplit("/", 1)[1].lower().split()) in pieces \
+                and not _in_clause(ctx, "per_piece_average", i):
+            out.add(i)
+    return out
 
 
 _PERSON_STOP = regex.compile(r"[,;:\n!?]")
@@ -759,6 +852,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "case": case,
     "person": person,
     "story": story,
+    "celebrity": celebrity,
     "transaction": transaction,
     "fine": fine,
     "milestone": milestone,

@@ -438,6 +438,8 @@ def _range(folded, text, m, e: int, value: Decimal, u: _Read, nums, i: int, star
         u.end = ub.end
     else:
         u.end = max(u.end, ub.end)
+    if ub.base is not None and ub.den and not u.den and u.base == ub.base:
+        u.den = ub.den  # "từ 6.000 đồng đến 9.000 đồng/kg": the measure written once, after the high end
     if high <= low:
         return None
     return low, high, u, j

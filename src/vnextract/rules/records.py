@@ -48,6 +48,10 @@ _VALUE_GAP = regex.compile(
     r"|(?:giao[ \t]+dịch|chốt(?:[ \t]+phiên)?|đóng[ \t]+cửa|dừng)[ \t]+(?:ở|tại)(?:[ \t]+mức)?)"
     r"(?![\p{L}])[\s]*+)?"
     r"|[\s,)]*+\([ \t]*+(?:đạt|lên|còn|ở[ \t]+mức)(?![\p{L}])[\s]*+")
+#: The figure's own period between it and its change: "9 triệu giao dịch trong tháng 3/2021, gấp 2,25 lần so với
+#: cùng kỳ" is one record (decision 167).
+_PERIOD_GAP = regex.compile(r"[ \t]*+(?:(?:trong|vào)[ \t]++)?(?:tháng|quý|năm)[ \t]++(?:\d{1,4}|[IV]{1,3})(?:/\d{4})?"
+                            r"[ \t]*+,[ \t]*+(?:cao[ \t]++)?+")
 _BULLET = regex.compile(r"[ \t]*+(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][)])[ \t]++")
 _PLAN_CONTEXT = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|hoàn[ \t]+thành|bằng|so[ \t]+với|thực[ \t]+hiện)[ \t]++(?:mức[ \t]++)?\Z")
 _BREAKDOWN = regex.compile(r"[\s,;(]*+(?<![\p{L}])(?:trong[ \t]++đó|cụ[ \t]++thể)(?![\p{L}])")
@@ -125,7 +129,7 @@ class SentenceAnalysis:
 
 
 #: A comparison stated once at the head of a sentence belongs to every change after it (RECORDS.md).
-_HEAD_COMPARISON = regex.compile(r"[ \t]*+so[ \t]++với[ \t]++(?P<ref>[^,;:\n]{1,60}?)[ \t]*+,")
+_HEAD_COMPARISON = regex.compile(r"[ \t]*+so[ \t]++với[ \t]++(?P<ref>[^,;:\n]{1,60}?)[ \t]*+,(?!\d)")
 
 
 def sentence_bounds(folded: str, sent: Sentence) -> tuple[int, int, bool]:
@@ -388,6 +392,27 @@ class _Periods(Sequence):
         return self._analyses[i].periods
 
 
+#: A bracket that opens on a move's starting level: "(từ 47,66% xuống còn 44,61%)" names nothing itself.
+_BRACKET_LEAD = regex.compile(r"[ \t]*+(?:(?:tăng|giảm)[ \t]++)?từ[ \t]++")
+
+
+def _item_price(metric: str, unit: str | None, F: str, end: int, hi: int) -> bool:
+    """Whether a money figure is one item's price (decision 165): its metric is a price ("giá", "mức giá",
+    "giá bán", "giá niêm yết" … ``[not_record] item_price``) and its unit has no measure ("8 triệu đồng",
+    not "45.000 đồng/kg"; nor "6.000 đồng đến 9.000 đồng/kg", whose range ends in one), outside stock texts;
+    a market's price keeps its word (``market_price``: "giá xăng", "giá vàng", "giá cổ phiếu", "giá vốn")."""
+    if "/" in (unit or "") or not words("not_record", "item_price").after(fold(metric), 0):
+        return False
+    folded = fold(metric)
+    if words("not_record", "market_price").search(folded, 0, len(folded)) or stock_text(F):
+        return False
+    return not _RANGE_PER.match(F, end, hi)
+
+
+#: A range whose upper end carries the measure the lower end left out: "6.000 đồng đến 9.000 đồng/kg".
+_RANGE_PER = regex.compile(r"[ \t]*+(?:-|–|đến|tới)[ \t]*+[\d.,]++[ \t]*+\p{L}*+[ \t]*+\p{L}*+/")
+
+
 def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft]:
     T, F = norm.text, norm.folded
     lo, hi, mentions = a.lo, a.hi, a.mentions
@@ -409,6 +434,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     cur: _Draft | None = None
     last_end = a.head[2] if a.head else lo
     exchange_from = lo  # where the search for an exchange scope goes on from
+    priced_out: int | None = None  # where a product's price the sentence dropped ends
     for m in mentions:
         aside = next((x for x in a.asides if x[0] < m.lead and m.end == x[1]), None) if cur is not None else None
         if aside is not None:
@@ -431,16 +457,25 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             cur.end = max(cur.end, m.end)
             last_end = m.end
             continue
+        if priced_out is not None:
+            if m.equivalent and m.q.category == "money" and _ATTACH_GAP.fullmatch(F, priced_out, m.lead):
+                last_end = priced_out = m.end  # "có giá 458.000 INR, tương đương 155 triệu đồng": the same price
+                continue
+            priced_out = None
         # "tương đương 2,3 tỷ USD" restates the figure before; money beside a volume is its value, a figure of its own
         equivalent = m.equivalent and not (cur is not None and m.q.category == "money"
                                            and cur.first.q.category in ("count", "measure"))
-        if cur is not None and (equivalent or (m.role != "value" and _ATTACH_GAP.fullmatch(gap))):
+        if cur is not None and (equivalent or (m.role != "value" and (_ATTACH_GAP.fullmatch(gap) or (
+                m.role == "change" and _PERIOD_GAP.fullmatch(gap))))):
             if not equivalent:
                 cur.mentions.append(m)
             cur.end = max(cur.end, m.end)
             last_end = m.end
             continue
         named = name_metric(T, F, last_end, m.lead, enumeration, bare=m.role == "value" and m.lead == m.q.num_start)
+        if named is None and (b := F.rfind("(", last_end, m.lead)) > last_end and _BRACKET_LEAD.fullmatch(F, b + 1, m.lead):
+            # "giảm tỷ trọng khu vực nông lâm thủy sản (từ 47,66% xuống còn 44,61%)": the words before the bracket
+            named = name_metric(T, F, last_end, b, enumeration)
         if named is not None and " ".join(fold(named[0]).replace("-", " ").split()) in _not_alone():
             # "(mua - bán), giảm 300.000 đồng": the price before names it; with none before, the clause before does
             # ("Chi phí trả trước giảm mạnh (tại thời điểm 31/12/2019 là 39,8 tỷ đồng)")
@@ -448,7 +483,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
         if named is not None and _DEMONSTRATIVE.search(named[0]) and not (
                 stock_text(F) and words("metric", "stock_anaphora").after(fold(named[0]), 0)):
             named = None  # "chỉ số này": the figure before names it ("mã này" is the ticker before: ticker_anaphor)
-        post = m.post if m.post is not None else (_post_phrase(F, m) if m.role == "value" else None)
+        post = m.post if m.post is not None else (_post_phrase(F, m, hi) if m.role == "value" else None)
         post_metric = _post_metric(T, F, post, m) if post is not None else None
         if post_metric is not None and (
             named is None
@@ -512,6 +547,9 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             here = None if whole_market_after(F, m.end) else frame.exchange
             named = (exchange_scoped(named[0], here) or named[0], named[1])
         metric, start = named
+        if m.role == "value" and m.q.category == "money" and _item_price(metric, m.q.unit, F, m.end, hi):
+            last_end = priced_out = m.end  # "Xiaomi Mi 11 Lite … với mức giá 8 triệu đồng": one product's price
+            continue  # (decision 165), and its conversion after it
         cur = _Draft(metric, start, [m], end=m.end)
         cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)
         if cur.kind == "estimate" and drafts and _BREAKDOWN.search(F, last_end, m.lead):
@@ -527,6 +565,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
     drafts = _move_to_level(F, drafts)
     _bracketed_sides(F, drafts)
     drafts = _respectively(T, F, _respective_changes(F, _distributive(T, F, drafts)), lo)
+    for d in drafts:  # the items of a "lần lượt" list own their measures too: "ROA và ROE lần lượt đạt …"
+        if d.metric:
+            owned = owner_metric(d.metric, T, lo, d.first.lead, frame.heading, frame.paragraph_start)
+            if owned is not None:
+                d.metric = owned
     if enumeration:
         _share_reference(drafts)
     if a.head:
@@ -1004,13 +1047,14 @@ def _names_a_count(F: str, s: int, e: int) -> bool:
     return words("metric", "count_heads").search(F, s, e) is not None
 
 
-def _post_phrase(F: str, m: Mention) -> tuple[int, int] | None:
-    """The noun phrase right after a value's unit ("50% [doanh nghiệp ứng dụng TMĐT]")."""
+def _post_phrase(F: str, m: Mention, hi: int) -> tuple[int, int] | None:
+    """The noun phrase right after a value's unit ("50% [doanh nghiệp ứng dụng TMĐT]"), inside its sentence
+    (a heading without a full stop ends at its line: the lead's first words name nothing of it)."""
     from .roles import _count_phrase
 
     if m.q.category not in ("percent", "money", "measure"):
         return None
-    s, e = _count_phrase(F, m.q, len(F))
+    s, e = _count_phrase(F, m.q, hi)
     s = m.q.end
     while s < e and F[s] in " \t":
         s += 1

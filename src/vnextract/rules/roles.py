@@ -95,6 +95,21 @@ def _res():
     }
 
 
+#: A move's size said as a level: "tăng trưởng mạnh mẽ ở mức", "đà tăng ở mức", "mức tăng mạnh mẽ nhất, ở mức",
+#: "tăng trưởng hợp nhất đạt", "đạt mức tăng trưởng là" (decision 166). Not "tăng lên mức" (a level reached).
+_GROWTH_AT = regex.compile(
+    r"(?<![\p{L}])(?P<verb>(?:(?:mức|đà)[ \t]++)?(?P<dir>tăng|giảm)(?:[ \t]++trưởng)?+)"
+    r"(?:[ \t]++(?:mạnh[ \t]++mẽ|mạnh|nhẹ|tốt|cao|hợp[ \t]++nhất|riêng[ \t]++lẻ|nhất)){0,3}+"
+    r"[ \t]*+,?[ \t]*+(?:ở[ \t]++mức|đạt[ \t]++mức|đạt|là)[ \t]++\Z")
+
+
+def _economy_growth(folded: str, lo: int, pos: int) -> bool:
+    """Whether the clause before ``pos`` names an economy ("nền kinh tế", "GDP"): its growth rate is a value of
+    its own ("tăng trưởng GDP" 6,3 %, as the real gold writes it), not the move of a level."""
+    start = max(lo, max(folded.rfind(c, lo, pos) for c in ",;:(") + 1)
+    return words("change", "economy").search(folded, start, pos) is not None
+
+
 def _same_unit(a: str | None, b: str | None) -> bool:
     """Units of one list of sizes: equal, or one the other without its denominator ("300.000 đồng và
     150.000 đồng/lượng")."""
@@ -234,6 +249,12 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     if not (inc or dec) and q.category in ("percent", "points") and (k := _bracket_after_move(folded, lead, lo)):
         inc = words("change", "increase").before(folded, k, lo)  # "VPB tăng mạnh nhất (6,4%) lên 58.500 đồng"
         dec = None if inc else words("change", "decrease").before(folded, k, lo)
+    if not (inc or dec) and q.category == "percent" and (g := _GROWTH_AT.search(folded, max(lo, vlead - 60), vlead)) \
+            and not _economy_growth(folded, lo, g.start()):
+        # "đã tăng trưởng mạnh mẽ ở mức 37,6%", "cũng ghi nhận đà tăng ở mức 5,8%", "tăng trưởng hợp nhất đạt 42%":
+        # the size of the move, said as a level (decision 166)
+        inc = (g.start(), g.end("verb")) if g.group("dir") == "tăng" else None
+        dec = None if inc else (g.start(), g.end("verb"))
     verb = inc or dec
     if dec and "bị" in folded[max(lo, dec[0] - 4):dec[0]] and words("change", "not_change").before(folded, vlead, lo):
         verb = None  # "bị thiệt hại 155 ha": the damaged area
@@ -375,9 +396,16 @@ def reference_year(phrase: str) -> tuple[str | tuple | None, int | None]:
     return None, None
 
 
+#: A year that ends a share's or a plan's noun phrase: "chiếm 4,88% trên tổng số phải thu năm 2015, tăng …".
+_PHRASE_YEAR = regex.compile(r"(?:19|20)\d\d(?![\p{N}/]|[.,]\d)")
+_YEAR_WORD_END = regex.compile(r"(?<![\p{L}])năm[ \t]+\Z")
+
+
 def _phrase_end(folded: str, pos: int, hi: int) -> int:
     m = _res()["phrase_end"].match(folded, pos, hi)
     e = m.end() if m else pos
+    if m and (y := _PHRASE_YEAR.match(folded, e, hi)) and _YEAR_WORD_END.search(folded, max(pos, e - 8), e):
+        e = y.end()  # (the year is the phrase's, not a figure: what follows it still attaches to the figure)
     while e > pos and folded[e - 1] in " \t":
         e -= 1
     return e

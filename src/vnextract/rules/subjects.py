@@ -472,8 +472,9 @@ def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int,
     """
     folded = fold(metric)
     m = _owned()[0].match(folded)
-    if m is None or _owned()[2].match(folded) or " của " in f" {folded} " or any(c.isupper() for c in metric[1:]):
-        return None
+    if m is None or _owned()[2].match(folded) or " của " in f" {folded} " \
+            or any(c.isupper() for c in metric[max(1, m.end()):]):
+        return None  # (the capitals of the head itself name no owner: "EPS", "ROE")
     owner = companies(text).owner(lo, lead, heading, paragraph)
     return f"{metric} của {owner}" if owner else None
 

@@ -287,8 +287,10 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention], later_years: b
             out.extend(p for p in mentions if p.edge and p.year is not None and p.start == edge.end())
     for end in f.changes:
         g = _POST_GAP.match(folded, end)
+        # "tăng 590% năm 2016 so với 2015"; "giảm 7,8% trong năm 2020": with "trong" the period is the move's
+        within = _WITHIN_BEFORE.search(folded, end, g.end()) is not None
         out.extend(p for p in mentions if p.start == g.end() and p.frames and p.year is not None
-                   and compared_after(folded, p.end))
+                   and (compared_after(folded, p.end) or within))
     if not out and f.spans:
         # months later in its clause: "huy động 200 triệu USD thông qua IPO trong quý 3 này"; a year there
         # after "trong": "không trả đủ 10 tỷ đồng tiền lãi cho khách hàng trong năm 2015"

@@ -223,7 +223,7 @@ def _without(F: str, s: int, e: int, asides: list[tuple[int, int]]) -> str:
 
 #: What a mistyped year's period mention ("năm 20214", ``periods.mentions``) starts with.
 _TYPO_YEAR = regex.compile(r"năm[ \t]++(?:19|20)\d{3}")
-_AFTER_CHANGE = regex.compile(r"[ \t]*+(?:(?:so[ \t]++với[ \t]++thực[ \t]++hiện|thực[ \t]++hiện|của|trong|so)[ \t]++)?")
+_AFTER_CHANGE = regex.compile(r"[ \t]*+(?:(?:so[ \t]++với[ \t]++thực[ \t]++hiện|thực[ \t]++hiện|của|so)[ \t]++)?")
 _DIGIT = regex.compile(r"\d")
 _WHOLE_YEAR = regex.compile(r"cả[ \t]+năm")
 

@@ -32,6 +32,9 @@ __all__ = ["Companies", "companies"]
 
 _WORD = r"[\p{L}\d&\-]++(?:\.[\p{L}\d&\-]++)*+"  # a word of a name: "TP.HCM" yes, a full stop no
 _ROMAN = regex.compile(r"[IVXLC]++")
+_TWO_CAPITALS = regex.compile(r"\p{Lu}{2}")
+#: What may not stand right before or after a name the text writes ("Vương" of "Hùng Vương" is no "Vương").
+_NAME_CHAR = regex.compile(r"[\p{L}\d]")
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def _brand(word: str) -> bool:
 
     (Not any inner capital: "DiCaprio", "McAvoy", "YouTube" are no company of the text's figures.)"""
     return any(c.islower() for c in word) and (
-        regex.search(r"\p{Lu}{2}", word) is not None or (len(word) > 4 and word.endswith(("bank", "Bank"))))
+        _TWO_CAPITALS.search(word) is not None or (len(word) > 4 and word.endswith(("bank", "Bank"))))
 
 
 @cache
@@ -90,6 +93,19 @@ def _anaphors() -> frozenset[str]:
     from .subjects import _raw
 
     return frozenset(fold(w) for w in _raw()["companies"]["anaphors"])
+
+
+def _written(name: str, text: str):
+    """Where ``text`` writes ``name`` as a whole name, in order: what ``(?<![\\p{L}\\d])name(?![\\p{L}\\d])``
+    finds with ``finditer``, found with ``str.find`` (a pattern per name would be compiled per document)."""
+    n = len(name)
+    at = text.find(name)
+    while at >= 0:
+        if (at == 0 or _NAME_CHAR.match(text, at - 1) is None) and _NAME_CHAR.match(text, at + n) is None:
+            yield at
+            at = text.find(name, at + n)
+        else:
+            at = text.find(name, at + 1)
 
 
 def _bare(short: str, written: str, text: str, inside: list[tuple[int, int]]) -> str | None:
@@ -106,9 +122,9 @@ def _bare(short: str, written: str, text: str, inside: list[tuple[int, int]]) ->
     if not names:
         return None
     for name in sorted(set(names), key=len):
-        for m in regex.finditer(rf"(?<![\p{{L}}\d]){regex.escape(name)}(?![\p{{L}}\d])", text):
-            before = text[max(0, m.start() - 30):m.start()].split()
-            if not any(a <= m.start() < b for a, b in inside) and not (before and before[-1][:1].isupper()):
+        for at in _written(name, text):
+            before = text[max(0, at - 30):at].split()
+            if not any(a <= at < b for a, b in inside) and not (before and before[-1][:1].isupper()):
                 return name  # (on its own: not the end of a longer name, "Vương" of "Hùng Vương")
     return None
 
@@ -185,9 +201,9 @@ class Companies:
         for alias, company in list(by_alias.items()):
             if alias == company.full:
                 continue
-            for m in regex.finditer(rf"(?<![\p{{L}}\d]){regex.escape(alias)}(?![\p{{L}}\d])", text):
-                if not any(a <= m.start() < b for a, b in taken):
-                    mentions.append((m.start(), company))
+            for at in _written(alias, text):
+                if not any(a <= at < b for a, b in taken):
+                    mentions.append((at, company))
         found = [(m.start(), m.group()) for m in brand.finditer(text) if _brand(m.group())]
         found += [(m.start(), m.group()) for m in known.finditer(text)]
         found += [(m.start(1), m.group(1)) for m in tickers(text) if not _ROMAN.fullmatch(m.group(1))]

@@ -72,7 +72,7 @@ class _Frame:
     paragraph: int = -1
     paragraph_start: int = 0
     #: The document's folded text: ``plan_document`` reads it.
-    folded: str = ""
+    folded: str = field(default="", repr=False)
 
     @cached_property
     def plan_document(self) -> bool:

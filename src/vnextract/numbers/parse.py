@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from ..rules.words import trie_alternation
 from ..text.normalize import holds_any
 
 Convention = Literal["comma", "point"]  # which character is the DECIMAL separator
@@ -248,6 +249,8 @@ class _Lexicon(NamedTuple):
     soft_multipliers: frozenset[str]
     #: The words of ``multiplier_re``, lower case: in lower-cased text, one plain look-up each finds what it does.
     multiplier_forms: tuple[str, ...]
+    #: ``words_re`` without IGNORECASE, its words as a trie: for lower-cased text (``_words_lower``).
+    words_lower: regex.Pattern
 
 
 @cache
@@ -269,6 +272,9 @@ def _lexicon() -> _Lexicon:
     words_re = regex.compile(
         rf"{word}(?:[^\S\r\n]{{1,4}}+{word}){{0,{_MAX_WORDS - 1}}}+", regex.IGNORECASE
     )
+    # (a trie finds what the longest-first alternation finds in a pattern without case flags, sooner)
+    low_word = rf"(?<!{_W})(?:{trie_alternation(tuple(forms))})(?!{_W})"
+    words_lower = regex.compile(rf"{low_word}(?:[^\S\r\n]{{1,4}}+{low_word}){{0,{_MAX_WORDS - 1}}}+")
     multipliers = frozenset({words["ten"], words["tens"], words["hundred"], words["dozen"], *scales})
     # "chục" and "tá" leave the prefilter: "hàng chục" is everywhere in the news, and a digit word before
     # them is seen by the lone-word pass, which then reads the whole text (``_scan_spelled``)
@@ -281,13 +287,13 @@ def _lexicon() -> _Lexicon:
     digit_forms = {k for k, v in tables[0].items() if v > 0} | {k for k, v in variants.items() if tables[0].get(v, 0) > 0}
     digit_forms |= {unicodedata.normalize("NFD", w) for w in digit_forms}
     lone_re = regex.compile(  # searched in lower-cased text; a word boundary keeps it cheap on every sentence
-        r"\b(?:" + "|".join(regex.escape(w) for w in sorted(digit_forms, key=len, reverse=True)) + r")[ \t]++(?P<next>\w++)"
+        r"\b(?:" + trie_alternation(tuple(digit_forms)) + r")[ \t]++(?P<next>\w++)"
     )
     return _Lexicon(
         variants, words["ten"], words["tens"], words["hundred"], words["zero_tens"], words["dozen"],
         scales, *tables, multipliers, words_re, multiplier_re, lone_re,
         frozenset(soft | {unicodedata.normalize("NFD", w) for w in soft}),
-        tuple(sorted(mult_forms, key=len, reverse=True)),
+        tuple(sorted(mult_forms, key=len, reverse=True)), words_lower,
     )
 
 
@@ -418,8 +424,8 @@ def _words_lower() -> regex.Pattern:
     case, each of their letters but for ``_FOLDS_APART`` matches case-insensitively just the characters that
     lower-case to it, and lower-casing keeps a character a letter, mark or digit or not
     (``tests/text/test_prefilters.py`` checks both over all of Unicode): the same matches, found sooner (a
-    case-sensitive alternation is tried faster)."""
-    return regex.compile(_lexicon().words_re.pattern)
+    case-sensitive alternation is tried faster, a trie of its words faster still)."""
+    return _lexicon().words_lower
 
 
 def _holds_multiplier(low: str, lx: _Lexicon) -> bool:

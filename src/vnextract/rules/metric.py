@@ -18,7 +18,7 @@ from ..periods import find_mentions
 from ..places import find_places
 from ..text.normalize import fold
 from .subjects import has_head, subject_first
-from .words import alternation, inside_kept_word, kept_whole, word_set, words
+from .words import alternation, inside_kept_word, kept_whole, trie_alternation, word_set, words
 
 _WORD = regex.compile(r"[^\s,;:]+")
 _PUNCT_EDGE = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
@@ -27,7 +27,7 @@ _CLAUSE_BREAK = regex.compile(r"[;:\n\"“”]|\((?![^()]{0,200}\))")
 
 @cache
 def _res():
-    lead = alternation(words("metric", "lead").words)
+    lead = trie_alternation(words("metric", "lead").words)  # (tries: the same matches, sooner)
     tail_words = (
         words("metric", "verbs").words
         + words("metric", "dangling").words
@@ -36,7 +36,7 @@ def _res():
         + words("bound", "about").words
         + words("kind", "estimate").words
     )
-    tail = alternation(tail_words)
+    tail = trie_alternation(tail_words)
     actors = alternation(("tỉnh", "thành phố", "huyện", "ngành", "sở", "địa phương", "toàn ngành", "đơn vị", "chúng ta", "chúng tôi"))
     abbrev = lexicon().abbreviations
     return {
@@ -136,12 +136,20 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     if _connector_hint().search(folded, s, e):
         cuts = sorted(cuts + [m.end() for m in words("metric", "connectors").finditer(folded, s, e)
                               if not _bare_head(text, folded, m.end(), e) and not _kept_on(folded, m.end())])
+    cleaned: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def clean(a: int, b: int) -> list[tuple[int, int]]:
+        # (each stretch cleaned once: the stretch after the cut is often the last chunk too)
+        if (a, b) not in cleaned:
+            cleaned[a, b] = _clean(text, folded, a, b)
+        return cleaned[a, b]
+
     reports = [m.end() for m in words("metric", "report").scan(folded, s, e)]  # (scan: the same, sooner here)
-    if reports and not _clean(text, folded, reports[-1], e) and (not cuts or reports[-1] >= cuts[-1]):
+    if reports and (not cuts or reports[-1] >= cuts[-1]) and not clean(reports[-1], e):
         return None  # "kết quả khảo sát cho thấy chưa đến 35% DN …": the figure is named after it
     for cut in reversed(cuts):
         # A cue word ends the preamble only if a metric follows it.
-        if _clean(text, folded, cut, e):
+        if clean(cut, e):
             s = cut
             break
     comma = folded.rfind(",", s, e)
@@ -153,7 +161,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     picked: list[list[tuple[int, int]]] = []
     whole = []  # for each picked chunk: did cleaning keep all of its words?
     for cs, ce in reversed(chunks):
-        ws = _clean(text, folded, cs, ce)
+        ws = clean(cs, ce)
         if not ws:
             if picked:
                 break

@@ -19,7 +19,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..numbers import Convention, NumberMatch, parse_spelled, scan
-from .words import alternation, words
+from .words import trie_alternation, words
 
 _END = r"(?![\p{L}\p{N}])"
 
@@ -46,11 +46,12 @@ class Quantity:
 @cache
 def _unit_re():
     lex = lexicon()
-    scales = alternation(tuple(lex.scales))
-    units = alternation(tuple(k for k in lex.units if k != "%"))
-    dens = alternation(tuple(lex.denominators))
-    points = alternation(words("change", "points").words)
-    ratio = alternation(words("change", "ratio_unit").words)
+    # (tries: the same matches as the alternations, without trying 170 units one after another)
+    scales = trie_alternation(tuple(lex.scales))
+    units = trie_alternation(tuple(k for k in lex.units if k != "%"))
+    dens = trie_alternation(tuple(lex.denominators))
+    points = trie_alternation(words("change", "points").words)
+    ratio = trie_alternation(words("change", "ratio_unit").words)
     return regex.compile(
         rf"""
         [ \t]{{0,3}}+

@@ -75,8 +75,16 @@ class _Frame:
     #: The paragraph of the sentence and where it starts: a company named earlier in it owns its company measures.
     paragraph: int = -1
     paragraph_start: int = 0
-    #: A shareholders' meeting's report: "dự kiến" there states the company's plan (decision 34).
-    plan_document: bool = False
+    #: The document's folded text: ``plan_document`` reads it.
+    folded: str = field(default="", repr=False)
+
+    @cached_property
+    def plan_document(self) -> bool:
+        """A shareholders' meeting's report: "dự kiến" there states the company's plan (decision 34).
+
+        Asked only where a figure's sentence says "dự kiến" (``_kind``): the search goes through the
+        whole document, and most documents have none."""
+        return words("kind", "plan_document").search(self.folded) is not None
 
 
 @dataclass
@@ -291,7 +299,7 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
             if p.role == "typo":
                 s, e = norm.span(p.start, p.end)
                 warnings.append(f"characters {s}-{e}: {norm.original[s:e]!r} is not a year; it dates no figure")
-    frame = _Frame(plan_document=words("kind", "plan_document").search(norm.folded) is not None)
+    frame = _Frame(folded=norm.folded)
     if lead:
         frame.heading = (min(spans[i][0] for i in lead), max(spans[i][1] for i in lead))
     drafts: list[_Draft] = []
@@ -1110,7 +1118,7 @@ def _kind(F: str, lo: int, seg_start: int, m: Mention, targets: list[tuple[int, 
     if _forecast_cue(F, lo, m.q.num_start):
         return "forecast"  # "IMF dự báo …", "… có thể đạt 5,5%": someone's expectation
     # "dự kiến" in a shareholders' meeting's report states the company's plan: its target (decision 34)
-    planned = frame.plan_document and words("kind", "plan_estimate").search(F, lo, m.q.num_start) is not None
+    planned = words("kind", "plan_estimate").search(F, lo, m.q.num_start) is not None and frame.plan_document
     if head_estimate or frame.list_kind == "estimate":
         return "target" if planned else "estimate"
     s = clause_start(F, seg_start, m.lead)

@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from .quantities import Quantity
-from .words import alternation, inside_kept_word, words
+from .words import inside_kept_word, trie_alternation, words
 
 HUNDRED = Decimal(100)
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}])lần[ \t]++lượt(?![\p{L}])")
@@ -67,11 +67,12 @@ class Mention:
 
 @cache
 def _res():
-    plan_nouns = alternation(words("plan", "nouns").words)
-    exceed = alternation(words("plan", "exceed").words)
-    refs = alternation(words("change", "reference").words)
-    bare = alternation(words("change", "reference_bare").words)
-    alone = alternation(words("change", "reference_bare_alone").words)
+    # (tries: the same matches as the alternations, found sooner)
+    plan_nouns = trie_alternation(words("plan", "nouns").words)
+    exceed = trie_alternation(words("plan", "exceed").words)
+    refs = trie_alternation(words("change", "reference").words)
+    bare = trie_alternation(words("change", "reference_bare").words)
+    alone = trie_alternation(words("change", "reference_bare_alone").words)
     return {
         "plan_after": regex.compile(rf"[ \t]*+(?:so[ \t]++với[ \t]++)?(?:{plan_nouns})(?![\p{{L}}\p{{N}}])"),
         "exceed_plan_before": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{exceed})[ \t]++(?:{plan_nouns})(?:[ \t]++năm)?[ \t]*+\Z"),

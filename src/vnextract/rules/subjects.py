@@ -27,7 +27,7 @@ from ..places import find_places
 from ..text.models import pos_tags
 from ..text.normalize import fold, per_text
 from .companies import companies
-from .words import words
+from .words import trie_alternation, words
 
 __all__ = ["anaphor_metric", "business_verb", "counted_metric", "earlier_ticker_metric", "flow_metric", "has_head",
            "names_no_price", "owner_metric", "owner_named_first", "sibling_metric", "states_plan", "stock_text",
@@ -158,8 +158,9 @@ def _business_verb() -> regex.Pattern:
 
 
 def _alt(ws) -> str:
-    """A pattern alternation of folded cue phrases, longest first, any run of spaces between words."""
-    return "|".join(regex.escape(fold(w)).replace(r"\ ", r"[ \t]++") for w in sorted(ws, key=len, reverse=True))
+    """A pattern alternation of folded cue phrases, longest first, any run of spaces between words (as a trie,
+    ``words.trie_alternation``: the same matches, found sooner)."""
+    return trie_alternation(tuple(fold(w) for w in ws), space=r"[ \t]++")
 
 
 @cache

@@ -34,11 +34,12 @@ def trie_alternation(words: tuple[str, ...], reverse: bool = False, space: str =
     ("(?:so\\s+)?với"), for a ``(?r)`` pattern, which matches right to left: there the
     words that match are suffixes of one another, again tried longest first. Only
     for lists whose words are not empty and hold no whitespace but single spaces
-    (each one ``space``: ``\\s+``, as in ``alternation``); others get ``alternation``.
+    (each one ``space``: ``\\s+``, as in ``alternation``); others get the alternation, longest first, each
+    space ``space`` as well.
     """
     ws = set(words)
     if not ws or any(not w or "  " in w or any(c.isspace() and c != " " for c in w) for w in ws):
-        return alternation(words)
+        return "|".join(regex.escape(w).replace(r"\ ", space) for w in sorted(ws, key=len, reverse=True))
     root: dict = {}
     for w in ws:
         node = root

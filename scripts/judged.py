@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         now[article] = vnextract.extract(bench[article]["text"]).records
     tally: Counter[str] = Counter()
     for r in rows:
+        if not r["statistic"]:
+            tally["not yet judged"] += 1  # a sample drawn for the next judge
+            continue
         start, end, value = int(r["start"]), int(r["end"]), _value(r["value"])
         same = [x for x in now[r["id"]] if x.evidence.start < end and start < x.evidence.end and x.value == value]
         # (a buy and a sell quote may share a span: the one with the judged metric first)

@@ -651,6 +651,13 @@ def subject_first(metric: str) -> str | None:
         # "VinCommerce lãi 16 tỷ đồng", "Hòa Phát doanh thu đạt …": a name right before the head owns it
         return f"{metric[head.start():].strip()} của {metric[:head.start()].strip(' ,')}"
     if not verb or any(t not in _VERB_TAGS and t != "CH" for _, t in verb) or all(t == "CH" for _, t in verb):
+        if k >= 3 and tags[k - 1][1] == "V" and fold(tags[k - 1][0]) not in _folded("clause_verbs_not") \
+                and fold(tags[k - 1][0]) not in _folded("nominal_verbs") and " " in head.group() \
+                and folded.count(" ", 0, head.start()) >= 4 and fold(tags[k - 2][0]) != "của":
+            # (after "của" a verb is a noun's: "… của dự phòng ngân sách")
+            # "… làm thủ tục báo cáo các đơn vị liên quan điều chỉnh tổng mức đầu tư …": a clause (four words or
+            # more) whose verb takes a measure of two syllables or more as its object; no subject owns it (decision 219)
+            return metric[head.start():].strip()
         return None  # no verb phrase between: the words before modify the head
     if [fold(w) for w, t in verb if t != "CH"] == ["có"] and not speaker \
             and not any(t in ("Np", "Ny") for _, t in tags[:n]):

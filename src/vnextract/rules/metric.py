@@ -188,11 +188,18 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     return _expand(_sentence_case(metric)), picked[0][0][0]
 
 
+#: A passive's agent left at the end once its verb ("dự báo", "đánh giá") went: "… được ADB", "… được IMF".
+_PASSIVE_AGENT = regex.compile(r"[ \t]++(?:được)[ \t]++\p{Lu}[\p{L}\p{N}&.\-]*+(?:[ \t]++\p{Lu}[\p{L}\p{N}&.\-]*+){0,3}+\Z")
+
+
 def before_predicate(metric: str) -> str:
     """The measure before a predicate word that no head noun follows: "giá cá hồi vẫn ổn định" → "giá cá hồi".
 
     A predicate word at the start is dropped ("sẽ tăng trưởng" → "tăng trưởng").
     """
+    agent = _PASSIVE_AGENT.search(metric)
+    if agent is not None and agent.start() > 0:  # "GDP nước này được ADB (dự báo)": who says it (decision 221)
+        metric = metric[:agent.start()]
     folded = fold(metric)
     m = words("metric", "predicate").search(folded)
     if m is None:

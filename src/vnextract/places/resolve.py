@@ -147,8 +147,9 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
         if not prefixed and _CONTINUES.match(text, m.end()) and place.kind != "country":
             continue  # "Mỹ Đình", "Hà Nam Group": part of a longer name
         market = _cue("not_place", "market").before(folded, s, max(start, s - 30)) is not None
-        if not market and _cue("not_place", "before").before(folded, s, max(start, s - 30)):
-            continue  # a trading partner, an exchange, a route
+        if not market and (_cue("not_place", "before").before(folded, s, max(start, s - 30))
+                           or _listed_after_cue(text, folded, s)):
+            continue  # a trading partner, an exchange, a route (or a later item of its list)
         if not market and _in_company(folded, s, start):
             continue
         if place.kind == "foreign" and _nationality(folded, s, start):
@@ -161,6 +162,22 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
             continue  # "Dung Quất 2", "cao tốc Nha Trang - Cam Lâm": a project's or a route's name
         out.append(PlaceMention(s, m.end(), place.name, place.kind, prefixed))
     return out
+
+
+#: The names of a list before a place: "Hoa Kỳ, EU, " (capitalised words, a comma or "và" after each).
+_LIST_BEFORE = regex.compile(r"(?<![\p{L}])(?:\p{Lu}[\p{L}.\-]*+(?:[ \t]++\p{Lu}[\p{L}.\-]*+){0,3}+"
+                             r"[ \t]*+(?:,|và)[ \t]*+){1,6}+\Z")
+
+
+def _listed_after_cue(text: str, folded: str, s: int) -> bool:
+    """"xuất khẩu sang Hoa Kỳ, EU, Nhật Bản và Hàn Quốc": a later item of a list of names right after a
+    partner's (or a route's) word is no place either."""
+    # (the list may start before the span asked about: a metric is cleaned a chunk at a time)
+    if not folded.endswith((", ", " và "), max(0, s - 5), s):
+        return False
+    names = _LIST_BEFORE.search(text, max(0, s - 120), s)
+    return names is not None and _cue("not_place", "list_before").before(folded, names.start(),
+                                                                         max(0, names.start() - 30)) is not None
 
 
 def _ends_a_name(text: str, folded: str, s: int, lo: int) -> bool:

@@ -160,6 +160,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
         return None
     picked: list[list[tuple[int, int]]] = []
     whole = []  # for each picked chunk: did cleaning keep all of its words?
+    partners = _partner_list(text, chunks)
     for cs, ce in reversed(chunks):
         ws = clean(cs, ce)
         if not ws:
@@ -170,6 +171,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
         if picked and not (
             (enumeration and _plain(folded, ws) and _PREPOSITION_HEAD.match(folded, ws[0][0]) is None)
             or _abbreviation_list(text, picked[0], ws)
+            or partners is not None and cs >= partners
             or (kept_all and whole[0] and _noun_list(folded, picked[0], ws))
         ):
             break
@@ -186,11 +188,18 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     return _expand(_sentence_case(metric)), picked[0][0][0]
 
 
+#: A passive's agent left at the end once its verb ("dự báo", "đánh giá") went: "… được ADB", "… được IMF".
+_PASSIVE_AGENT = regex.compile(r"[ \t]++(?:được)[ \t]++\p{Lu}[\p{L}\p{N}&.\-]*+(?:[ \t]++\p{Lu}[\p{L}\p{N}&.\-]*+){0,3}+\Z")
+
+
 def before_predicate(metric: str) -> str:
     """The measure before a predicate word that no head noun follows: "giá cá hồi vẫn ổn định" → "giá cá hồi".
 
     A predicate word at the start is dropped ("sẽ tăng trưởng" → "tăng trưởng").
     """
+    agent = _PASSIVE_AGENT.search(metric)
+    if agent is not None and agent.start() > 0:  # "GDP nước này được ADB (dự báo)": who says it (decision 221)
+        metric = metric[:agent.start()]
     folded = fold(metric)
     m = words("metric", "predicate").search(folded)
     if m is None:
@@ -544,6 +553,30 @@ def _abbreviation_list(text: str, right: list[tuple[int, int]], left: list[tuple
         return len(w) >= 2 and w.isupper()
 
     return len(right) == 1 and acronym(right[0]) and acronym(left[-1])
+
+
+#: A list item that is a proper name: "EU", "Nhật Bản", "Hàn Quốc".
+_PROPER = regex.compile(r"\p{Lu}[\p{L}\p{N}.&\-]*+(?:[ \t]++\p{Lu}[\p{L}\p{N}.&\-]*+){0,3}")
+
+
+def _partner_list(text: str, chunks: list[tuple[int, int]]) -> int | None:
+    """"xuất khẩu sang Hoa Kỳ, EU, Nhật Bản, Hàn Quốc": where the first item of a list of partners' names that
+    ends the stretch starts (its names are no places, ``find_places``), None when it ends in no such list."""
+    if len(chunks) < 2:
+        return None
+    for k in range(len(chunks) - 1, max(-1, len(chunks) - 8), -1):
+        item = text[chunks[k][0]:chunks[k][1]].strip()
+        if _PARTNER_FIRST.search(item) is not None:
+            return chunks[k][0] if k < len(chunks) - 1 else None
+        if _PROPER_ITEMS.fullmatch(item) is None:
+            return None
+    return None
+
+
+_PROPER_ITEMS = regex.compile(rf"{_PROPER.pattern}(?:[ \t]++và[ \t]++{_PROPER.pattern})?+")
+#: The first item of a partners' list: "xuất khẩu sang Hoa Kỳ", "nhập khẩu từ Trung Quốc", "thị trường Nhật Bản".
+_PARTNER_FIRST = regex.compile(r"(?<![\p{L}])(?:sang|từ|thị[ \t]++trường)[ \t]++\p{Lu}[\p{L}\p{N}.&\-]*+"
+                               r"(?:[ \t]++\p{Lu}[\p{L}\p{N}.&\-]*+){0,3}\Z")
 
 
 _PREPOSITION_HEAD = regex.compile(

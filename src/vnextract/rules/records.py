@@ -28,12 +28,15 @@ from .metric import (_expand, before_adjective, before_amount, before_level, bef
                      clause_start, good_priced, holding_named, sales_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
 from .companies import companies
-from .subjects import (anaphor_metric, anaphor_names, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
+from .projects import project_owned
+from .subjects import (anaphor_metric, anaphor_names, breadth_scope, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
-                       name_sibling, names_no_price, owner_metric, owner_named_first, sibling_metric, stock_text,
+                       name_sibling, names_no_price, owner_metric, owner_named_first, partner_metric, sibling_metric, stock_text,
                        ticker_anaphor, ticker_metric, tickers, value_sibling, whole_market_after)
 from ..places import Located
 from ..places import assign as assign_places
+from ..places import document_place
+from ..lang.vi.places import gazetteer
 from ..periods import (Figure, PeriodMention, assign, compared_after, find_mentions, heading_and_lead, passages,
                        read_dateline)
 from .roles import IN_TURN, ChangeDraft, Mention, classify
@@ -98,6 +101,8 @@ class _Draft:
     end: int = 0
     sentence: int = 0
     place: str | None = None
+    #: Whether the metric is a trade flow with a partner of a market list (its place is not the partner's).
+    partner: bool = False
     #: A change said of the period compared with: that period's year, or the figure's whose year before it is.
     prior: "int | _Draft | None" = None
 
@@ -382,8 +387,25 @@ def _resolve(text: str, F: str, spans: list[tuple[int, int]], paragraphs: list[i
         d.year, d.months = f.year, f.months
     located = [Located(d.sentence, d.start, d.first.q.num_start, d.end) for d in drafts]
     assign_places(text, F, spans, lead, located)
+    exporter = document_place(text, F, spans, lead) if any(d.partner for d in drafts) else None
+    exporter = None if exporter is not None and is_foreign(exporter) else exporter
     for d, f in zip(drafts, located):
         d.place = f.place
+        if d.partner:  # "…; tiếp đến là EU đạt 2,9 tỷ USD": the exporter's place (the last figure's before, else the
+            # document's), never the partner's (decision 217)
+            d.place = exporter
+        elif d.place is not None and not is_foreign(d.place):
+            exporter = d.place
+
+
+@cache
+def _foreign() -> frozenset[str]:
+    return frozenset(p.name for p in gazetteer() if p.kind == "foreign")
+
+
+def is_foreign(place: str) -> bool:
+    """Whether a record's place is a foreign country (the gazetteer's kind)."""
+    return place in _foreign()
 
 
 class _Periods(Sequence):
@@ -525,7 +547,10 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             if not level and not compared:  # "…, lao xuống sát ngưỡng 1.200 điểm": the measure before, else the clause before
                 level = (_clause_before(T, F, lo, named[1], enumeration, drafts, frame) or (None,))[0]
             named = (level, named[1]) if level else None
-        if named is not None:
+        partner = partner_metric(T, F, lo, last_end, m.lead) if m.q.category == "money" else None
+        if partner is not None:  # "Về thị trường xuất khẩu, …; tiếp đến là EU đạt 2,9 tỷ USD" (decision 217)
+            named = partner
+        if named is not None and partner is None:
             owned = owner_named_first(named[0], T) or owner_metric(named[0], T, lo, m.lead, frame.heading,
                                                                   frame.paragraph_start)
             if owned is not None and owned.endswith(tuple(f" của {w}" for w in anaphor_names())):
@@ -534,10 +559,12 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
                 named = (owned, named[1])
             elif " của " in named[0]:  # "… của Công ty Cổ phần Vinhomes", "… của ngân hàng": as the text calls it
                 named = (companies(T).shorten(named[0], lo, m.lead, frame.heading, frame.paragraph_start), named[1])
+            else:  # "Dự án thép Dung Quất … với tổng vốn đầu tư": the project's (decision 215)
+                named = (project_owned(named[0], T, lo, named[1]) or named[0], named[1])
         # a name read after the figure ends the figure there: what follows attaches after it
         named_after = named is not None and post is not None and post_metric is not None and \
             named[0].startswith(post_metric[0])
-        if named is not None and (drafts or frame.last_metric):
+        if named is not None and (drafts or frame.last_metric) and partner is None:
             named = (_from_neighbours(named[0], m, drafts, frame), named[1])
         if named is None and frame.last_metric and m.role in ("value", "change"):
             inherited = frame.last_metric
@@ -549,16 +576,18 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             last_end = m.end
             continue
         if stock_text(F):  # "Trên sàn HNX, khối ngoại mua vào …": the exchange the passage is on
-            scope = exchange_scope(T, F, exchange_from, named[1])
+            # (up to the figure's cues: "Sàn HNX có 74 mã tăng" names its measure after the figure)
+            scope = exchange_scope(T, F, exchange_from, max(named[1], m.lead))
             frame.exchange = frame.exchange if scope is None else (scope or None)
-            exchange_from = max(exchange_from, named[1])
-            here = None if whole_market_after(F, m.end) else frame.exchange
+            exchange_from = max(exchange_from, named[1], m.lead)
+            breadth = breadth_scope(named[0], T, F, lo, max(named[1], m.lead))
+            here = None if whole_market_after(F, m.end) else frame.exchange if breadth is None else breadth or None
             named = (exchange_scoped(named[0], here) or named[0], named[1])
         metric, start = named
         if m.role == "value" and m.q.category == "money" and _item_price(metric, m.q.unit, F, m.end, hi):
             last_end = priced_out = m.end  # "Xiaomi Mi 11 Lite … với mức giá 8 triệu đồng": one product's price
             continue  # (decision 165), and its conversion after it
-        cur = _Draft(metric, start, [m], end=m.end)
+        cur = _Draft(metric, start, [m], end=m.end, partner=partner is not None)
         cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)
         if cur.kind == "estimate" and drafts and _BREAKDOWN.search(F, last_end, m.lead):
             breakdown = True
@@ -986,7 +1015,9 @@ def _subject_named(T: str, F: str, named: tuple[str, int], m: Mention, post_metr
         if ticker is not None:
             _signed_move(F, m)
             return ticker, start
-        flow = flow_metric(metric, m.q.category == "money", T[lo:start]) or \
+        # (a verb alone: the foreign investors the paragraph is about, "… khối này đã bán ròng 3,93 triệu đơn vị.
+        # Tổng giá trị là mua ròng 4,93 tỷ đồng")
+        flow = flow_metric(metric, m.q.category == "money", T[T.rfind("\n", 0, lo) + 1:start]) or \
             flow_metric(stretch, m.q.category == "money")
         if flow is not None:
             return flow, start

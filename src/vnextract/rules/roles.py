@@ -22,8 +22,11 @@ _RESPECTIVELY = regex.compile(r"(?<![\p{L}])lần[ \t]++lượt(?![\p{L}])")
 _IN_TURN_WORDS = r"(?<![\p{L}])(?:lần[ \t]++lượt|tương[ \t]++ứng)"
 #: "lần lượt", and "tương ứng" where it hands out a list ("tăng tương ứng 26% và 35%").
 IN_TURN = regex.compile(rf"{_IN_TURN_WORDS}(?![\p{{L}}])")
-#: "tăng lần lượt 12,61% và 371%", "giảm tương ứng 5%": the change verb is before these words.
-_RESPECTIVELY_BEFORE = regex.compile(rf"{_IN_TURN_WORDS}[ \t]*+\Z")
+#: "tăng lần lượt 12,61% và 371%", "tăng lần lượt là 7,9%, 9,4%", "giảm tương ứng 5%": the change verb is before
+#: these words.
+_RESPECTIVELY_BEFORE = regex.compile(rf"{_IN_TURN_WORDS}(?:[ \t]++là)?+[ \t]*+\Z")
+#: The bare verb of a move right before "lần lượt là": "tăng lần lượt là 7,9%, 9,4%" (not "mức tăng trưởng").
+_MOVE_VERB_BEFORE = regex.compile(r"(?<![\p{L}])(?<!mức[ \t])(?:tăng|giảm)[ \t]++\Z")
 _STOP_PHRASE = r"[,;:()\[\]\.!?…\"“”]|(?<![\p{L}\p{N}])(?:và|nhưng|bằng|đạt|chiếm|tăng|giảm|trong[ \t]+đó|đồng[ \t]+thời|riêng|còn|song|tuy[ \t]+nhiên|do|nhờ|chủ[ \t]+yếu|trong[ \t]+khi|là|xếp|góp[ \t]+phần|đưa|đã|giúp|khiến|làm)(?![\p{L}\p{N}])"
 
 
@@ -212,7 +215,8 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     if prev is not None and prev.role == "change" and (bound == "exact" or same_amount) \
             and prev.q.category == q.category and (q.category in ("percent", "points", "ratio") or same_amount):
         gap = r["and_gap"].fullmatch(folded, prev.end, lead)
-        if gap and ("và" in gap.group() or _RESPECTIVELY.search(folded, lo, prev.lead)):
+        # (a list's second item: "tăng lần lượt là 7,9%, 9,4%": the first holds "lần lượt")
+        if gap and ("và" in gap.group() or _RESPECTIVELY.search(folded, lo, prev.end)):
             ch = ChangeDraft(prev.change.direction, bound=bound, high=q.high)
             if same_amount:
                 ch.amount, ch.unit = q.value, q.unit
@@ -244,6 +248,9 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
 
     # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng" (also "tăng lần lượt 12%").
     resp = _RESPECTIVELY_BEFORE.search(folded, max(lo, lead - 24), lead)
+    if resp is not None and resp.group().rstrip().endswith("là") \
+            and not _MOVE_VERB_BEFORE.search(folded, max(lo, resp.start() - 16), resp.start()):
+        resp = None  # "với mức tăng trưởng lần lượt là 54,5%": a level named by a noun (the growth's value)
     vlead = resp.start() if resp else lead
     inc = words("change", "increase").before(folded, vlead, lo)
     dec = None if inc else words("change", "decrease").before(folded, vlead, lo)

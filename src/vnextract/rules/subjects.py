@@ -387,9 +387,11 @@ def exchange_metric(metric: str, stretch: str, unit: str | None, money: bool) ->
 @cache
 def _exchange_scope():
     raw = _raw()["exchanges"]
-    scope = regex.compile(rf"(?<![\p{{L}}])(?:trên[ \t]++(?:sàn[ \t]++)?(?:{_alt(raw['names'])})"
+    # ("Trên sàn HNX, …", "Độ rộng của sàn HSX …", "Sàn HNX có …": the exchange the passage is on)
+    scope = regex.compile(rf"(?<![\p{{L}}])(?:(?:trên[ \t]++|(?P<bare>(?<=của[ \t]++|^[ \t\"“]*+|[.:;][ \t]*+)))"
+                          rf"(?:sàn[ \t]++)(?:{_alt(raw['names'])})|trên[ \t]++(?:{_alt(raw['names'])})"
                           rf"|(?P<whole>{_alt(raw['whole'])}))(?![\p{{L}}])")
-    measure = regex.compile(rf"(?:{_alt(raw['measures'])})(?![\p{{L}}])")
+    measure = regex.compile(rf"(?:{_alt((*raw['measures'], *raw['breadth']))})(?![\p{{L}}])")
     named = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(raw['names'] + raw['whole'])})(?![\p{{L}}])")
     return scope, measure, named
 
@@ -404,6 +406,8 @@ def exchange_scope(text: str, folded: str, lo: int, start: int) -> str | None:
         return None
     if found.group("whole"):
         return ""
+    if found.group("bare") is not None:
+        return f"trên {text[found.start():found.end()].lower()[:4]}{text[found.start() + 4:found.end()]}"
     return f"{folded[found.start()]}{text[found.start() + 1:found.end()]}"  # "Trên" → "trên"
 
 
@@ -415,6 +419,71 @@ def whole_market_after(folded: str, pos: int) -> bool:
     the figure is the whole market's, whatever exchange its passage is on."""
     m = _exchange_scope()[0].match(folded, _SCOPE_AFTER.match(folded, pos).end())
     return m is not None and m.group("whole") is not None
+
+
+@cache
+def _breadth():
+    raw = _raw()["exchanges"]
+    scopes = {fold(name): scope for name, scope in raw["index_scopes"]}
+    index = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<index>{_alt(scopes)})(?![\p{{L}}\p{{N}}\-])")
+    breadth = regex.compile(rf"(?:{_alt(raw['breadth'])})")
+    return index, scopes, breadth
+
+
+def breadth_scope(metric: str, text: str, folded: str, lo: int, lead: int) -> str | None:
+    """"Rổ VN30 có 13 mã tăng", "Sàn HNX có 74 mã tăng": the market's breadth is the basket's or exchange's
+    its own sentence names last before it; "" when the sentence names none (an exchange named sentences
+    before scopes no breadth: "Thị trường … với 507 mã giảm giá"); None for no breadth measure."""
+    index, scopes, breadth = _breadth()
+    if breadth.fullmatch(fold(metric)) is None:
+        return None
+    basket = None
+    for basket in index.finditer(folded, lo, lead):
+        pass
+    exchange = exchange_scope(text, folded, basket.end() if basket is not None else lo, lead)
+    if exchange is not None:
+        return exchange
+    return scopes[basket.group("index")] if basket is not None else ""
+
+
+@cache
+def _partners():
+    from ..lang.vi.places import gazetteer
+
+    raw = _raw()["partners"]
+    names = [w for p in gazetteer() if p.kind == "foreign" for w in p.spellings] + raw["blocs"]
+    name = _alt(set(names))
+    cue = regex.compile(rf"(?<![\p{{L}}])(?:(?P<export>{_alt(raw['export'])})|(?P<import>{_alt(raw['import'])}))"
+                        r"(?![\p{L}])")
+    opener = _alt(raw["openers"])
+    verbs = _alt(raw["verbs"])
+    # "; tiếp đến là EU đạt", ", Hoa Kỳ là thị trường xuất khẩu lớn nhất … với kim ngạch đạt"
+    item = regex.compile(rf"(?:\G|[;,:])[ \t]*+(?:(?:{opener})[ \t]++)?(?P<name>{name})(?![\p{{L}}])"
+                         rf"(?:[ \t]++là[ \t]++thị[ \t]++trường[^;,.]{{0,100}}?)?"
+                         rf"(?:[ \t]++(?:{verbs}))?+[ \t]*+\Z")
+    return cue, item, raw["export_metric"], raw["import_metric"]
+
+
+_SENTENCE_END = regex.compile(r"[.!?][ \t]++\p{Lu}|[.!?][ \t]*+\n")
+
+
+def partner_metric(text: str, folded: str, lo: int, start: int, lead: int) -> tuple[str, int] | None:
+    """A trading partner listed in a sentence on export or import markets names its flow: "Về thị trường
+    hàng hóa xuất khẩu, …; tiếp đến là EU đạt 2,9 tỷ USD" → ("xuất khẩu sang EU", where "EU" starts).
+
+    ``text[start:lead]`` is what stands between the figure before (or the sentence start) and this one.
+    """
+    cue, item, export, import_ = _partners()
+    m = item.search(folded, start, lead)
+    if m is None:
+        return None
+    last = None  # (the sentence's cue; a list split at "; " is still one sentence)
+    for last in cue.finditer(folded, max(folded.rfind("\n", 0, lo) + 1, lo - 600), m.start("name")):
+        pass
+    if last is None or _SENTENCE_END.search(text, last.end(), m.start("name")):
+        return None
+    partner = " ".join(text[m.start("name"):m.end("name")].split())
+    return (export if last.group("export") else import_).format(partner=partner), m.start("name")
 
 
 def exchange_scoped(metric: str, scope: str | None) -> str | None:
@@ -582,6 +651,13 @@ def subject_first(metric: str) -> str | None:
         # "VinCommerce lãi 16 tỷ đồng", "Hòa Phát doanh thu đạt …": a name right before the head owns it
         return f"{metric[head.start():].strip()} của {metric[:head.start()].strip(' ,')}"
     if not verb or any(t not in _VERB_TAGS and t != "CH" for _, t in verb) or all(t == "CH" for _, t in verb):
+        if k >= 3 and tags[k - 1][1] == "V" and fold(tags[k - 1][0]) not in _folded("clause_verbs_not") \
+                and fold(tags[k - 1][0]) not in _folded("nominal_verbs") and " " in head.group() \
+                and folded.count(" ", 0, head.start()) >= 4 and fold(tags[k - 2][0]) != "của":
+            # (after "của" a verb is a noun's: "… của dự phòng ngân sách")
+            # "… làm thủ tục báo cáo các đơn vị liên quan điều chỉnh tổng mức đầu tư …": a clause (four words or
+            # more) whose verb takes a measure of two syllables or more as its object; no subject owns it (decision 219)
+            return metric[head.start():].strip()
         return None  # no verb phrase between: the words before modify the head
     if [fold(w) for w, t in verb if t != "CH"] == ["có"] and not speaker \
             and not any(t in ("Np", "Ny") for _, t in tags[:n]):

@@ -16,6 +16,7 @@ import regex
 
 from ..rules.words import trie_alternation
 from ..text.normalize import holds_any
+from ..text.serial import SERIAL
 
 Convention = Literal["comma", "point"]  # which character is the DECIMAL separator
 
@@ -103,7 +104,7 @@ def _digit_numbers(text: str, separated: bool = False):
     for d in _DIGIT_START.finditer(text):
         if d.start() < end:
             continue
-        m = pattern.match(text, d.start())
+        m = pattern.match(text, d.start(), None, SERIAL)
         if m is not None:
             end = m.end()
             yield m

@@ -27,6 +27,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..text.normalize import fold, per_text
+from ..text.serial import SERIAL
 from .words import trie_alternation
 
 __all__ = ["Companies", "companies"]
@@ -88,7 +89,7 @@ def _brand(word: str) -> bool:
 
     (Not any inner capital: "DiCaprio", "McAvoy", "YouTube" are no company of the text's figures.)"""
     return any(c.islower() for c in word) and (
-        _TWO_CAPITALS.search(word) is not None or (len(word) > 4 and word.endswith(("bank", "Bank"))))
+        _TWO_CAPITALS.search(word, 0, None, SERIAL) is not None or (len(word) > 4 and word.endswith(("bank", "Bank"))))
 
 
 @cache

@@ -17,6 +17,7 @@ from ..lang.vi import lexicon
 from ..periods import find_mentions
 from ..places import find_places
 from ..text.normalize import fold
+from ..text.serial import SERIAL
 from .subjects import has_head, subject_first
 from .words import alternation, inside_kept_word, kept_whole, trie_alternation, word_set, words
 
@@ -489,7 +490,7 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     holes += _places(text, folded, s, e)
     if "(" in text[s:e]:  # "tỷ lệ cho vay so với huy động (LDR)": an acronym beside its expansion counts once
         holes += [m.span() for m in _GLOSS_ACRONYM.finditer(text, s, e) if _glossed(text, s, m)]
-    if _DIGIT_IN.search(folded, s, e):
+    if _DIGIT_IN.search(folded, s, e, SERIAL):
         holes += [m.span() for m in _BARE_YEAR.finditer(folded, s, e) if not _NAMED_YEAR.search(text, max(s, m.start() - 30), m.start())]
     ws = []
     for m in _WORD.finditer(folded, s, e):
@@ -507,7 +508,7 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     while ws and changed:
         changed = False
         joined = " ".join(folded[a:b] for a, b in ws)
-        m = r["lead"].match(joined)
+        m = r["lead"].match(joined, 0, None, SERIAL)
         if m:
             n = len(m.group().split())
             ws = ws[n:]

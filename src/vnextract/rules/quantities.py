@@ -19,6 +19,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..numbers import Convention, NumberMatch, parse_spelled, scan
+from ..text.serial import SERIAL
 from .words import trie_alternation, words
 
 _END = r"(?![\p{L}\p{N}])"
@@ -182,7 +183,7 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         rng = _range(folded, text, m, e, value, u, nums, i, start, end, next_word)
         if rng is not None:
             value, high, u, i = rng
-        elif _RANGE_BEFORE.search(folded, max(start, s - 4), s) or _RANGE_AFTER.match(folded, max(u.end, e), end):
+        elif _RANGE_BEFORE.search(folded, max(start, s - 4), s, SERIAL) or _RANGE_AFTER.match(folded, max(u.end, e), end, SERIAL):
             continue  # an end of a range that is no figure: "giai đoạn 2016 - 2020"
         if convention == "comma" and _foreign_amount(u) and _FOREIGN_GROUPED.fullmatch(m.text) \
                 and folded[u.end:u.end + 1] != "/":  # ("17,693USD/oz": a price per unit no list knows)
@@ -267,7 +268,7 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
     out = _Read(end=e, base_start=e)
     if not _may_read_unit(folded, e, end) and not (s is not None and _CURRENCY_HINT.search(text, max(0, s - 5), s)):
         return out  # (nothing after the number, no currency before it: what the pattern's empty match gives)
-    u = _unit_re().match(folded, e, end)
+    u = _unit_re().match(folded, e, end, SERIAL)
     scale_key = u.group("scale")
     scale = lex.scales[_squash(scale_key)] if scale_key else None
     if scale:
@@ -617,12 +618,12 @@ def _is_not_a_figure(text: str, folded: str, s: int, e: int, spelled: bool, valu
         return False
     raw = text[s:e]
     # Dates (15/10/2023, 10/2023), identifiers (123/QĐ-UBND), codes (H5N1), Covid-19; not "VND1000", "USD2,5".
-    if _DATE_NEIGHBOUR.match(text, e):
+    if _DATE_NEIGHBOUR.match(text, e, None, SERIAL):
         return True
-    if _ATTACHED_BEFORE.search(text, max(0, s - 2), s) and not _currency_before()[0].search(text, max(0, s - 5), s) \
+    if _ATTACHED_BEFORE.search(text, max(0, s - 2), s, SERIAL) and not _currency_before()[0].search(text, max(0, s - 5), s, SERIAL) \
             and not glued_to_word(text, s):
         return True
-    if _ID_AFTER.match(text, e) and not _currency_before()[0].search(text, e + 1, _next_digit(text, e)):
+    if _ID_AFTER.match(text, e, None, SERIAL) and not _currency_before()[0].search(text, e + 1, _next_digit(text, e), SERIAL):
         return True  # "123/QĐ-UBND" (but "VND1000-VND2000" is a range)
     # Phone numbers and other zero-led codes: "0236", "1900 1234".
     if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():

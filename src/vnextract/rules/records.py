@@ -36,6 +36,7 @@ from ..places import Located
 from ..places import assign as assign_places
 from ..periods import (Figure, PeriodMention, assign, compared_after, find_mentions, heading_and_lead, passages,
                        read_dateline)
+from ..text.serial import SERIAL
 from .roles import IN_TURN, ChangeDraft, Mention, classify
 from .words import words
 
@@ -241,7 +242,7 @@ def _may_hold_period(F: str, lo: int, hi: int) -> bool:
 
     (One plain look-up per kind, cheapest first, rather than one alternation tried at every position.)
     """
-    return (_DIGIT.search(F, lo, hi) is not None or F.find("tháng", lo, hi) >= 0 or F.find("quý", lo, hi) >= 0
+    return (_DIGIT.search(F, lo, hi, SERIAL) is not None or F.find("tháng", lo, hi) >= 0 or F.find("quý", lo, hi) >= 0
             or F.find("nửa", lo, hi) >= 0 or _WHOLE_YEAR.search(F, lo, hi) is not None)
 
 
@@ -293,7 +294,7 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
         source = "text" if date is not None else None
     warnings = []
     for a in analyses:
-        if _TYPO_YEAR.search(norm.folded, a.lo, a.hi) is None:
+        if _TYPO_YEAR.search(norm.folded, a.lo, a.hi, SERIAL) is None:
             continue  # (no mistyped year can be found here: its periods are not asked for)
         for p in a.periods:
             if p.role == "typo":

@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from ..text.serial import SERIAL
 from .quantities import Quantity
 from .words import inside_kept_word, trie_alternation, words
 
@@ -243,7 +244,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         return _with_reference(Mention(q, "change", vlead, end, bound=bound, change=ch), folded, hi)
 
     # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng" (also "tăng lần lượt 12%").
-    resp = _RESPECTIVELY_BEFORE.search(folded, max(lo, lead - 24), lead)
+    resp = _RESPECTIVELY_BEFORE.search(folded, max(lo, lead - 24), lead, SERIAL)
     vlead = resp.start() if resp else lead
     inc = words("change", "increase").before(folded, vlead, lo)
     dec = None if inc else words("change", "decrease").before(folded, vlead, lo)

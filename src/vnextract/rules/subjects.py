@@ -26,6 +26,7 @@ from ..lang.vi import lexicon
 from ..places import find_places
 from ..text.models import pos_tags
 from ..text.normalize import fold, per_text
+from ..text.serial import SERIAL
 from .companies import companies
 from .words import trie_alternation, words
 
@@ -472,7 +473,7 @@ def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int,
     left alone.
     """
     folded = fold(metric)
-    m = _owned()[0].match(folded)
+    m = _owned()[0].match(folded, 0, None, SERIAL)
     if m is None or _owned()[2].match(folded) or " của " in f" {folded} " \
             or any(c.isupper() for c in metric[max(1, m.end()):]):
         return None  # (the capitals of the head itself name no owner: "EPS", "ROE")

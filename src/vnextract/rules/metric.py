@@ -134,7 +134,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
     cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
             if not any(a <= m.start() < b for a, b in masked)]
-    if _connector_hint().search(folded, s, e):
+    if _connector_hint().search(folded, s, e, SERIAL):
         cuts = sorted(cuts + [m.end() for m in words("metric", "connectors").finditer(folded, s, e)
                               if not _bare_head(text, folded, m.end(), e) and not _kept_on(folded, m.end())])
     cleaned: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -182,7 +182,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     metric = ", ".join(parts)
     if len(parts) == 1:
         metric = subject_first(metric) or metric  # "Công ty X với tổng vốn …" → "tổng vốn … của Công ty X"
-    if _res()["actor_only"].match(metric.lower()):
+    if _res()["actor_only"].match(metric.lower(), 0, None, SERIAL):
         return None
     return _expand(_sentence_case(metric)), picked[0][0][0]
 
@@ -233,7 +233,7 @@ def measure_of_thing(metric: str) -> str:
     them allowed), and a measure after "với"/"có" that starts with a head noun; "khu vực/doanh
     nghiệp có vốn đầu tư nước ngoài" (the FDI sector) is no such thing.
     """
-    m = _HAS_MEASURE.match(metric)
+    m = _HAS_MEASURE.match(metric, 0, None, SERIAL)
     if m is None:
         return metric
     thing, measure = m.group("thing").strip(" ,"), m.group("measure").strip(" ,")
@@ -320,7 +320,7 @@ _RELATIVE = regex.compile(r"^(?P<measure>\S.{0,80}?)[ \t]++mà[ \t]++(?P<holder>
 
 def relative_holder(metric: str) -> str:
     """"lợi nhuận mà SMFG (đạt được)" → "lợi nhuận của SMFG": the name a relative "mà" clause gives is the holder."""
-    m = _RELATIVE.match(metric)
+    m = _RELATIVE.match(metric, 0, None, SERIAL)
     if m is None or words("metric", "heads").search(fold(m["measure"])) is None:
         return metric
     return f"{m['measure']} của {m['holder']}"
@@ -348,7 +348,7 @@ def _change_predicate() -> regex.Pattern:
 def _before_change_verb(metric: str, folded: str) -> str:
     """"giá vốn hàng bán tăng với tốc độ nhanh" → "giá vốn hàng bán": a change verb with words after it ends
     the measure before it, when a head noun is before it and none after it."""
-    m = _change_predicate().search(folded)
+    m = _change_predicate().search(folded, 0, None, SERIAL)
     if m is None or m.start() == 0 or words("metric", "change_noun_before").before(folded, m.start()) is not None:
         return metric
     heads = words("metric", "heads")
@@ -517,7 +517,7 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
         # The tail ends the phrase: the phrase must end with a cue's last word, and the cue starts
         # no further back than the longest one (``joined`` has single spaces). The same match as
         # a search from 0, found sooner.
-        m = r["tail"].search(joined, max(0, len(joined) - r["tail_len"])) \
+        m = r["tail"].search(joined, max(0, len(joined) - r["tail_len"]), None, SERIAL) \
             if joined.endswith(r["tail_lasts"]) else None
         if m:
             n = len(m.group().split())

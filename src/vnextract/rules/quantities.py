@@ -287,7 +287,7 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
             pass  # "5 đô thị": not a currency
         else:
             out.base, out.category, out.base_start = base.unit, base.category, u.start("unit")
-    if s is not None and out.base is None and _CURRENCY_HINT.search(text, max(0, s - 5), s):
+    if s is not None and out.base is None and _CURRENCY_HINT.search(text, max(0, s - 5), s, SERIAL):
         cb, table = _currency_before()
         c = cb.search(text, max(0, s - 5), s)
         if c:  # "USD 2,5 tỷ", "$12,5 triệu"
@@ -309,7 +309,7 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
             out.base, out.category = "đồng", "money"  # "60,2 ngàn tỷ": large scales alone are money here
         if u.group("den"):
             out.den = _denominators(text[u.start("den"):u.end("den")])
-        per = _PER_TIME.match(folded, out.end, end) if out.category in ("money", "measure", "count") else None
+        per = _PER_TIME.match(folded, out.end, end, SERIAL) if out.category in ("money", "measure", "count") else None
         if per is not None and f"/{per.group(1)}" not in out.den:
             out.den, out.end = f"{out.den}/{per.group(1)}", per.end()  # "10 tỷ đồng mỗi năm" is 10 tỷ đồng/năm
     return out
@@ -480,7 +480,7 @@ _NEXT_SYLLABLE = regex.compile(r"[ \t]*+(\p{Ll}[\p{Ll}\p{M}]*+)(?![\p{N}])")
 
 
 def _may_count(folded: str, e: int, end: int) -> bool:
-    m = _NEXT_SYLLABLE.match(folded, e, end)
+    m = _NEXT_SYLLABLE.match(folded, e, end, SERIAL)
     if m is None or e == m.start(1):
         return False
     syllable = m.group(1)  # "ý tưởng", "ô tô" have one letter; "h", "m", "x" are no nouns
@@ -530,7 +530,7 @@ def _period_number(folded: str, s: int, start: int, value: Decimal, raw: str) ->
 
 
 def _time_before(folded: str, s: int, start: int) -> bool:
-    return _TIME_BEFORE.search(folded, max(start, s - 8), s) is not None
+    return _TIME_BEFORE.search(folded, max(start, s - 8), s, SERIAL) is not None
 
 
 _NOUNISH = regex.compile(r"\p{Ll}[\p{Ll}\p{M} ]*+")

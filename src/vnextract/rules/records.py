@@ -243,7 +243,7 @@ def _may_hold_period(F: str, lo: int, hi: int) -> bool:
     (One plain look-up per kind, cheapest first, rather than one alternation tried at every position.)
     """
     return (_DIGIT.search(F, lo, hi, SERIAL) is not None or F.find("tháng", lo, hi) >= 0 or F.find("quý", lo, hi) >= 0
-            or F.find("nửa", lo, hi) >= 0 or _WHOLE_YEAR.search(F, lo, hi) is not None)
+            or F.find("nửa", lo, hi) >= 0 or _WHOLE_YEAR.search(F, lo, hi, SERIAL) is not None)
 
 
 def find_all_quantities(prepared) -> list[list]:
@@ -489,7 +489,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             # "(mua - bán), giảm 300.000 đồng": the price before names it; with none before, the clause before does
             # ("Chi phí trả trước giảm mạnh (tại thời điểm 31/12/2019 là 39,8 tỷ đồng)")
             named = _clause_before(T, F, lo, named[1], enumeration, drafts, frame)
-        if named is not None and _DEMONSTRATIVE.search(named[0]) and not (
+        if named is not None and _DEMONSTRATIVE.search(named[0], 0, None, SERIAL) and not (
                 stock_text(F) and words("metric", "stock_anaphora").after(fold(named[0]), 0)):
             named = None  # "chỉ số này": the figure before names it ("mã này" is the ticker before: ticker_anaphor)
         post = m.post if m.post is not None else (_post_phrase(F, m, hi) if m.role == "value" else None)
@@ -507,7 +507,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
             level = before_level(measure_of_thing(price_named(before_predicate(relative_holder(before_adjective(before_time(
                 before_amount(before_list(_named_item(T, named[0], frame.paragraph_start, lo),
-                                          _LISTED.search(F, named[1], m.lead) is not None)))))))))
+                                          _LISTED.search(F, named[1], m.lead, SERIAL) is not None)))))))))
             if level:
                 level = good_priced(level, m.q.unit)  # "dầu diesel giảm 100 đồng/lít": "giá dầu diesel"
                 sold = sales_named(level, m.q.unit)  # "Toyota Fortuner chỉ bán được 1.300 chiếc": its sales
@@ -630,7 +630,7 @@ _ITEM_ANAPHOR = regex.compile(r"(?<![\p{L}])(?i:(mẫu xe|mẫu))[ \t]++(?:này|
 
 def _named_item(T: str, metric: str, paragraph: int, lo: int) -> str:
     """"mẫu xe này bán ra" after "… mẫu xe Ford EcoSport …" in the paragraph → "mẫu xe Ford EcoSport bán ra"."""
-    m = _ITEM_ANAPHOR.search(metric)
+    m = _ITEM_ANAPHOR.search(metric, 0, None, SERIAL)
     if m is None or paragraph >= lo:
         return metric
     found = None
@@ -758,7 +758,7 @@ def _respectively(T: str, F: str, drafts: list[_Draft], lo: int = 0) -> list[_Dr
     k = 0
     while k < len(drafts):
         d = drafts[k]
-        if not IN_TURN.search(F, d.start, d.first.q.num_start):
+        if not IN_TURN.search(F, d.start, d.first.q.num_start, SERIAL):
             out.append(d)
             k += 1
             continue

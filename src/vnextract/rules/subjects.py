@@ -414,7 +414,7 @@ _SCOPE_AFTER = regex.compile(r"[ \t]*+(?:trên[ \t]++)?")
 def whole_market_after(folded: str, pos: int) -> bool:
     """Whether "(trên) toàn thị trường" follows a figure ("bán ròng 554 tỷ đồng trên toàn thị trường"):
     the figure is the whole market's, whatever exchange its passage is on."""
-    m = _exchange_scope()[0].match(folded, _SCOPE_AFTER.match(folded, pos).end())
+    m = _exchange_scope()[0].match(folded, _SCOPE_AFTER.match(folded, pos, None, SERIAL).end(), None, SERIAL)
     return m is not None and m.group("whole") is not None
 
 
@@ -489,7 +489,7 @@ def owner_named_first(metric: str, text: str | None = None) -> str | None:
     "Công ty CP phát triển nhà tỉnh BR-VT với tổng vốn đầu tư" → "tổng vốn đầu tư của Công ty …".
     """
     folded = fold(metric)
-    head = _owned()[3].search(folded)
+    head = _owned()[3].search(folded, 0, None, SERIAL)
     while head is not None and head.end() != len(folded):
         head = _owned()[3].search(folded, head.end())
     if head is None or head.start() == 0 or _owned()[2].match(folded, head.start()):

@@ -248,6 +248,8 @@ def _tone_pattern(table: dict[str, str]) -> regex.Pattern:
 
 
 _TONE_RE = _tone_pattern(_TONE_TABLE)
+#: What ``_TONE_RE`` matches is one of these (its classes are built from them): where none is, it finds nothing.
+_TONE_KEYS = tuple(_TONE_TABLE)
 
 
 #: A phrase this short is folded once: the metric rules fold the same metric many times.
@@ -270,4 +272,6 @@ def _fold(text: str) -> str:
         low = low.translate(_SPACES)
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_SPACES)
+    if len(low) > _LONG and not holds_any(low, _TONE_KEYS):
+        return low  # (a document: it seldom spells a tone the old way; each spelling looked for with ``in``)
     return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], low, 0, None, None, SERIAL)

@@ -244,7 +244,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         return _with_reference(Mention(q, "change", vlead, end, bound=bound, change=ch), folded, hi)
 
     # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng" (also "tăng lần lượt 12%").
-    resp = _RESPECTIVELY_BEFORE.search(folded, max(lo, lead - 24), lead, SERIAL)
+    resp = _RESPECTIVELY_BEFORE.search(folded, max(lo, lead - 24), lead)
     vlead = resp.start() if resp else lead
     inc = words("change", "increase").before(folded, vlead, lo)
     dec = None if inc else words("change", "decrease").before(folded, vlead, lo)

@@ -16,6 +16,7 @@ import regex
 
 from ..rules.words import trie_alternation
 from ..text.normalize import holds_any
+from ..text.serial import SERIAL
 
 Convention = Literal["comma", "point"]  # which character is the DECIMAL separator
 
@@ -103,7 +104,7 @@ def _digit_numbers(text: str, separated: bool = False):
     for d in _DIGIT_START.finditer(text):
         if d.start() < end:
             continue
-        m = pattern.match(text, d.start())
+        m = pattern.match(text, d.start(), None, SERIAL)
         if m is not None:
             end = m.end()
             yield m
@@ -115,7 +116,7 @@ _HEAD_RE = regex.compile(r"[1-9][0-9]{0,2}")  # first group of a thousands group
 
 def _grouped(parts: list[str]) -> bool:
     """True if ``parts`` is a thousands grouping: 1-3 digits (no leading 0), then groups of 3."""
-    return _HEAD_RE.fullmatch(parts[0]) is not None and all(len(p) == 3 for p in parts[1:])
+    return _HEAD_RE.fullmatch(parts[0], 0, None, SERIAL) is not None and all(len(p) == 3 for p in parts[1:])
 
 
 def _read_run(run: str, convention: Convention) -> Decimal | None:
@@ -211,7 +212,7 @@ def detect_convention(text: str) -> Convention:
             continue  # a space-grouped number with no decimal mark
         if m.lastgroup == "spaced":
             found = _GROUP_SPACE.sub("", found)
-        if _MONTH_YEAR.fullmatch(found) or _DATE_WORD.search(text, max(0, m.start() - 8), m.start()):
+        if _MONTH_YEAR.fullmatch(found, 0, None, SERIAL) or _DATE_WORD.search(text, max(0, m.start() - 8), m.start(), SERIAL):
             continue  # "tháng 1.2017", "ngày 6.2": a date written with dots votes for no decimal mark
         vote = _evidence(found)
         if vote:

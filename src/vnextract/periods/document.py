@@ -19,6 +19,7 @@ from functools import cache
 import regex
 
 from ..lang.vi.periods import document_words
+from ..text.serial import SERIAL
 
 #: A heading is at most this long and ends without a sentence stop.
 HEADING_MAX = 250
@@ -104,7 +105,7 @@ def _continuation():
 
 def _continues(folded: str, lo: int) -> bool:
     """Whether the paragraph starting at ``lo`` goes on with the one before ("Trong đó, …")."""
-    return _continuation().match(folded, lo, min(len(folded), lo + 40)) is not None
+    return _continuation().match(folded, lo, min(len(folded), lo + 40), SERIAL) is not None
 
 
 def passages(folded: str, sentences, paragraphs: list[int], bullets: list[bool]) -> list[int]:

@@ -48,6 +48,7 @@ from datetime import date as Date
 import regex
 
 from ..text.normalize import fold
+from ..text.serial import SERIAL
 from .document import is_subheading, past_caption
 from .mentions import PeriodMention, cue
 
@@ -275,18 +276,18 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention], later_years: b
     out = []
     # a figure that is itself the base of a comparison ("so với mức xấp xỉ 11% của năm 2019") owns the period
     # after it, which the clause's "so với" made a comparison
-    base = _BASE_BEFORE.search(folded, max(0, f.anchor - 40), f.anchor) is not None
+    base = _BASE_BEFORE.search(folded, max(0, f.anchor - 40), f.anchor, SERIAL) is not None
     for _, end in f.spans:
-        g = _POST_GAP.match(folded, end)
+        g = _POST_GAP.match(folded, end, None, SERIAL)
         out.extend(p for p in mentions if p.start == g.end() and (p.frames or (base and p.role == "comparison"
                                                                                 and p.year is not None)))
     if f.spans:
         # a year's edge right after its last number: "từ mức 15,5% cuối năm 2020 lên …" (17% is not its)
-        edge = _EDGE_WORD.match(folded, _POST_GAP.match(folded, f.spans[-1][1]).end())
+        edge = _EDGE_WORD.match(folded, _POST_GAP.match(folded, f.spans[-1][1], None, SERIAL).end(), None, SERIAL)
         if edge is not None:
             out.extend(p for p in mentions if p.edge and p.year is not None and p.start == edge.end())
     for end in f.changes:
-        g = _POST_GAP.match(folded, end)
+        g = _POST_GAP.match(folded, end, None, SERIAL)
         # "tăng 590% năm 2016 so với 2015"; "giảm 7,8% trong năm 2020": with "trong" the period is the move's
         within = _WITHIN_BEFORE.search(folded, end, g.end()) is not None
         out.extend(p for p in mentions if p.start == g.end() and p.frames and p.year is not None

@@ -53,6 +53,7 @@ import regex
 from ..lang.vi.places import gazetteer, place_cues
 from ..periods.document import past_caption
 from ..rules.words import WordSet, anchored_at, clause_from, trie_alternation
+from ..text.serial import SERIAL
 
 #: Between a figure and a place that is its own: "ở mức 55,55 triệu đồng/lượng tại Hà Nội".
 _POST_GAP = regex.compile(r"[ \t]*+(?:(?:tại|ở|của|trên[ \t]++địa[ \t]++bàn)[ \t]++)")
@@ -395,7 +396,7 @@ def _own(folded: str, f: Located, found: list[PlaceMention]) -> PlaceMention | N
     inside = [p for p in found if f.start <= p.start < f.anchor]
     if inside:
         return inside[-1]
-    g = _POST_GAP.match(folded, f.end)
+    g = _POST_GAP.match(folded, f.end, None, SERIAL)
     if g:
         for p in found:
             if p.start == g.end():

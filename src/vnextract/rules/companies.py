@@ -27,6 +27,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..text.normalize import fold, per_text
+from ..text.serial import SERIAL
 from .words import trie_alternation
 
 __all__ = ["Companies", "companies"]
@@ -70,8 +71,11 @@ def _patterns():
     forms = sorted((fold(w) for w in (*owned["company_words"], *raw["legal_forms"])), key=len, reverse=True)
     form = regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in forms)})(?![\p{{L}}])[ \t]*+")
     code = regex.compile(rf"(?:{'|'.join(regex.escape(fold(w)) for w in raw['bracket_codes'])})[ \t:.]*+", regex.I)
-    # a capitalised word with another capital or ending in "bank" ("VPBank", "PVcomBank", "Sacombank"), tested in _brand
-    brand = regex.compile(r"(?<![\p{L}\d\-./])\p{Lu}[\p{L}\d]{2,20}+(?![\p{L}\d\-])")
+    # a capitalised word with another capital or ending in "bank" ("VPBank", "PVcomBank", "Sacombank"), tested in
+    # _brand; the look-ahead at its start asks ``_brand``'s second test of the word first, so the capitalised
+    # words of the text's sentences ("Theo", "Công") are no matches to be tested one by one (the same brands)
+    brand = regex.compile(r"(?<![\p{L}\d\-./])\p{Lu}(?=\p{Lu}|[\p{L}\d]*?\p{Lu}\p{Lu}|[\p{L}\d]*?[bB]ank(?![\p{L}\d]))"
+                          r"[\p{L}\d]{2,20}+(?![\p{L}\d\-])")
     known = regex.compile(
         rf"(?<![\p{{L}}\d\-])(?:{trie_alternation(raw['brands'], space=_LITERAL_SPACE)})"
         rf"(?![\p{{L}}\d\-])")
@@ -88,7 +92,7 @@ def _brand(word: str) -> bool:
 
     (Not any inner capital: "DiCaprio", "McAvoy", "YouTube" are no company of the text's figures.)"""
     return any(c.islower() for c in word) and (
-        _TWO_CAPITALS.search(word) is not None or (len(word) > 4 and word.endswith(("bank", "Bank"))))
+        _TWO_CAPITALS.search(word, 0, None, SERIAL) is not None or (len(word) > 4 and word.endswith(("bank", "Bank"))))
 
 
 @cache

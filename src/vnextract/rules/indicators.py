@@ -41,6 +41,7 @@ from ..lang.vi import metric_tokens, metric_words
 from ..lang.vi.indicators import cuts, indicators, owner_words, place_words, qualifiers, shorthand, spellings
 from ..lang.vi.places import gazetteer
 from ..text.normalize import fold
+from ..text.serial import SERIAL
 from .words import trie_alternation
 
 Words = tuple[str, ...]
@@ -249,7 +250,7 @@ def _search(toks: tuple[Token, ...], text: str, allowed: Ids, owned: bool = Fals
         return None  # a metric that long is no name with clause material around it; and the search stays bounded
     starts: list[tuple[int, Ids, bool]] = []
     for i in range(1, len(toks)):
-        if _CLAUSE_MARK.search(text, toks[i - 1][2], toks[i][2]):
+        if _CLAUSE_MARK.search(text, toks[i - 1][2], toks[i][2], SERIAL):
             starts.append((i, allowed, owned))  # a comma ends the clause material before the name
     open_ids = _open_ids()
     subject = _company_owner(toks, text, 0)  # "OGC đạt doanh thu thuần", "Công ty … hướng tới doanh thu"

@@ -17,6 +17,7 @@ from ..lang.vi import lexicon
 from ..periods import find_mentions
 from ..places import find_places
 from ..text.normalize import fold
+from ..text.serial import SERIAL
 from .subjects import has_head, subject_first
 from .words import alternation, inside_kept_word, kept_whole, trie_alternation, word_set, words
 
@@ -133,7 +134,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     masked = [m.span() for m in words("kind", "not_target").finditer(folded, s, e)]
     cuts = [m.end() for m in words("metric", "cut_after").finditer(folded, s, e)
             if not any(a <= m.start() < b for a, b in masked)]
-    if _connector_hint().search(folded, s, e):
+    if _connector_hint().search(folded, s, e, SERIAL):
         cuts = sorted(cuts + [m.end() for m in words("metric", "connectors").finditer(folded, s, e)
                               if not _bare_head(text, folded, m.end(), e) and not _kept_on(folded, m.end())])
     cleaned: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -183,7 +184,7 @@ def name_metric(text: str, folded: str, s: int, e: int, enumeration: bool,
     metric = ", ".join(parts)
     if len(parts) == 1:
         metric = subject_first(metric) or metric  # "Công ty X với tổng vốn …" → "tổng vốn … của Công ty X"
-    if _res()["actor_only"].match(metric.lower()):
+    if _res()["actor_only"].match(metric.lower(), 0, None, SERIAL):
         return None
     return _expand(_sentence_case(metric)), picked[0][0][0]
 
@@ -241,7 +242,7 @@ def measure_of_thing(metric: str) -> str:
     them allowed), and a measure after "với"/"có" that starts with a head noun; "khu vực/doanh
     nghiệp có vốn đầu tư nước ngoài" (the FDI sector) is no such thing.
     """
-    m = _HAS_MEASURE.match(metric)
+    m = _HAS_MEASURE.match(metric, 0, None, SERIAL)
     if m is None:
         return metric
     thing, measure = m.group("thing").strip(" ,"), m.group("measure").strip(" ,")
@@ -328,7 +329,7 @@ _RELATIVE = regex.compile(r"^(?P<measure>\S.{0,80}?)[ \t]++mà[ \t]++(?P<holder>
 
 def relative_holder(metric: str) -> str:
     """"lợi nhuận mà SMFG (đạt được)" → "lợi nhuận của SMFG": the name a relative "mà" clause gives is the holder."""
-    m = _RELATIVE.match(metric)
+    m = _RELATIVE.match(metric, 0, None, SERIAL)
     if m is None or words("metric", "heads").search(fold(m["measure"])) is None:
         return metric
     return f"{m['measure']} của {m['holder']}"
@@ -356,7 +357,7 @@ def _change_predicate() -> regex.Pattern:
 def _before_change_verb(metric: str, folded: str) -> str:
     """"giá vốn hàng bán tăng với tốc độ nhanh" → "giá vốn hàng bán": a change verb with words after it ends
     the measure before it, when a head noun is before it and none after it."""
-    m = _change_predicate().search(folded)
+    m = _change_predicate().search(folded, 0, None, SERIAL)
     if m is None or m.start() == 0 or words("metric", "change_noun_before").before(folded, m.start()) is not None:
         return metric
     heads = words("metric", "heads")
@@ -498,7 +499,7 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     holes += _places(text, folded, s, e)
     if "(" in text[s:e]:  # "tỷ lệ cho vay so với huy động (LDR)": an acronym beside its expansion counts once
         holes += [m.span() for m in _GLOSS_ACRONYM.finditer(text, s, e) if _glossed(text, s, m)]
-    if _DIGIT_IN.search(folded, s, e):
+    if _DIGIT_IN.search(folded, s, e, SERIAL):
         holes += [m.span() for m in _BARE_YEAR.finditer(folded, s, e) if not _NAMED_YEAR.search(text, max(s, m.start() - 30), m.start())]
     ws = []
     for m in _WORD.finditer(folded, s, e):
@@ -516,7 +517,7 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
     while ws and changed:
         changed = False
         joined = " ".join(folded[a:b] for a, b in ws)
-        m = r["lead"].match(joined)
+        m = r["lead"].match(joined, 0, None, SERIAL)
         if m:
             n = len(m.group().split())
             ws = ws[n:]
@@ -525,7 +526,7 @@ def _clean(text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
         # The tail ends the phrase: the phrase must end with a cue's last word, and the cue starts
         # no further back than the longest one (``joined`` has single spaces). The same match as
         # a search from 0, found sooner.
-        m = r["tail"].search(joined, max(0, len(joined) - r["tail_len"])) \
+        m = r["tail"].search(joined, max(0, len(joined) - r["tail_len"]), None, SERIAL) \
             if joined.endswith(r["tail_lasts"]) else None
         if m:
             n = len(m.group().split())

@@ -19,6 +19,7 @@ import regex
 
 from ..lang.vi import lexicon
 from ..numbers import Convention, NumberMatch, parse_spelled, scan
+from ..text.serial import SERIAL
 from .words import trie_alternation, words
 
 _END = r"(?![\p{L}\p{N}])"
@@ -182,7 +183,7 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         rng = _range(folded, text, m, e, value, u, nums, i, start, end, next_word)
         if rng is not None:
             value, high, u, i = rng
-        elif _RANGE_BEFORE.search(folded, max(start, s - 4), s) or _RANGE_AFTER.match(folded, max(u.end, e), end):
+        elif _RANGE_BEFORE.search(folded, max(start, s - 4), s, SERIAL) or _RANGE_AFTER.match(folded, max(u.end, e), end, SERIAL):
             continue  # an end of a range that is no figure: "giai đoạn 2016 - 2020"
         if convention == "comma" and _foreign_amount(u) and _FOREIGN_GROUPED.fullmatch(m.text) \
                 and folded[u.end:u.end + 1] != "/":  # ("17,693USD/oz": a price per unit no list knows)
@@ -267,7 +268,7 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
     out = _Read(end=e, base_start=e)
     if not _may_read_unit(folded, e, end) and not (s is not None and _CURRENCY_HINT.search(text, max(0, s - 5), s)):
         return out  # (nothing after the number, no currency before it: what the pattern's empty match gives)
-    u = _unit_re().match(folded, e, end)
+    u = _unit_re().match(folded, e, end, SERIAL)
     scale_key = u.group("scale")
     scale = lex.scales[_squash(scale_key)] if scale_key else None
     if scale:
@@ -286,7 +287,7 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
             pass  # "5 đô thị": not a currency
         else:
             out.base, out.category, out.base_start = base.unit, base.category, u.start("unit")
-    if s is not None and out.base is None and _CURRENCY_HINT.search(text, max(0, s - 5), s):
+    if s is not None and out.base is None and _CURRENCY_HINT.search(text, max(0, s - 5), s, SERIAL):
         cb, table = _currency_before()
         c = cb.search(text, max(0, s - 5), s)
         if c:  # "USD 2,5 tỷ", "$12,5 triệu"
@@ -308,7 +309,7 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
             out.base, out.category = "đồng", "money"  # "60,2 ngàn tỷ": large scales alone are money here
         if u.group("den"):
             out.den = _denominators(text[u.start("den"):u.end("den")])
-        per = _PER_TIME.match(folded, out.end, end) if out.category in ("money", "measure", "count") else None
+        per = _PER_TIME.match(folded, out.end, end, SERIAL) if out.category in ("money", "measure", "count") else None
         if per is not None and f"/{per.group(1)}" not in out.den:
             out.den, out.end = f"{out.den}/{per.group(1)}", per.end()  # "10 tỷ đồng mỗi năm" is 10 tỷ đồng/năm
     return out
@@ -479,7 +480,7 @@ _NEXT_SYLLABLE = regex.compile(r"[ \t]*+(\p{Ll}[\p{Ll}\p{M}]*+)(?![\p{N}])")
 
 
 def _may_count(folded: str, e: int, end: int) -> bool:
-    m = _NEXT_SYLLABLE.match(folded, e, end)
+    m = _NEXT_SYLLABLE.match(folded, e, end, SERIAL)
     if m is None or e == m.start(1):
         return False
     syllable = m.group(1)  # "ý tưởng", "ô tô" have one letter; "h", "m", "x" are no nouns
@@ -529,7 +530,7 @@ def _period_number(folded: str, s: int, start: int, value: Decimal, raw: str) ->
 
 
 def _time_before(folded: str, s: int, start: int) -> bool:
-    return _TIME_BEFORE.search(folded, max(start, s - 8), s) is not None
+    return _TIME_BEFORE.search(folded, max(start, s - 8), s, SERIAL) is not None
 
 
 _NOUNISH = regex.compile(r"\p{Ll}[\p{Ll}\p{M} ]*+")
@@ -617,12 +618,12 @@ def _is_not_a_figure(text: str, folded: str, s: int, e: int, spelled: bool, valu
         return False
     raw = text[s:e]
     # Dates (15/10/2023, 10/2023), identifiers (123/QĐ-UBND), codes (H5N1), Covid-19; not "VND1000", "USD2,5".
-    if _DATE_NEIGHBOUR.match(text, e):
+    if _DATE_NEIGHBOUR.match(text, e, None, SERIAL):
         return True
-    if _ATTACHED_BEFORE.search(text, max(0, s - 2), s) and not _currency_before()[0].search(text, max(0, s - 5), s) \
+    if _ATTACHED_BEFORE.search(text, max(0, s - 2), s, SERIAL) and not _currency_before()[0].search(text, max(0, s - 5), s, SERIAL) \
             and not glued_to_word(text, s):
         return True
-    if _ID_AFTER.match(text, e) and not _currency_before()[0].search(text, e + 1, _next_digit(text, e)):
+    if _ID_AFTER.match(text, e, None, SERIAL) and not _currency_before()[0].search(text, e + 1, _next_digit(text, e), SERIAL):
         return True  # "123/QĐ-UBND" (but "VND1000-VND2000" is a range)
     # Phone numbers and other zero-led codes: "0236", "1900 1234".
     if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():

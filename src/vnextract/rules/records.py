@@ -39,6 +39,7 @@ from ..places import document_place
 from ..lang.vi.places import gazetteer
 from ..periods import (Figure, PeriodMention, assign, compared_after, find_mentions, heading_and_lead, passages,
                        read_dateline)
+from ..text.serial import SERIAL
 from .roles import IN_TURN, ChangeDraft, Mention, classify
 from .words import words
 
@@ -246,8 +247,8 @@ def _may_hold_period(F: str, lo: int, hi: int) -> bool:
 
     (One plain look-up per kind, cheapest first, rather than one alternation tried at every position.)
     """
-    return (_DIGIT.search(F, lo, hi) is not None or F.find("tháng", lo, hi) >= 0 or F.find("quý", lo, hi) >= 0
-            or F.find("nửa", lo, hi) >= 0 or _WHOLE_YEAR.search(F, lo, hi) is not None)
+    return (_DIGIT.search(F, lo, hi, SERIAL) is not None or F.find("tháng", lo, hi) >= 0 or F.find("quý", lo, hi) >= 0
+            or F.find("nửa", lo, hi) >= 0 or _WHOLE_YEAR.search(F, lo, hi, SERIAL) is not None)
 
 
 def find_all_quantities(prepared) -> list[list]:
@@ -298,7 +299,7 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
         source = "text" if date is not None else None
     warnings = []
     for a in analyses:
-        if _TYPO_YEAR.search(norm.folded, a.lo, a.hi) is None:
+        if _TYPO_YEAR.search(norm.folded, a.lo, a.hi, SERIAL) is None:
             continue  # (no mistyped year can be found here: its periods are not asked for)
         for p in a.periods:
             if p.role == "typo":
@@ -510,7 +511,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             # "(mua - bán), giảm 300.000 đồng": the price before names it; with none before, the clause before does
             # ("Chi phí trả trước giảm mạnh (tại thời điểm 31/12/2019 là 39,8 tỷ đồng)")
             named = _clause_before(T, F, lo, named[1], enumeration, drafts, frame)
-        if named is not None and _DEMONSTRATIVE.search(named[0]) and not (
+        if named is not None and _DEMONSTRATIVE.search(named[0], 0, None, SERIAL) and not (
                 stock_text(F) and words("metric", "stock_anaphora").after(fold(named[0]), 0)):
             named = None  # "chỉ số này": the figure before names it ("mã này" is the ticker before: ticker_anaphor)
         post = m.post if m.post is not None else (_post_phrase(F, m, hi) if m.role == "value" else None)
@@ -528,7 +529,7 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             named = _subject_named(T, F, named, m, post_metric, lo, last_end, frame.last_ticker)
             level = before_level(measure_of_thing(price_named(before_predicate(relative_holder(before_adjective(before_time(
                 before_amount(before_list(_named_item(T, named[0], frame.paragraph_start, lo),
-                                          _LISTED.search(F, named[1], m.lead) is not None)))))))))
+                                          _LISTED.search(F, named[1], m.lead, SERIAL) is not None)))))))))
             if level:
                 level = good_priced(level, m.q.unit)  # "dầu diesel giảm 100 đồng/lít": "giá dầu diesel"
                 sold = sales_named(level, m.q.unit)  # "Toyota Fortuner chỉ bán được 1.300 chiếc": its sales
@@ -658,7 +659,7 @@ _ITEM_ANAPHOR = regex.compile(r"(?<![\p{L}])(?i:(mẫu xe|mẫu))[ \t]++(?:này|
 
 def _named_item(T: str, metric: str, paragraph: int, lo: int) -> str:
     """"mẫu xe này bán ra" after "… mẫu xe Ford EcoSport …" in the paragraph → "mẫu xe Ford EcoSport bán ra"."""
-    m = _ITEM_ANAPHOR.search(metric)
+    m = _ITEM_ANAPHOR.search(metric, 0, None, SERIAL)
     if m is None or paragraph >= lo:
         return metric
     found = None
@@ -786,7 +787,7 @@ def _respectively(T: str, F: str, drafts: list[_Draft], lo: int = 0) -> list[_Dr
     k = 0
     while k < len(drafts):
         d = drafts[k]
-        if not IN_TURN.search(F, d.start, d.first.q.num_start):
+        if not IN_TURN.search(F, d.start, d.first.q.num_start, SERIAL):
             out.append(d)
             k += 1
             continue

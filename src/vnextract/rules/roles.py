@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from ..text.serial import SERIAL
 from .quantities import Quantity
 from .words import inside_kept_word, trie_alternation, words
 
@@ -185,8 +186,8 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
 
     # Plan attainment: "bằng 100,8% kế hoạch", "vượt 11,7% kế hoạch", "vượt kế hoạch 11,7%".
     if q.category in ("percent", None) and q.high is None:
-        exceed_before = r["exceed_plan_before"].search(folded, max(lo, pos - 40), pos)
-        plan_after = r["plan_after"].match(folded, end, hi)
+        exceed_before = r["exceed_plan_before"].search(folded, max(lo, pos - 40), pos, SERIAL)
+        plan_after = r["plan_after"].match(folded, end, hi, SERIAL)
         if plan_after or exceed_before:
             exceeds = bool(exceed_before) or (bound_word is not None and bound_word.startswith("vượt"))
             value = q.value + HUNDRED if exceeds else q.value
@@ -287,7 +288,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     # "bằng 105,2% so với cùng kỳ": a change of +5,2%.
     if q.category in ("percent", None):
         same = words("change", "same_as").before(folded, lead, lo)
-        ref = r["ref"].match(folded, end, hi)
+        ref = r["ref"].match(folded, end, hi, SERIAL)
         if same and ref:
             delta = q.value - HUNDRED
             if delta == 0:
@@ -342,7 +343,7 @@ def _count_phrase(folded: str, q: Quantity, hi: int) -> tuple[int, int]:
     s = q.base_start if q.base_start >= 0 else q.num_end
     while s < hi and folded[s] in " \t":
         s += 1
-    stop = _res()["count_stop"].search(folded, q.end, min(hi, q.end + 60))
+    stop = _res()["count_stop"].search(folded, q.end, min(hi, q.end + 60), SERIAL)
     e = stop.start() if stop else min(hi, q.end + 60)
     if stop and folded[e].isdigit():  # "2,1% cuối năm 2023", "112 dự án trong năm 2023": the period is no noun
         tail = _PERIOD_TAIL.search(folded, max(s, e - 30), e)

@@ -26,6 +26,7 @@ from ..lang.vi import lexicon
 from ..places import find_places
 from ..text.models import pos_tags
 from ..text.normalize import fold, per_text
+from ..text.serial import SERIAL
 from .companies import companies
 from .words import trie_alternation, words
 
@@ -417,7 +418,7 @@ _SCOPE_AFTER = regex.compile(r"[ \t]*+(?:trên[ \t]++)?")
 def whole_market_after(folded: str, pos: int) -> bool:
     """Whether "(trên) toàn thị trường" follows a figure ("bán ròng 554 tỷ đồng trên toàn thị trường"):
     the figure is the whole market's, whatever exchange its passage is on."""
-    m = _exchange_scope()[0].match(folded, _SCOPE_AFTER.match(folded, pos).end())
+    m = _exchange_scope()[0].match(folded, _SCOPE_AFTER.match(folded, pos, None, SERIAL).end(), None, SERIAL)
     return m is not None and m.group("whole") is not None
 
 
@@ -541,7 +542,7 @@ def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int,
     left alone.
     """
     folded = fold(metric)
-    m = _owned()[0].match(folded)
+    m = _owned()[0].match(folded, 0, None, SERIAL)
     if m is None or _owned()[2].match(folded) or " của " in f" {folded} " \
             or any(c.isupper() for c in metric[max(1, m.end()):]):
         return None  # (the capitals of the head itself name no owner: "EPS", "ROE")
@@ -557,7 +558,7 @@ def owner_named_first(metric: str, text: str | None = None) -> str | None:
     "Công ty CP phát triển nhà tỉnh BR-VT với tổng vốn đầu tư" → "tổng vốn đầu tư của Công ty …".
     """
     folded = fold(metric)
-    head = _owned()[3].search(folded)
+    head = _owned()[3].search(folded, 0, None, SERIAL)
     while head is not None and head.end() != len(folded):
         head = _owned()[3].search(folded, head.end())
     if head is None or head.start() == 0 or _owned()[2].match(folded, head.start()):

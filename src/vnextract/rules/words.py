@@ -9,6 +9,8 @@ from functools import cache, cached_property
 
 import regex
 
+from ..text.serial import SERIAL
+
 _NOT_WORD = r"(?<![\p{L}\p{N}])"
 _LEADING = regex.compile(r"[\p{L}\p{N}]++")
 _END_WORD = r"(?![\p{L}\p{N}])"
@@ -136,7 +138,7 @@ class WordSet:
             return m.span(1) if m else None
         while pos < end and folded[pos] in " \t":
             pos += 1
-        run = _LEADING.match(folded, pos, end)
+        run = _LEADING.match(folded, pos, end, SERIAL)
         cues = starts.get(run.group()) if run is not None else None
         if cues is None:
             return None
@@ -235,7 +237,7 @@ class WordSet:
 
     def search(self, folded: str, start: int = 0, end: int | None = None):
         end = len(folded) if end is None else end
-        return None if self._absent(folded, start, end) else self._any.search(folded, start, end)
+        return None if self._absent(folded, start, end) else self._any.search(folded, start, end, SERIAL)
 
     def scan(self, folded: str, start: int = 0, end: int | None = None):
         """``finditer``'s matches, the pattern tried only at the words a cue can start with.
@@ -303,7 +305,7 @@ def anchored_at(starts, pattern, text: str, start: int, end: int):
     for a in starts:
         if a < pos:
             continue  # inside the last match
-        m = pattern.match(text, a, end)
+        m = pattern.match(text, a, end, SERIAL)
         if m is not None:
             pos = m.end()
             yield m

@@ -23,6 +23,8 @@ from collections.abc import Callable
 
 import regex
 
+from .serial import SERIAL
+
 _lock = threading.Lock()
 _model_lock = threading.Lock()  # (underthesea's own segmenter model, loaded on a first need: ``_fast_word_tokenize``)
 _loaded: dict[str, Callable] = {}
@@ -240,7 +242,7 @@ def ws_features(tokens: list[str], dictionary: frozenset[str]) -> list[list[str]
     """
     n = len(tokens)
     low = [t.lower() for t in tokens]
-    digit = [str(_I32.fullmatch(t) is not None and -2147483648 <= int(t) <= 2147483647) for t in tokens]
+    digit = [str(_I32.fullmatch(t, 0, None, SERIAL) is not None and -2147483648 <= int(t) <= 2147483647) for t in tokens]
     up = [t[0] == t[0].upper() for t in tokens]
     title = [str(u) for u in up]
     pair = [f"{tokens[i]} {tokens[i + 1]}" for i in range(n - 1)]
@@ -366,7 +368,7 @@ def _fast_sent_tokenize() -> Callable:
         start = i = 0
         n = len(text)
         while i < n:
-            mark = _SENT_END.search(text, i)
+            mark = _SENT_END.search(text, i, None, SERIAL)
             if mark is None:
                 break
             i = mark.start()

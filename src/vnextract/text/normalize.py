@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import regex
 
+from .serial import SERIAL
+
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\x0b\x0c"), " ")
 _ODD_SPACE = regex.compile("[" + "".join(map(chr, _SPACES)) + "]")
 _ODD_SPACES = "".join(map(chr, _SPACES))
@@ -104,7 +106,7 @@ def holds_any(text: str, parts) -> bool:
 def _holds_any(text: str, parts, pattern: regex.Pattern | None = None) -> bool:
     """``holds_any``; ``pattern``, the same search, is asked instead on a short text."""
     if pattern is not None and len(text) <= _LONG:
-        return pattern.search(text) is not None
+        return pattern.search(text, 0, None, SERIAL) is not None
     return holds_any(text, parts)
 
 
@@ -246,6 +248,8 @@ def _tone_pattern(table: dict[str, str]) -> regex.Pattern:
 
 
 _TONE_RE = _tone_pattern(_TONE_TABLE)
+#: What ``_TONE_RE`` matches is one of these (its classes are built from them): where none is, it finds nothing.
+_TONE_KEYS = tuple(_TONE_TABLE)
 
 
 #: A phrase this short is folded once: the metric rules fold the same metric many times.
@@ -268,4 +272,6 @@ def _fold(text: str) -> str:
         low = low.translate(_SPACES)
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_SPACES)
-    return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], low)
+    if len(low) > _LONG and not holds_any(low, _TONE_KEYS):
+        return low  # (a document: it seldom spells a tone the old way; each spelling looked for with ``in``)
+    return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], low, 0, None, None, SERIAL)

@@ -6,6 +6,7 @@ from typing import NamedTuple
 import regex
 
 from .normalize import holds_any
+from .serial import SERIAL
 
 _LINE = regex.compile(r"[^\n]+")
 #: Longer sentences are cut at clause marks, then at spaces: segmenting a
@@ -39,7 +40,7 @@ def may_hold_figure(text: str, s: int, e: int) -> bool:
     case-insensitive pattern matches it there (``tests/text/test_prefilters.py``
     checks every character); else ("İ") the pattern is asked.
     """
-    if _DIGIT.search(text, s, e) is not None:
+    if _DIGIT.search(text, s, e, SERIAL) is not None:
         return True
     low = text[s:e].lower()
     if len(low) != e - s:
@@ -79,7 +80,7 @@ _UNIT_DOT_END = regex.compile(r"(?<![\p{L}])(?:Rs|tr|Tr|US)\.\Z")
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _UNIT_DOT_END.search(text, out[-1][0], out[-1][1]) and b > a and (text[a].isdigit() or text[a] == "đ"):
+        if out and _UNIT_DOT_END.search(text, out[-1][0], out[-1][1], SERIAL) and b > a and (text[a].isdigit() or text[a] == "đ"):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -134,7 +135,7 @@ _END_MARK = regex.compile(r"[.!?…](?=\s)")
 
 
 def _may_hold_several(text: str, s: int, e: int) -> bool:
-    return _END_MARK.search(text, s, e) is not None
+    return _END_MARK.search(text, s, e, SERIAL) is not None
 
 
 def _sent_tokenize(line: str) -> list[str]:

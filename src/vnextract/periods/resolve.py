@@ -85,6 +85,15 @@ class Figure:
     #: Where its changes end ("tăng 590%"): a period right after one dates it only when a comparison follows
     #: ("tăng 590% năm 2016 so với 2015"); alone, "tăng 7% năm 2015" may be the year compared with.
     changes: list[int] = field(default_factory=list)
+    #: A market quote (``is_session``): dated by its own sentence, the document frame or the date only.
+    session: bool = False
+
+
+def is_session(metric: str, unit: str | None) -> bool:
+    """Whether a figure is a quote of a trading session: a share price, an index level, matched orders
+    (``periods.toml [session]``)."""
+    return (unit is not None and fold(unit) in cue("session", "units").words) or \
+        cue("session", "metrics").search(fold(metric)) is not None
 
 
 @dataclass
@@ -102,6 +111,8 @@ class _State:
     doc_year: int | None = None
     #: The year was carried over from an earlier passage (no period of this one has set it yet).
     carried: bool = False
+    #: The months were stated in the sentence being read.
+    months_stated: bool = False
 
     def apply(self, p: PeriodMention, base_year: int | None) -> None:
         year = p.year
@@ -121,7 +132,7 @@ class _State:
         if year is not None:
             self.year, self.stated, self.carried = year, True, False
         if p.months is not None:
-            self.months, self.inherited = p.months, False
+            self.months, self.inherited, self.months_stated = p.months, False, True
             if p.months[1] - p.months[0] == 2 and p.months[0] % 3 == 1:
                 self.quarter = p.months
         elif p.resets_months or (p.role == "as_of" and p.month is not None):
@@ -130,7 +141,7 @@ class _State:
 
     def copy(self) -> "_State":
         return _State(self.year, self.months, self.as_of, self.inherited, self.quarter, self.stated, self.doc_year,
-                      self.carried)
+                      self.carried, self.months_stated)
 
     def edge(self, p: PeriodMention) -> None:
         """A year's edge frames nothing ("Cuối năm 2016, Chủ tịch UBND … Theo dự thảo, tổng chi …" leaves
@@ -202,7 +213,7 @@ def assign(
         if not figs and not pending:
             continue
         brackets = _brackets(folded, lo, hi)
-        state.stated = False
+        state.stated = state.months_stated = False
         # a sentence with no figure only moves the passage on; a photo's caption before the lead dates its own
         # figures only ("… năm 2015. (Ảnh: Wikipedia)")
         sent = state.copy() if figs or i < first else state
@@ -251,6 +262,14 @@ def assign(
                     here.year, here.stated = base.year, True
                     if base.months is not None:
                         here.months = base.months
+            if f.session:
+                # "Theo BCTC quý IV/2016, FLC đạt … Ngoài ra, BFC tăng 4,02% lên 33.600 đồng/cổ phiếu": a quote
+                # is of its session, not of the period of a report an earlier sentence spoke of
+                # ("trong tháng 12, giá cổ phiếu BVH dao động …" keeps the year its months are of)
+                if not here.months_stated:
+                    here.months = None
+                    if not here.stated:
+                        here.year = doc.doc_year
             _settle(f, here, date)
         for p in pending if moves else ():
             if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):

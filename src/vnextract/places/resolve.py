@@ -153,6 +153,8 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
             continue  # a trading partner, an exchange, a route (or a later item of its list)
         if not market and _in_company(folded, s, start):
             continue
+        if _held_at(folded, s, start):
+            continue  # "Hội nghị ngành tôm, diễn ra ngày 6/2 tại Cà Mau, …": the venue of a meeting
         if place.kind == "foreign" and _nationality(folded, s, start):
             continue  # "nhóm người Trung Quốc", "Sumitomo Mitsui (Tập đoàn SMBC) của Nhật Bản": whose, not where
         if place.kind == "foreign" and _bracketed_not_place(text, folded, s, start):
@@ -163,6 +165,28 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
             continue  # "Dung Quất 2", "cao tốc Nha Trang - Cam Lâm": a project's or a route's name
         out.append(PlaceMention(s, m.end(), place.name, place.kind, prefixed))
     return out
+
+
+#: "tại" / "ở" right before a place; a word before a position (what a venue's verb and its date are made of).
+_AT_BEFORE = regex.compile(r"(?<![\p{L}])(?:tại|ở)[ \t]++\Z")
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\d/])[\p{L}\d/]{1,12}+[ \t]++\Z")
+
+
+def _held_at(folded: str, s: int, lo: int) -> bool:
+    """Whether the place at ``s`` is a meeting's venue: "diễn ra ngày 6/2 tại Cà Mau", "tổ chức ở Hà Nội"
+    (a verb of ``[not_place] held``, then at most three words, then "tại" / "ở")."""
+    at = _AT_BEFORE.search(folded, max(lo, s - 6), s)
+    if at is None:
+        return False
+    held, pos = _cue("not_place", "held"), at.start()
+    for _ in range(4):
+        if held.before(folded, pos, lo) is not None:
+            return True
+        w = _WORD_BEFORE.search(folded, max(lo, pos - 16), pos)
+        if w is None:
+            return False
+        pos = w.start()
+    return False
 
 
 #: The names of a list before a place: "Hoa Kỳ, EU, " (capitalised words, a comma or "và" after each).

@@ -44,11 +44,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date as Date
 import regex
 
 from ..text.normalize import fold
 from ..text.serial import SERIAL
+from ..lang.vi.periods import period_cues
 from .document import is_subheading, past_caption
 from .mentions import PeriodMention, cue
 
@@ -87,6 +89,8 @@ class Figure:
     changes: list[int] = field(default_factory=list)
     #: A market quote (``is_session``): dated by its own sentence, the document frame or the date only.
     session: bool = False
+    #: So much a year (``is_habitual``): dated by its own sentence only.
+    habitual: bool = False
 
 
 def is_session(metric: str, unit: str | None) -> bool:
@@ -94,6 +98,24 @@ def is_session(metric: str, unit: str | None) -> bool:
     (``periods.toml [session]``)."""
     return (unit is not None and fold(unit) in cue("session", "units").words) or \
         cue("session", "metrics").search(fold(metric)) is not None
+
+
+@cache
+def _habitual_units() -> tuple[tuple[str, ...], frozenset[str]]:
+    return period_cues("habitual", "unit_ends"), frozenset(period_cues("habitual", "units_not"))
+
+
+def is_habitual(metric: str, unit: str | None) -> bool:
+    """Whether a figure is so much a year with no year of its own: "1.000 tỷ đồng/năm", "hằng năm"
+    (``periods.toml [habitual]``)."""
+    if cue("habitual", "metrics_not").search(fold(metric)) is not None:
+        return False
+    if unit is not None:
+        ends, nots = _habitual_units()
+        u = fold(unit)
+        if u not in nots and u.endswith(ends) and u.count("/") == 1:
+            return True  # (not "tỷ đồng/người/năm": a productivity or an income per head is a year's statistic)
+    return cue("habitual", "metrics").search(fold(metric)) is not None
 
 
 @dataclass
@@ -270,7 +292,12 @@ def assign(
                     here.months = None
                     if not here.stated:
                         here.year = doc.doc_year
-            _settle(f, here, date)
+            if f.habitual and not here.stated:
+                # "Fortex … với doanh thu 1.000 tỉ đồng/năm": a yearly level, not the year a frame carried
+                here.year = None
+                if not here.months_stated:
+                    here.months = None
+            _settle(f, here, None if f.habitual and not here.stated else date)
         for p in pending if moves else ():
             if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)

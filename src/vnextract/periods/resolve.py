@@ -373,6 +373,15 @@ def _own(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> Per
         inner = [p for p in mentions if p.frames and box[0] <= p.start < f.anchor]
         if inner:
             return inner[-1]
+    if f.spans:
+        # "lên 16.000 tỷ đồng (ngày cấp đăng ký thay đổi là 26/4/2021)": the day in brackets right after it
+        end = f.spans[-1][1]
+        box = next((b for b in brackets if b[0] >= end and not folded[end:b[0]].strip()), None)
+        if box is not None:
+            days = [p for p in mentions if box[0] < p.start < box[1] and p.shape == "date" and p.year is not None
+                    and p.role in ("point", "frame", "as_of")]
+            if len(days) == 1:
+                return days[0]
     return None
 
 

@@ -285,7 +285,7 @@ def assign(
                     if base.months is not None:
                         here.months = base.months
             if f.session:
-                # "Theo BCTC quý IV/2016, FLC đạt … Ngoài ra, BFC tăng 4,02% lên 33.600 đồng/cổ phiếu": a quote
+                # "Theo BCTC quý IV/2022, Thép Nam Hải đạt … Trong phiên, NHS tăng 3,2% lên 24.800 đồng/cổ phiếu": a quote
                 # is of its session, not of the period of a report an earlier sentence spoke of
                 # ("trong tháng 12, giá cổ phiếu BVH dao động …" keeps the year its months are of)
                 if not here.months_stated:
@@ -293,7 +293,7 @@ def assign(
                     if not here.stated:
                         here.year = doc.doc_year
             if f.habitual and not here.stated:
-                # "Fortex … với doanh thu 1.000 tỉ đồng/năm": a yearly level, not the year a frame carried
+                # "sản lượng ổn định ở mức 12.000 tấn/năm": a yearly level, not the year a frame carried
                 here.year = None
                 if not here.months_stated:
                     here.months = None
@@ -374,7 +374,7 @@ def _own(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> Per
         if inner:
             return inner[-1]
     if f.spans:
-        # "lên 16.000 tỷ đồng (ngày cấp đăng ký thay đổi là 26/4/2021)": the day in brackets right after it
+        # "lên 4.500 tỷ đồng (ngày cấp đăng ký thay đổi là 12/5/2024)": the day in brackets right after it
         end = f.spans[-1][1]
         box = next((b for b in brackets if b[0] >= end and not folded[end:b[0]].strip()), None)
         if box is not None:

@@ -154,7 +154,7 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
         if not market and _in_company(folded, s, start):
             continue
         if _held_at(folded, s, start):
-            continue  # "Hội nghị ngành tôm, diễn ra ngày 6/2 tại Cà Mau, …": the venue of a meeting
+            continue  # "hội nghị diễn ra sáng 12/3 ở Đắk Lắk, …": the venue of a meeting
         if place.kind == "foreign" and _nationality(folded, s, start):
             continue  # "nhóm người Trung Quốc", "Sumitomo Mitsui (Tập đoàn SMBC) của Nhật Bản": whose, not where
         if place.kind == "foreign" and _bracketed_not_place(text, folded, s, start):
@@ -173,7 +173,7 @@ _WORD_BEFORE = regex.compile(r"(?<![\p{L}\d/])[\p{L}\d/]{1,12}+[ \t]++\Z")
 
 
 def _held_at(folded: str, s: int, lo: int) -> bool:
-    """Whether the place at ``s`` is a meeting's venue: "diễn ra ngày 6/2 tại Cà Mau", "tổ chức ở Hà Nội"
+    """Whether the place at ``s`` is a meeting's venue: "diễn ra sáng 12/3 ở Đắk Lắk", "tổ chức tại Hà Nội"
     (a verb of ``[not_place] held``, then at most three words, then "tại" / "ở")."""
     at = _AT_BEFORE.search(folded, max(lo, s - 6), s)
     if at is None:

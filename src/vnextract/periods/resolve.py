@@ -287,7 +287,7 @@ def assign(
             if f.session:
                 # "Theo BCTC quý IV/2022, Thép Nam Hải đạt … Trong phiên, NHS tăng 3,2% lên 24.800 đồng/cổ phiếu": a quote
                 # is of its session, not of the period of a report an earlier sentence spoke of
-                # ("trong tháng 12, giá cổ phiếu BVH dao động …" keeps the year its months are of)
+                # ("Trong tháng 12/2022, giá cổ phiếu DHB dao động …" keeps the year its months are of)
                 if not here.months_stated:
                     here.months = None
                     if not here.stated:

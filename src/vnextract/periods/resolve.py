@@ -292,6 +292,9 @@ def assign(
                     here.months = None
                     if not here.stated:
                         here.year = doc.doc_year
+            if not here.stated and cue("years_span", "words").search(folded, lo, f.anchor) is not None:
+                # "Trong những năm qua, quỹ đã tài trợ khoảng 2 tỷ USD": several years, none of them carried
+                here.year, here.months = None, None
             if f.habitual and not here.stated:
                 # "sản lượng ổn định ở mức 12.000 tấn/năm": a yearly level, not the year a frame carried
                 here.year = None

@@ -722,9 +722,9 @@ def _initialed():
 @cache
 def _person_pronoun():
     """A title of ``[not_record] person_pronouns`` standing alone for a person at the start of a clause, a
-    verb or adverb after it: "ông chỉ đi …", "Bà đã bán …" ("anh", "chị" are no pronoun here: "Anh" is
-    also England; "ông lớn", ``[not_record] not_person_pronoun``, is a big company)."""
-    alt = _titles_alternation("person_pronouns")
+    verb or adverb after it: "ông chỉ đi …", "Bà đã bán …", and "chị vừa bán …" (``plain_pronouns``; "anh" is
+    no pronoun here: "Anh" is also England; "chị em" a group; "ông lớn", ``[not_record] not_person_pronoun``, is a big company)."""
+    alt = _titles_alternation("person_pronouns") + "|" + _titles_alternation("plain_pronouns")
     nouns = alternation(_cue("not_person_pronoun").words)
     return regex.compile(rf"[\s\p{{Pi}}\p{{Pf}}\"'-]*+(?P<t>{alt})[ \t]++(?=\p{{Ll}})(?!(?:{nouns}){_END})")
 

@@ -41,7 +41,7 @@ _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
-    "not_collected", "example", "celebrity_business", "fortune", "per_piece_average")) + (("metric", "report"), ("kind", "target"))
+    "not_collected", "example", "celebrity_business", "fortune", "per_piece_average", "sprint")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -222,10 +222,13 @@ def specification(ctx: Context) -> set[int]:
     """"dung tích 6,2 lít", "tăng tốc từ 0 đến 100 km/h": a product's specifications; "dự án có chiều dài
     654 km", "trên diện tích 372,7 ha", "tàu có trọng tải lên tới 250.000 tấn": a project's or a facility's
     (decision 32). The project's words must stand right before the figure (a word of reach, "lên tới", may
-    come between): "tổng diện tích đất công nghiệp cho thuê đạt 9.500 ha" is a market's."""
-    F = ctx.folded
+    come between): "tổng diện tích đất công nghiệp cho thuê đạt 9.500 ha" is a market's. A sprint from
+    standstill ("…, từ 0 lên 200 km/h trong 5,3 giây": ``[not_record] sprint``) in a unit of ``sprint_units``
+    is one too; "tăng từ 0 lên 4 doanh nghiệp" counts firms."""
+    F, speeds = ctx.folded, _cue_set("sprint_units")
     return {i for i, m in enumerate(ctx.mentions)
-            if _in_clause(ctx, "specification", i) or _project_words(F, m.lead, ctx.lo)}
+            if _in_clause(ctx, "specification", i) or _project_words(F, m.lead, ctx.lo)
+            or (_in_clause(ctx, "sprint", i) and " ".join((m.q.unit or "").lower().split()) in speeds)}
 
 
 def _project_words(F: str, pos: int, lo: int) -> bool:
@@ -722,9 +725,9 @@ def _initialed():
 @cache
 def _person_pronoun():
     """A title of ``[not_record] person_pronouns`` standing alone for a person at the start of a clause, a
-    verb or adverb after it: "ông chỉ đi …", "Bà đã bán …" ("anh", "chị" are no pronoun here: "Anh" is
-    also England; "ông lớn", ``[not_record] not_person_pronoun``, is a big company)."""
-    alt = _titles_alternation("person_pronouns")
+    verb or adverb after it: "ông chỉ đi …", "Bà đã bán …", and "chị vừa bán …" (``plain_pronouns``; "anh" is
+    no pronoun here: "Anh" is also England; "chị em" a group; "ông lớn", ``[not_record] not_person_pronoun``, is a big company)."""
+    alt = _titles_alternation("person_pronouns") + "|" + _titles_alternation("plain_pronouns")
     nouns = alternation(_cue("not_person_pronoun").words)
     return regex.compile(rf"[\s\p{{Pi}}\p{{Pf}}\"'-]*+(?P<t>{alt})[ \t]++(?=\p{{Ll}})(?!(?:{nouns}){_END})")
 

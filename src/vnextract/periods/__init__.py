@@ -9,7 +9,7 @@ data: ``lang/vi/periods.toml``. Examples: ``examples.toml`` beside this file.
 """
 from .document import heading_and_lead, passages, read_dateline
 from .mentions import PeriodMention, find_mentions
-from .resolve import Figure, assign, compared_after, is_flow, is_habitual, is_session
+from .resolve import Figure, assign, compared_after, is_flow
 
 __all__ = ["Figure", "PeriodMention", "assign", "compared_after", "find_mentions", "heading_and_lead", "is_flow",
-           "is_habitual", "is_session", "passages", "read_dateline"]
+           "passages", "read_dateline"]

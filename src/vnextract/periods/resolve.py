@@ -87,10 +87,18 @@ class Figure:
     #: Where its changes end ("tăng 590%"): a period right after one dates it only when a comparison follows
     #: ("tăng 590% năm 2016 so với 2015"); alone, "tăng 7% năm 2015" may be the year compared with.
     changes: list[int] = field(default_factory=list)
-    #: A market quote (``is_session``): dated by its own sentence, the document frame or the date only.
-    session: bool = False
-    #: So much a year (``is_habitual``): dated by its own sentence only.
-    habitual: bool = False
+    #: Its unit ("đồng/cổ phiếu", "tấn/năm"): what tells a market quote and a yearly level.
+    unit: str | None = None
+
+    @property
+    def session(self) -> bool:
+        """A market quote: dated by its own sentence, the document frame or the date only."""
+        return is_session(self.metric, self.unit)
+
+    @property
+    def habitual(self) -> bool:
+        """So much a year: dated by its own sentence only."""
+        return is_habitual(self.metric, self.unit)
 
 
 def is_session(metric: str, unit: str | None) -> bool:
@@ -108,14 +116,15 @@ def _habitual_units() -> tuple[tuple[str, ...], frozenset[str]]:
 def is_habitual(metric: str, unit: str | None) -> bool:
     """Whether a figure is so much a year with no year of its own: "1.000 tỷ đồng/năm", "hằng năm"
     (``periods.toml [habitual]``)."""
-    if cue("habitual", "metrics_not").search(fold(metric)) is not None:
+    m = fold(metric)
+    if cue("habitual", "metrics_not").search(m) is not None:
         return False
     if unit is not None:
         ends, nots = _habitual_units()
         u = fold(unit)
         if u not in nots and u.endswith(ends) and u.count("/") == 1:
             return True  # (not "tỷ đồng/người/năm": a productivity or an income per head is a year's statistic)
-    return cue("habitual", "metrics").search(fold(metric)) is not None
+    return cue("habitual", "metrics").search(m) is not None
 
 
 @dataclass
@@ -241,6 +250,8 @@ def assign(
         sent = state.copy() if figs or i < first else state
         moves = i >= first
         owned = {p.start for f in figs for p in _after(folded, f, mentions[i], later_years=False)}
+        # "Trong những năm qua, …": several years before a figure leave it no year carried to it
+        years_span = cue("years_span", "words").search(folded, lo, hi) if figs else None
         turns: list[int] = []  # "năm 2020 và 2021 lần lượt …": the years the next figures take in turn
         framed = False  # a year framed earlier in the sentence (not a point: "vào năm 2017, một nghiên cứu …")
         for f in figs:
@@ -292,15 +303,16 @@ def assign(
                     here.months = None
                     if not here.stated:
                         here.year = doc.doc_year
-            if not here.stated and cue("years_span", "words").search(folded, lo, f.anchor) is not None:
+            if not here.stated and years_span is not None and years_span.end() <= f.anchor:
                 # "Trong những năm qua, quỹ đã tài trợ khoảng 2 tỷ USD": several years, none of them carried
                 here.year, here.months = None, None
-            if f.habitual and not here.stated:
+            undated = f.habitual and not here.stated
+            if undated:
                 # "sản lượng ổn định ở mức 12.000 tấn/năm": a yearly level, not the year a frame carried
                 here.year = None
                 if not here.months_stated:
                     here.months = None
-            _settle(f, here, None if f.habitual and not here.stated else date)
+            _settle(f, here, None if undated else date)
         for p in pending if moves else ():
             if p.role != "range" and p.years is None and _inside(p.start, brackets) is None and _frames_passage(p, owned):
                 state.apply(p, base_year)

@@ -37,9 +37,7 @@ from ..places import Located
 from ..places import assign as assign_places
 from ..places import document_place
 from ..lang.vi.places import gazetteer
-from ..periods import (Figure, PeriodMention, assign, compared_after, find_mentions, heading_and_lead, is_habitual,
-                       is_session,
-                       passages,
+from ..periods import (Figure, PeriodMention, assign, compared_after, find_mentions, heading_and_lead, passages,
                        read_dateline)
 from ..text.serial import SERIAL
 from .roles import IN_TURN, ChangeDraft, Mention, classify
@@ -384,9 +382,8 @@ def _resolve(text: str, F: str, spans: list[tuple[int, int]], paragraphs: list[i
     flow = passages(F, spans, paragraphs, [a.bullet for a in analyses])
     figures = [Figure(d.sentence, d.first.q.num_start,
                       [(m.lead, e) for m in d.mentions if m.role != "change" for e in {m.q.end, m.end}], d.metric,
-                      d.kind, changes=[m.end for m in d.mentions if m.role == "change"],
-                      session=is_session(d.metric, d.first.q.unit),
-                      habitual=is_habitual(d.metric, d.first.q.unit)) for d in drafts]
+                      d.kind, changes=[m.end for m in d.mentions if m.role == "change"], unit=d.first.q.unit)
+               for d in drafts]
     assign(F, spans, _Periods(analyses), figures, flow, lead, date)
     for d, f in zip(drafts, figures):
         d.year, d.months = f.year, f.months

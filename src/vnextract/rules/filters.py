@@ -109,6 +109,11 @@ def _cue_set(name: str) -> frozenset[str]:
     return word_set("not_record", name)
 
 
+def _unit(m: Mention) -> str:
+    """A figure's unit as the cue lists write it: lower case, single spaces ("" when bare)."""
+    return " ".join((m.q.unit or "").lower().split())
+
+
 # -- conversions -------------------------------------------------------------
 
 @cache
@@ -228,7 +233,7 @@ def specification(ctx: Context) -> set[int]:
     F, speeds = ctx.folded, _cue_set("sprint_units")
     return {i for i, m in enumerate(ctx.mentions)
             if _in_clause(ctx, "specification", i) or _project_words(F, m.lead, ctx.lo)
-            or (_in_clause(ctx, "sprint", i) and " ".join((m.q.unit or "").lower().split()) in speeds)}
+            or (_in_clause(ctx, "sprint", i) and _unit(m) in speeds)}
 
 
 def _project_words(F: str, pos: int, lo: int) -> bool:
@@ -284,7 +289,7 @@ def fee_schedule(ctx: Context) -> set[int]:
     if not ctx.has("vehicle_class") or ctx.has("collected"):
         return set()
     sizes = set(_cue("vehicle_class_units").words)
-    if not any(" ".join((m.q.unit or "").lower().split()) in sizes for m in ctx.mentions):
+    if not any(_unit(m) in sizes for m in ctx.mentions):
         return set()
     per = set(_cue("fee_per").words)
     if any(m.q.category == "money" and "/" in (u := m.q.unit or "") and u.split("/", 1)[1].lower() in per
@@ -314,7 +319,7 @@ def deal(ctx: Context) -> set[int]:
 
 def _of_shares(m: Mention) -> bool:
     """Whether a figure counts shares ("35 triệu cổ phiếu")."""
-    unit = " ".join((m.q.unit or "").lower().split())
+    unit = _unit(m)
     return m.q.category == "count" and any(unit == w or unit.endswith(" " + w) for w in _cue("share_units").words)
 
 
@@ -630,7 +635,7 @@ def celebrity(ctx: Context) -> set[int]:
         return set()
     business = _cue_set("celebrity_business")
     return {i for i, m in enumerate(ctx.mentions)
-            if not _in_clause(ctx, "celebrity_business", i) and " ".join((m.q.unit or "").lower().split()) not in business}
+            if not _in_clause(ctx, "celebrity_business", i) and _unit(m) not in business}
 
 
 #: How many times a document names entertainers to be a piece about them.
@@ -779,7 +784,7 @@ def abstract(ctx: Context) -> set[int]:
     ``set_of`` right before the count)."""
     nouns, sets, F = _cue_set("abstract_counts"), _cue("set_of"), ctx.folded
     return {i for i, m in enumerate(ctx.mentions)
-            if m.q.category == "count" and (" ".join((m.q.unit or "").lower().split()) in nouns
+            if m.q.category == "count" and (_unit(m) in nouns
                                             or (sets.before(F, m.lead, ctx.lo) is not None
                                                 and _cue("not_set_of").before(F, m.lead, ctx.lo) is None))}
 

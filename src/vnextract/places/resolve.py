@@ -329,8 +329,13 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
     doc_abroad = doc is not None and _kinds().get(doc) == "foreign"
     turns: dict[tuple[int, int], int] = {}  # (sentence, list start) → figures that took a place of the list
     framed: tuple[int, PlaceMention] | None = None  # the last "Tại Hà Nội, …" of the paragraph: (sentence, place)
+    seen = 0  # sentences before this one were read for a frame
     for f in figures:
         here = places_in(f.sentence)
+        # a sentence without a figure frames too: "Tại TP Cần Thơ, giá cát tăng mạnh. Cụ thể, cát xây 280.000 đồng/m3"
+        for i in range(max(seen, f.sentence - _FRAME_REACH), f.sentence):
+            framed = _read_frame(folded, sentences, i, places_in, framed)
+        seen = max(seen, f.sentence + 1)
         if framed is not None and framed[0] != f.sentence and \
                 folded.find("\n", sentences[framed[0]][1], sentences[f.sentence][0]) >= 0:
             framed = None  # a new paragraph
@@ -353,10 +358,35 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
             f.place = None  # "giá dầu Brent", "giá vàng thế giới", "nguồn cung toàn cầu": the world's, no one place
             continue
         named = own or _before(f, here)
-        if named is None and framed is not None and framed[0] != f.sentence and not here:
+        if named is None and framed is not None and 0 < f.sentence - framed[0] <= _FRAME_SPAN and not here:
             named = framed[1]  # "Tại Nhật Bản, dịch bệnh … Riêng Tokyo ghi nhận 1.027 ca": the paragraph's place
         # a region ("các tỉnh Tây Nguyên") or a list of places is no place, and the figure is not the document's
         f.place = doc if named is None else (None if named.kind in NO_PLACE else named.place)
+
+
+#: How many sentences after its own a paragraph's opening place frames: a frame covers its passage, and a
+#: long block (headings run into the text without a line break) goes on to other things.
+_FRAME_SPAN = 3
+#: How many sentences without a figure before a figure's are read for a frame (a paragraph is seldom longer).
+_FRAME_REACH = 8
+#: A sentence that may open with its place: the cheap test before its places are looked up.
+_MAY_FRAME = regex.compile(r"[ \t\"“(\-–•*]*+(?:(?:còn|riêng)[ \t]++)?(?:tại|ở)[ \t]")
+
+
+def _read_frame(folded: str, sentences: list[tuple[int, int]], i: int, places_in,
+                framed: tuple[int, PlaceMention] | None) -> tuple[int, PlaceMention] | None:
+    """The paragraph's frame after sentence ``i``, which holds no figure: it opens a frame ("Tại Cần Thơ, …"),
+    ends one (a new paragraph, or another place named: "Còn Đà Nẵng …"), or leaves it as it was."""
+    lo = sentences[i][0]
+    if framed is not None and folded.find("\n", sentences[framed[0]][1], lo) >= 0:
+        framed = None
+    if _MAY_FRAME.match(folded, lo) is not None:
+        opening = _opening_frame(folded, lo, places_in(i))
+        if opening is not None:
+            return (i, opening)
+    if framed is not None and any(p.place != framed[1].place for p in places_in(i)):
+        return None
+    return framed
 
 
 #: Kinds of mention that name no one place: a region, a member of a list ("Hà Nội, TP.HCM và Đà Nẵng").

@@ -1104,7 +1104,13 @@ def _purpose_named(T: str, F: str, level: str, m: Mention, hi: int) -> str:
     p = _PURPOSE_PHRASE.match(F, m.end, hi)
     if p is None or p.group(1) not in words("metric", "purpose_openers").words:
         return level
-    phrase = T[p.start(1):p.end(2)].split()
+    from .metric import clean_phrase
+
+    # (its tail cleaned as any metric's: "… cho các hộ nghèo trên địa bàn" loses its scope phrase; a cleaning
+    # that takes a word from its start, "nâng cấp" read as a change verb, is not taken)
+    raw = T[p.start(2):p.end(2)].split()
+    cleaned = (clean_phrase(T, F, p.start(2), p.end(2)) or "").split()
+    phrase = [p.group(1), *(cleaned if cleaned and raw[:len(cleaned)] == cleaned else raw)]
     while len(phrase) > 2 and fold(phrase[-1]) in words("metric", "purpose_dangling").words:
         phrase.pop()
     return before_time(" ".join([level, *phrase]))

@@ -548,6 +548,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
                 level = None  # "… 1,8 - trên 2kg/con" ("8"), "22.545 đồng/USD - …" ("/USD"), "Tiếp theo là …"
             if not level and not compared:  # "…, lao xuống sát ngưỡng 1.200 điểm": the measure before, else the clause before
                 level = (_clause_before(T, F, lo, named[1], enumeration, drafts, frame) or (None,))[0]
+            if level:
+                level = _purpose_named(T, F, level, m, hi)
             named = (level, named[1]) if level else None
         partner = partner_metric(T, F, lo, last_end, m.lead) if m.q.category == "money" else None
         if partner is not None:  # "Về thị trường xuất khẩu, …; tiếp đến là EU đạt 2,9 tỷ USD" (decision 217)
@@ -1086,6 +1088,32 @@ def _after_object_verb(F: str, lo: int, m: Mention) -> bool:
 def _names_a_count(F: str, s: int, e: int) -> bool:
     """Whether the words before a count name it ("tổng số dự án … lên 835 dự án")."""
     return words("metric", "count_heads").search(F, s, e) is not None
+
+
+#: (words only, up to the clause's punctuation or the word before a number: "… để tăng sản lượng thành 2 triệu thùng")
+_PURPOSE_PHRASE = regex.compile(
+    r"[ \t]{1,3}+(\p{L}{1,6})[ \t]++((?:\p{L}[\p{L}\-]{0,19}+[ \t]?+){1,10})(?=[,.;:(\n)]|\p{L}{1,6}+[ \t]++\p{N})")
+
+
+def _purpose_named(T: str, F: str, level: str, m: Mention, hi: int) -> str:
+    """"ủng hộ 2 tỷ đồng cho quỹ khuyến học" → "ủng hộ cho quỹ khuyến học": a bare giving or spending verb
+    (``[metric] purpose_verbs``) names its figure with what the figure goes to, the short phrase after it
+    opened by ``[metric] purpose_openers`` up to the clause's end (decision 240)."""
+    if " ".join(fold(level).split()) not in words("metric", "purpose_verbs").words:
+        return level
+    p = _PURPOSE_PHRASE.match(F, m.end, hi)
+    if p is None or p.group(1) not in words("metric", "purpose_openers").words:
+        return level
+    from .metric import clean_phrase
+
+    # (its tail cleaned as any metric's: "… cho các hộ nghèo trên địa bàn" loses its scope phrase; a cleaning
+    # that takes a word from its start, "nâng cấp" read as a change verb, is not taken)
+    raw = T[p.start(2):p.end(2)].split()
+    cleaned = (clean_phrase(T, F, p.start(2), p.end(2)) or "").split()
+    phrase = [p.group(1), *(cleaned if cleaned and raw[:len(cleaned)] == cleaned else raw)]
+    while len(phrase) > 2 and fold(phrase[-1]) in words("metric", "purpose_dangling").words:
+        phrase.pop()
+    return before_time(" ".join([level, *phrase]))
 
 
 def _post_phrase(F: str, m: Mention, hi: int) -> tuple[int, int] | None:

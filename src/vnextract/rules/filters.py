@@ -841,6 +841,15 @@ def spelled_name(ctx: Context) -> set[int]:
 _SPACED_CAPITAL = regex.compile(r"[ ]++\p{Lu}\p{Ll}")  # (no unit or acronym: "một tỷ USD", "tám DN")
 
 
+def unit_of_one(ctx: Context) -> set[int]:
+    """One of a unit, unscaled ("giá bán 1 kg", "cứ 1 tấn xi măng làm ra thì thải …", "một lượng vàng", "từ 1
+    USD"): the unit a rate is per or one object, no statistic (RECORDS.md). A value of exactly one whose unit is in
+    ``[not_record] unit_of_one``; a scaled one ("1 tỷ USD", "1 triệu tấn"), a percent, a point and a count stay."""
+    units = _cue_set("unit_of_one")
+    return {i for i, m in enumerate(ctx.mentions)
+            if m.role == "value" and m.q.value == 1 and _unit(m) in units}
+
+
 def widget(ctx: Context) -> set[int]:
     """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
     return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
@@ -871,6 +880,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "distance": distance,
     "vehicle": vehicle,
     "spelled_name": spelled_name,
+    "unit_of_one": unit_of_one,
     "widget": widget,
 }
 

@@ -792,8 +792,9 @@ def abstract(ctx: Context) -> set[int]:
 def grade(ctx: Context) -> set[int]:
     """A product's size grade ("hàu size nhỏ 25 đến 28 con/kg", "cá hồi chỉ từ 0,8-1,5kg/con") or an engine's power
     and speed ("sản sinh 563 mã lực tại 6.800 vòng/phút"): how many pieces weigh a kilo, what one piece weighs,
-    what one engine does are specifications (RECORDS.md), by their unit (``[not_record] grade_units``,
-    ``engine_units``), whatever stands before it; a fleet's total power in CV stays."""
+    what one engine does and a speed ("tốc độ tối đa 90 km/giờ") are specifications (RECORDS.md), by their unit
+    (``[not_record] grade_units``, ``engine_units``, ``speed_units``), whatever stands before it; a fleet's total
+    power in CV stays."""
     return {i for i, m in enumerate(ctx.mentions) if _graded(m)}
 
 
@@ -804,7 +805,7 @@ def _graded(m: Mention) -> bool:
 
 @cache
 def _spec_units() -> frozenset[str]:
-    return _cue_set("grade_units") | _cue_set("engine_units")
+    return _cue_set("grade_units") | _cue_set("engine_units") | _cue_set("speed_units")
 
 
 def distance(ctx: Context) -> set[int]:

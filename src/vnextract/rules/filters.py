@@ -254,8 +254,7 @@ def rule(ctx: Context) -> set[int]:
     lên") in a sentence that states a rule ("quy định", "Luật", "trường hợp … đối với"), and fees,
     fines and tax rates as such ("mức phí 40.000 đồng/lượt", "chỉ phải nộp thuế 7,5%"), and what a price
     stabilisation fund sets aside or pays per unit ("Chi sử dụng Quỹ BOG … 1.900 đồng/lít"; its balance stays). What a province collects in fees is a
-    record: a revenue word in the clause keeps it, and a target's floor is a target (decision 32). The limit a
-    figure is set against ("so với giới hạn 85%", ``limit_compared`` right before it) is a term with no rule word."""
+    record: a revenue word in the clause keeps it, and a target's floor is a target (decision 32)."""
     F, out = ctx.folded, set()
     # A target's floor is a target ("đặt chỉ tiêu … đạt tối thiểu 60%"), no rule's.
     ruled = ctx.has("rule") and not ctx.has("target")
@@ -270,7 +269,6 @@ def rule(ctx: Context) -> set[int]:
             continue
         threshold = ruled and (_cue("threshold").before(F, m.q.num_start, ctx.lo) is not None
                                or _cue("threshold_after").after(F, m.q.end, ctx.hi) is not None)
-        threshold = threshold or _cue("limit_compared").before(F, m.lead, ctx.lo) is not None
         if threshold or _in_clause(ctx, "terms", i) or (m.q.category == "percent" and taxed and _tax_rate(F, m.lead, ctx.lo)):
             out.add(i)
     return out

@@ -792,8 +792,9 @@ def abstract(ctx: Context) -> set[int]:
 def grade(ctx: Context) -> set[int]:
     """A product's size grade ("hàu size nhỏ 25 đến 28 con/kg", "cá hồi chỉ từ 0,8-1,5kg/con") or an engine's power
     and speed ("sản sinh 563 mã lực tại 6.800 vòng/phút"): how many pieces weigh a kilo, what one piece weighs,
-    what one engine does are specifications (RECORDS.md), by their unit (``[not_record] grade_units``,
-    ``engine_units``), whatever stands before it; a fleet's total power in CV stays."""
+    what one engine does and a speed ("tốc độ tối đa 90 km/giờ") are specifications (RECORDS.md), by their unit
+    (``[not_record] grade_units``, ``engine_units``, ``speed_units``), whatever stands before it; a fleet's total
+    power in CV stays."""
     return {i for i, m in enumerate(ctx.mentions) if _graded(m)}
 
 
@@ -804,7 +805,7 @@ def _graded(m: Mention) -> bool:
 
 @cache
 def _spec_units() -> frozenset[str]:
-    return _cue_set("grade_units") | _cue_set("engine_units")
+    return _cue_set("grade_units") | _cue_set("engine_units") | _cue_set("speed_units")
 
 
 def distance(ctx: Context) -> set[int]:
@@ -841,6 +842,15 @@ def spelled_name(ctx: Context) -> set[int]:
 _SPACED_CAPITAL = regex.compile(r"[ ]++\p{Lu}\p{Ll}")  # (no unit or acronym: "một tỷ USD", "tám DN")
 
 
+def unit_of_one(ctx: Context) -> set[int]:
+    """One of a unit, unscaled ("giá bán 1 kg", "cứ 1 tấn xi măng làm ra thì thải …", "một lượng vàng", "từ 1
+    USD"): the unit a rate is per or one object, no statistic (RECORDS.md). A value of exactly one whose unit is in
+    ``[not_record] unit_of_one``; a scaled one ("1 tỷ USD", "1 triệu tấn"), a percent, a point and a count stay."""
+    units = _cue_set("unit_of_one")
+    return {i for i, m in enumerate(ctx.mentions)
+            if m.role == "value" and m.q.value == 1 and _unit(m) in units}
+
+
 def widget(ctx: Context) -> set[int]:
     """The page's own apparatus: "Nhấn để phóng to ảnh", zoom levels (RECORDS.md)."""
     return set(range(len(ctx.mentions))) if ctx.has("widget") else set()
@@ -871,6 +881,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "distance": distance,
     "vehicle": vehicle,
     "spelled_name": spelled_name,
+    "unit_of_one": unit_of_one,
     "widget": widget,
 }
 

@@ -25,7 +25,7 @@ from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
 from .metric import (_expand, before_adjective, before_amount, before_level, before_list, before_predicate, before_time,
-                     clause_start, good_priced, holding_named, sales_named, measure_of_thing, name_metric, price_named, relative_holder,
+                     clause_start, clean_phrase, good_priced, holding_named, sales_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
 from .companies import companies
 from .projects import project_owned
@@ -1104,8 +1104,6 @@ def _purpose_named(T: str, F: str, level: str, m: Mention, hi: int) -> str:
     p = _PURPOSE_PHRASE.match(F, m.end, hi)
     if p is None or p.group(1) not in words("metric", "purpose_openers").words:
         return level
-    from .metric import clean_phrase
-
     # (its tail cleaned as any metric's: "… cho các hộ nghèo trên địa bàn" loses its scope phrase; a cleaning
     # that takes a word from its start, "nâng cấp" read as a change verb, is not taken)
     raw = T[p.start(2):p.end(2)].split()

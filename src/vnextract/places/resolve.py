@@ -336,8 +336,7 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
         for i in range(max(seen, f.sentence - _FRAME_REACH), f.sentence):
             framed = _read_frame(folded, sentences, i, places_in, framed)
         seen = max(seen, f.sentence + 1)
-        if framed is not None and framed[0] != f.sentence and \
-                folded.find("\n", sentences[framed[0]][1], sentences[f.sentence][0]) >= 0:
+        if framed is not None and framed[0] != f.sentence and _new_paragraph(folded, sentences, framed[0], f.sentence):
             framed = None  # a new paragraph
         opening = _opening_frame(folded, sentences[f.sentence][0], here)
         if opening is not None:
@@ -369,8 +368,11 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
 _FRAME_SPAN = 3
 #: How many sentences without a figure before a figure's are read for a frame (a paragraph is seldom longer).
 _FRAME_REACH = 8
-#: A sentence that may open with its place: the cheap test before its places are looked up.
-_MAY_FRAME = regex.compile(r"[ \t\"“(\-–•*]*+(?:(?:còn|riêng)[ \t]++)?(?:tại|ở)[ \t]")
+
+
+def _new_paragraph(folded: str, sentences: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a line break stands between sentence ``a`` and a later sentence ``b``: a new paragraph."""
+    return folded.find("\n", sentences[a][1], sentences[b][0]) >= 0
 
 
 def _read_frame(folded: str, sentences: list[tuple[int, int]], i: int, places_in,
@@ -378,7 +380,7 @@ def _read_frame(folded: str, sentences: list[tuple[int, int]], i: int, places_in
     """The paragraph's frame after sentence ``i``, which holds no figure: it opens a frame ("Tại Cần Thơ, …"),
     ends one (a new paragraph, or another place named: "Còn Đà Nẵng …"), or leaves it as it was."""
     lo = sentences[i][0]
-    if framed is not None and folded.find("\n", sentences[framed[0]][1], lo) >= 0:
+    if framed is not None and _new_paragraph(folded, sentences, framed[0], i):
         framed = None
     if _MAY_FRAME.match(folded, lo) is not None:
         opening = _opening_frame(folded, lo, places_in(i))
@@ -421,8 +423,12 @@ def _respective(folded: str, f: Located, found: list[PlaceMention]) -> list[Plac
     return runs[-1]
 
 
+#: The head of a sentence that opens with its place: "Tại …", "Còn ở …".
+_FRAME_HEAD = r"[ \t\"“(\-–•*]*+(?:(?:còn|riêng)[ \t]++)?(?:tại|ở)[ \t]++"
+#: A sentence that may open with its place: the cheap test before its places are looked up.
+_MAY_FRAME = regex.compile(_FRAME_HEAD)
 #: A sentence that opens with its place, as a frame: "Tại Nhật Bản, …", "Ở TP.HCM, …".
-_OPENING_FRAME = regex.compile(r"[ \t\"“(\-–•*]*+(?:(?:còn|riêng)[ \t]++)?(?:tại|ở)[ \t]++"
+_OPENING_FRAME = regex.compile(_FRAME_HEAD +
                                r"(?:[^,.;:()\n\d]{1,30}+\([ \t]*+(?:tỉnh[ \t]++|thành[ \t]++phố[ \t]++|tp\.?[ \t]*+)?)?+\Z")
 #: After a bracketed place that frames ("Còn tại Lý Sơn (Quảng Ngãi), …"): its closing bracket, then the comma.
 _FRAME_CLOSE = regex.compile(r"[ \t]*+\)?[ \t]*+,")

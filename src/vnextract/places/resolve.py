@@ -50,7 +50,7 @@ from functools import cache
 
 import regex
 
-from ..lang.vi.places import gazetteer, place_cues
+from ..lang.vi.places import districts, gazetteer, place_cues
 from ..periods.document import past_caption
 from ..rules.words import WordSet, anchored_at, clause_from, trie_alternation
 from ..text.serial import SERIAL
@@ -122,13 +122,15 @@ _NAME_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++\Z")
 
 
 def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
-                regions: bool = False, inside: bool = False) -> list[PlaceMention]:
+                regions: bool = False, inside: bool = False, known: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """Place names in ``text[start:end]`` that may be what a figure is about, in text order.
 
     ``regions``: also the regions ("Tây Nguyên", "ĐBSCL"), which are no place
     but keep a figure they name from taking the document's place. ``inside``: also the cities, districts and
     landmarks inside a unit ("Đà Lạt", "sân bay Tân Sơn Nhất"), which give its name as their place (a metric
-    keeps them: the namer does not ask for them).
+    keeps them: the namer does not ask for them), and the districts of ``districts.tsv`` written with their
+    administrative word ("huyện Lộc Hà"), or without it when they are in ``known`` (the text writes them
+    with it elsewhere: ``named_districts``).
     """
     end = len(text) if end is None else end
     two, one = _starts()
@@ -164,7 +166,54 @@ def find_places(text: str, folded: str, start: int = 0, end: int | None = None,
         if place.kind == "inside" and (_INSIDE_NAMED.match(text, m.end()) or _ROUTE_BEFORE.search(text, max(start, s - 20), s)):
             continue  # "Dung Quất 2", "cao tốc Nha Trang - Cam Lâm": a project's or a route's name
         out.append(PlaceMention(s, m.end(), place.name, place.kind, prefixed))
+    if inside and (known or _DISTRICT_WORD.search(folded, start, end) is not None):
+        out = _with_districts(text, folded, start, end, out, known)
     return out
+
+
+#: The administrative word of a district or town (``districts.tsv``), which its name is matched after.
+_DISTRICT_WORD = regex.compile(r"(?<![\p{L}])(?:huyện|quận|thị[ \t]++xã)[ \t]")
+
+
+@cache
+def _district_pattern() -> regex.Pattern:
+    alt = trie_alternation(tuple(districts()), space=r"[ \t]++")
+    return regex.compile(rf"(?<![\p{{L}}])(?:[Hh]uyện|[Qq]uận|[Tt]hị[ \t]++xã)[ \t]++(?P<name>{alt})(?![\p{{L}}\p{{N}}])")
+
+
+def named_districts(text: str, folded: str) -> frozenset[str]:
+    """The districts a text writes with their administrative word somewhere ("huyện Lộc Hà"): it may name them
+    without it too ("Kinh tế hợp tác xã ở Lộc Hà")."""
+    return frozenset(" ".join(text[p.start:p.end].split()) for p in _with_districts(text, folded, 0, len(text), [], frozenset()))
+
+
+def _with_districts(text: str, folded: str, start: int, end: int, found: list[PlaceMention],
+                    known: frozenset[str]) -> list[PlaceMention]:
+    """``found`` with the districts written with their administrative word ("huyện Lộc Hà", "thị xã Kỳ Anh"), or
+    ``known`` ones without it: each names its province, as a city inside it does (kind ``inside``); not a
+    route's end ("từ huyện …"), a company's name ("Công ty Dịch vụ quận Phú Nhuận"), nor a name inside a
+    longer one ("Trường THPT Lộc Hà")."""
+    table, out = districts(), list(found)
+    hits = [(m.start(), m.start("name"), m.end()) for m in _district_pattern().finditer(text, start, end)]
+    for name in known:
+        at = text.find(name, start, end)
+        while at >= 0:
+            if not any(a <= at < b for _, a, b in hits) and _BARE_DISTRICT.fullmatch(text, at + len(name), at + len(name) + 1) \
+                    and not (at and (text[at - 1].isalnum() or _NAME_BEFORE.search(text, max(start, at - 12), at))):
+                hits.append((at, at, at + len(name)))
+            at = text.find(name, at + 1, end)
+    for lead, s, e in hits:
+        if _cue("not_place", "before").before(folded, lead, max(start, lead - 30)) or _held_at(folded, lead, start) \
+                or _in_company(folded, lead, start):
+            continue  # "từ huyện …", "Công ty Dịch vụ quận Phú Nhuận"
+        if any(p.start < e and s < p.end for p in out):
+            continue  # (already read, as a city of the gazetteer)
+        out.append(PlaceMention(s, e, table[" ".join(text[s:e].split())], "inside"))
+    return sorted(out, key=lambda p: p.start) if len(out) > len(found) else found
+
+
+#: What may follow a district's bare name: not a letter, a digit or another capitalised word.
+_BARE_DISTRICT = regex.compile(r"(?:[^\p{L}\p{N} \t]|[ \t](?!\p{Lu}))?")
 
 
 #: "tại" / "ở" right before a place; a word before a position (what a venue's verb and its date are made of).
@@ -312,10 +361,11 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
         return
     lead = past_caption(folded, sentences, lead)  # a photo's caption first is not the lead
     found: dict[int, list[PlaceMention]] = {}
+    known = named_districts(text, folded) if _DISTRICT_WORD.search(folded) is not None else frozenset()
 
     def places_in(i: int) -> list[PlaceMention]:
         if i not in found:
-            found[i] = _lists(folded, find_places(text, folded, *sentences[i], regions=True, inside=True))
+            found[i] = _lists(folded, find_places(text, folded, *sentences[i], regions=True, inside=True, known=known))
         return found[i]
 
     def subjects_in(i: int) -> list[PlaceMention]:

@@ -37,3 +37,30 @@ def _cues() -> dict:
 @cache
 def place_cues(group: str, name: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in _cues()[group][name])
+
+
+#: The two ways the press puts a tone on "oa", "oe", "uy": "Hoà" / "Hòa", "Thuỷ" / "Thủy".
+_TONE_PAIRS = (("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"), ("oè", "òe"), ("oé", "óe"),
+               ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"), ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"))
+
+
+def tone_variants(name: str) -> tuple[str, ...]:
+    """``name`` and its spelling with the tone on the other vowel of "oa" / "oe" / "uy" (where it has one)."""
+    other = name
+    for a, b in _TONE_PAIRS:
+        other = other.replace(a, "\0").replace(b, a).replace("\0", b)
+    return (name,) if other == name else (name, other)
+
+
+@cache
+def districts() -> dict[str, str]:
+    """District name (both tone spellings) → its province, from ``districts.tsv``."""
+    out = {}
+    for line in (files(__package__) / "districts.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        province, names = line.split("\t")
+        for n in names.split("|"):
+            for s in tone_variants(n):
+                out[s] = province
+    return out

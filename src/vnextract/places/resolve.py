@@ -391,7 +391,7 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
         opening = _opening_frame(folded, sentences[f.sentence][0], here)
         if opening is not None:
             framed = (f.sentence, opening)
-        elif here and framed is not None and framed[0] != f.sentence:
+        elif framed is not None and framed[0] != f.sentence and _another_place(framed, here):
             framed = None  # "Còn Đà Nẵng thu hút …": the paragraph goes on to another place
         run = _respective(folded, f, here)
         if run is not None:
@@ -436,9 +436,15 @@ def _read_frame(folded: str, sentences: list[tuple[int, int]], i: int, places_in
         opening = _opening_frame(folded, lo, places_in(i))
         if opening is not None:
             return (i, opening)
-    if framed is not None and any(p.place != framed[1].place for p in places_in(i)):
+    if framed is not None and _another_place(framed, places_in(i)):
         return None
     return framed
+
+
+def _another_place(framed: tuple[int, PlaceMention], named: list[PlaceMention]) -> bool:
+    """Whether a later sentence names a place other than the frame's: the paragraph goes on to it, and the
+    frame ends there (whether that sentence holds a figure or not)."""
+    return any(p.place != framed[1].place for p in named)
 
 
 #: Kinds of mention that name no one place: a region, a member of a list ("Hà Nội, TP.HCM và Đà Nẵng").

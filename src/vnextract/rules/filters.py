@@ -61,8 +61,10 @@ class Context:
     "nếu trừ" is no "nếu"); the filters then ask where each list's cues are.
     """
 
-    def __init__(self, text: str, folded: str, lo: int, hi: int, mentions: list[Mention]):
+    def __init__(self, text: str, folded: str, lo: int, hi: int, mentions: list[Mention], own: int | None = None):
         self.text, self.folded, self.lo, self.hi, self.mentions = text, folded, lo, hi, mentions
+        #: Where the sentence itself starts, after the head of its list that ``lo`` may include (``_list_head``).
+        self.own = lo if own is None else own
         union, names = _all_cues()
         self.cues = [(c.start(), c.end(), names[" ".join(c.group().split())]) for c in union.scan(folded, lo, hi)]
 
@@ -444,9 +446,10 @@ def _after_initials(ctx: Context) -> bool:
 def _speaker_before(ctx: Context, i: int) -> bool:
     """Whether the speaker ("tôi") stands before the ``i``-th figure in its sentence, in the same quote (no quote
     closes between: "… có của để dành.” 9 giờ sáng, giá vàng SJC bán ra …" is the reporter's), and the figure's
-    clause names no business's revenue ("Từ khi tôi về làm, doanh số công ty tăng gấp 10 lần")."""
+    clause names no business's revenue ("Từ khi tôi về làm, doanh số công ty tăng gấp 10 lần"). A speaker in the head
+    of a list cites what follows ("Tôi xin dẫn ra một con số thống kê:"): only the sentence's own words count."""
     m = ctx.mentions[i]
-    return any(not holds_any(ctx.folded[b:m.lead], _CLOSING_QUOTES) for _, b in ctx.spans("first_person", ctx.lo, m.lead)) \
+    return any(not holds_any(ctx.folded[b:m.lead], _CLOSING_QUOTES) for _, b in ctx.spans("first_person", ctx.own, m.lead)) \
         and not _in_clause(ctx, "story_business", i)
 
 
@@ -886,6 +889,26 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
 }
 
 
+#: A list's head before its colon ("tài sản bị mất trộm gồm:", "mức thu phí quy định như sau:"), back to the end of the
+#: sentence before it, at most this far.
+_HEAD_REACH = 400
+_HEAD_END = regex.compile(r"[ \t]*+:\s*+\Z")
+_SENTENCE_END = regex.compile(r"[.!?\n]")
+
+
+def _list_head(folded: str, lo: int) -> int:
+    """Where the filters start reading a sentence: at the head of its list when the sentence starts right after a
+    colon (the splitter cuts long passages there: "tài sản bị mất trộm gồm: 30 lượng vàng, …" leaves the items a
+    sentence of their own), so that the head's cue words count for the items (decision 300); else at ``lo``.
+    The colon is a clause stop: a cue that must stand in the figure's clause still must."""
+    head = _HEAD_END.search(folded, max(0, lo - 8), lo) if lo else None
+    if head is None:
+        return lo
+    start = max(0, head.start() - _HEAD_REACH)
+    ends = [e.end() for e in _SENTENCE_END.finditer(folded, start, head.start())]
+    return ends[-1] if ends else start
+
+
 def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], attach_gap) -> list[Mention]:
     """The mentions of a sentence that may be records: those no filter removes.
 
@@ -895,7 +918,7 @@ def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], atta
     """
     if not mentions:
         return mentions
-    ctx = Context(text, folded, lo, hi, mentions)
+    ctx = Context(text, folded, _list_head(folded, lo), hi, mentions, lo)
     out: set[int] = set()
     for f in FILTERS.values():
         out |= f(ctx)

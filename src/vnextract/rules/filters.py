@@ -38,7 +38,7 @@ _END = r"(?![\p{L}\p{N}])"
 
 #: The cue lists the filters look up in a sentence, as (group, name) of ``cues.toml``.
 _LISTS = tuple(("not_record", n) for n in (
-    "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
+    "case", "fine", "collected", "widget", "rule", "regulation_head", "regulation_opener", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
     "not_collected", "example", "celebrity_business", "fortune", "per_piece_average", "sprint")) + (("metric", "report"), ("kind", "target"))
@@ -274,6 +274,52 @@ def rule(ctx: Context) -> set[int]:
         if threshold or _in_clause(ctx, "terms", i) or (m.q.category == "percent" and taxed and _tax_rate(F, m.lead, ctx.lo)):
             out.add(i)
     return out
+
+
+def regulation_list(ctx: Context) -> set[int]:
+    """What a regulation lists after its colon ("Mức thu phí đấu giá được quy định như sau: dưới 50 triệu đồng 5%
+    giá trị tài sản bán được; từ 50 triệu đến 1 tỷ đồng …", "quy định hỗ trợ đối với nuôi thủy sản như sau: a) …
+    4.100.000 đồng/ha"): a fee table's bands and rates, a scheme's amounts, the terms of a rule (RECORDS.md). A
+    "như sau:" (``[not_record] regulation_opener``) after a word of ``regulation_head`` in its sentence opens the
+    list; it runs to the end of the paragraph, or, when the colon ends its line, over the bulleted lines after it
+    (``_regulation_lists``). Every figure in it goes, but what a clause says was collected ("số thu phí đạt 12 tỷ
+    đồng"). "giá vàng cụ thể như sau:" names no rule, and its prices stay."""
+    spans = _regulation_lists(ctx.folded)
+    if not spans:
+        return set()
+    return {i for i, m in enumerate(ctx.mentions)
+            if any(a <= m.lead < b for a, b in spans) and not _in_clause(ctx, "collected", i)}
+
+
+_OPENER_COLON = regex.compile(r"[ \t]*+:")
+_LINE_END = regex.compile(r"\n")
+_BULLETED = regex.compile(r"\n[ \t]*+(?:[-–+•*]|[\p{Ll}\d]{1,2}[.)])")
+#: How far back in its sentence a regulation's word may stand before "như sau:".
+_HEAD_WORDS_REACH = 300
+
+
+@per_text
+def _regulation_lists(folded: str) -> tuple[tuple[int, int], ...]:
+    """Where a document's regulation lists are (``regulation_list``), once per document (a literal first)."""
+    if "như sau" not in folded:
+        return ()
+    out = []
+    for o in _cue("regulation_opener").scan(folded, 0, len(folded)):
+        colon = _OPENER_COLON.match(folded, o.end())
+        if colon is None:
+            continue
+        start = max(0, o.start() - _HEAD_WORDS_REACH)
+        ends = [e.end() for e in _SENTENCE_END.finditer(folded, start, o.start())]
+        if _cue("regulation_head").search(folded, ends[-1] if ends else start, o.start()) is None:
+            continue
+        line = _LINE_END.search(folded, colon.end())
+        end = line.start() if line else len(folded)
+        if not folded[colon.end():end].strip():  # (the colon ends its line: the list is the bulleted lines after it)
+            while (item := _BULLETED.match(folded, end)) is not None:
+                nxt = _LINE_END.search(folded, item.end())
+                end = nxt.start() if nxt else len(folded)
+        out.append((colon.end(), end))
+    return tuple(out)
 
 
 def _tax_rate(F: str, pos: int, lo: int) -> bool:
@@ -865,6 +911,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "hypothetical": hypothetical,
     "specification": specification,
     "rule": rule,
+    "regulation_list": regulation_list,
     "fee_schedule": fee_schedule,
     "deal": deal,
     "offer": offer,

@@ -365,6 +365,36 @@ def deal(ctx: Context) -> set[int]:
                 and _cue("stake_of").after(F, m.q.end, ctx.hi) is not None)}
 
 
+def ownership_class(ctx: Context) -> set[int]:
+    """A share of capital that names a kind of firm, not what anyone holds: right after a firm's noun ("Nghị định về
+    chuyển doanh nghiệp 100% vốn nhà nước thành công ty cổ phần", "Công ty TNHH Đức Bổn (100% vốn Đài Loan)":
+    ``[not_record] ownership_firm``), or with a count of firms after it in its clause ("Nhà nước giữ 100% vốn để
+    thực hiện nhiệm vụ công ích 59 công ty", "nắm giữ dưới 50% vốn điều lệ 42 công ty": ``ownership_counted``),
+    before the next semicolon, within ``_CLASS_REACH`` characters), where the count is the record and the percent its class (RECORDS.md: a figure inside a name; decision 302). The
+    percent must be followed by a word of ``stake_of`` ("vốn"); "SMBC sở hữu 100% vốn" is a holding, and stays."""
+    F, out = ctx.folded, set()
+    if F.find("vốn", ctx.lo, ctx.hi) < 0:
+        return out  # (a literal first: most sentences name no capital)
+    counted = _cue_set("ownership_counted")
+    for i, m in enumerate(ctx.mentions):
+        if m.q.category != "percent" or _cue("stake_of").after(F, m.q.end, ctx.hi) is None:
+            continue
+        if _cue("ownership_firm").before(F, m.lead, ctx.lo) is not None:
+            out.add(i)
+            continue
+        stop = _SCOPE_STOP.search(F, m.q.end, ctx.hi)
+        end = min(stop.start() if stop else ctx.hi, m.q.end + _CLASS_REACH)
+        if any(n.q.category == "count" and _unit(n) in counted and m.q.end < n.lead <= end
+               for n in ctx.mentions[i + 1:]):
+            out.add(i)
+    return out
+
+
+#: How far after its percent the count of a class of firms may stand ("… 100% vốn để sản xuất, kinh doanh 14 công
+#: ty": a comma may stand between, a semicolon may not).
+_CLASS_REACH = 60
+
+
 def _of_shares(m: Mention) -> bool:
     """Whether a figure counts shares ("35 triệu cổ phiếu")."""
     unit = _unit(m)
@@ -914,6 +944,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "regulation_list": regulation_list,
     "fee_schedule": fee_schedule,
     "deal": deal,
+    "ownership_class": ownership_class,
     "offer": offer,
     "promotion": promotion,
     "gift": gift,

@@ -41,7 +41,7 @@ _LISTS = tuple(("not_record", n) for n in (
     "case", "fine", "collected", "widget", "rule", "regulation_head", "regulation_opener", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
-    "not_collected", "example", "celebrity_business", "fortune", "per_piece_average", "sprint")) + (("metric", "report"), ("kind", "target"))
+    "not_collected", "example", "dwelling", "dwelling_total", "celebrity_business", "fortune", "per_piece_average", "sprint")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -236,6 +236,20 @@ def specification(ctx: Context) -> set[int]:
     return {i for i, m in enumerate(ctx.mentions)
             if _in_clause(ctx, "specification", i) or _project_words(F, m.lead, ctx.lo)
             or (_in_clause(ctx, "sprint", i) and _unit(m) in speeds)}
+
+
+def dwelling_area(ctx: Context) -> set[int]:
+    """One dwelling's or room's floor area ("mỗi căn hộ có chiều rộng 5m và dài 4m gồm 1 gác lửng với diện tích 30m2",
+    "Anh đã thuê một căn chung cư 75 m2", "xây thêm 10.000 căn hộ diện tích từ 50 - 70m2"): a specification, no
+    statistic (RECORDS.md; the business gold: "the apartment sizes … are specifications"). An area in a unit of
+    ``[not_record] dwelling_area_units`` with a word of ``dwelling`` before it in its clause (decision 303); the count
+    of flats is no area and stays, and so does a total ("tổng diện tích sàn nhà ở xã hội hoàn thành 491.262 m2":
+    ``dwelling_total`` in the clause)."""
+    if not ctx.has("dwelling"):
+        return set()
+    units = _cue_set("dwelling_area_units")
+    return {i for i, m in enumerate(ctx.mentions)
+            if _unit(m) in units and _in_clause(ctx, "dwelling", i) and not _in_clause(ctx, "dwelling_total", i)}
 
 
 def _project_words(F: str, pos: int, lo: int) -> bool:
@@ -940,6 +954,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "conversion": conversion,
     "hypothetical": hypothetical,
     "specification": specification,
+    "dwelling_area": dwelling_area,
     "rule": rule,
     "regulation_list": regulation_list,
     "fee_schedule": fee_schedule,

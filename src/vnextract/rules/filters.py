@@ -38,7 +38,7 @@ _END = r"(?![\p{L}\p{N}])"
 
 #: The cue lists the filters look up in a sentence, as (group, name) of ``cues.toml``.
 _LISTS = tuple(("not_record", n) for n in (
-    "case", "fine", "collected", "widget", "rule", "regulation_head", "regulation_opener", "hypothetical", "not_hypothetical", "contrast",
+    "case", "fire", "fine", "collected", "widget", "rule", "regulation_head", "regulation_opener", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
     "not_collected", "example", "dwelling", "dwelling_total", "celebrity_business", "fortune", "per_piece_average", "sprint")) + (("metric", "report"), ("kind", "target"))
@@ -451,6 +451,20 @@ def case(ctx: Context) -> set[int]:
     if any(m.q.category == "count" and (m.q.unit or "").lower() in counts for m in ctx.mentions):
         return set()
     return set(range(len(ctx.mentions)))
+
+
+def fire(ctx: Context) -> set[int]:
+    """A sentence about one fire ("Ngọn lửa bùng phát giữa đêm đã thiêu rụi gần 50 sạp hàng … gây thiệt hại hơn 2 tỷ
+    đồng", "Ước tính ban đầu thiệt hại từ vụ cháy khoảng 3,2 tỷ đồng"): its damage in money and what it burnt in a
+    measure are that event's, no statistic (RECORDS.md: an anecdote of one case; decision 305). A sentence that counts
+    fires or cases ("toàn tỉnh xảy ra 35 vụ cháy, thiệt hại 12 tỷ đồng": ``case_counts``) is a statistic and stays;
+    counts of people are left (a disaster's casualties, which the gold keeps when it sums several)."""
+    if not ctx.has("fire") or ctx.has("collected"):
+        return set()
+    counts = _cue_set("case_counts")
+    if any(m.q.category == "count" and _unit(m) in counts for m in ctx.mentions):
+        return set()
+    return {i for i, m in enumerate(ctx.mentions) if m.q.category in ("money", "measure")}
 
 
 def person(ctx: Context) -> set[int]:
@@ -964,6 +978,7 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "promotion": promotion,
     "gift": gift,
     "case": case,
+    "fire": fire,
     "person": person,
     "story": story,
     "celebrity": celebrity,

@@ -38,10 +38,10 @@ _END = r"(?![\p{L}\p{N}])"
 
 #: The cue lists the filters look up in a sentence, as (group, name) of ``cues.toml``.
 _LISTS = tuple(("not_record", n) for n in (
-    "case", "fine", "collected", "widget", "rule", "hypothetical", "not_hypothetical", "contrast",
+    "case", "fire", "fine", "collected", "widget", "rule", "regulation_head", "regulation_opener", "hypothetical", "not_hypothetical", "contrast",
     "specification", "offer", "terms", "reporting", "first_person", "not_first_person", "vehicle_class",
     "deal", "deal_after", "not_deal", "analyst_level", "story_business", "distance", "one_of", "ranking", "meeting", "promotion_terms", "promotion_business", "not_distance", "gift", "gift_raised",
-    "not_collected", "example", "celebrity_business", "fortune", "per_piece_average", "sprint")) + (("metric", "report"), ("kind", "target"))
+    "not_collected", "example", "dwelling", "dwelling_total", "celebrity_business", "fortune", "per_piece_average", "sprint")) + (("metric", "report"), ("kind", "target"))
 
 
 @cache
@@ -61,8 +61,10 @@ class Context:
     "nếu trừ" is no "nếu"); the filters then ask where each list's cues are.
     """
 
-    def __init__(self, text: str, folded: str, lo: int, hi: int, mentions: list[Mention]):
+    def __init__(self, text: str, folded: str, lo: int, hi: int, mentions: list[Mention], own: int | None = None):
         self.text, self.folded, self.lo, self.hi, self.mentions = text, folded, lo, hi, mentions
+        #: Where the sentence itself starts, after the head of its list that ``lo`` may include (``_list_head``).
+        self.own = lo if own is None else own
         union, names = _all_cues()
         self.cues = [(c.start(), c.end(), names[" ".join(c.group().split())]) for c in union.scan(folded, lo, hi)]
 
@@ -236,6 +238,20 @@ def specification(ctx: Context) -> set[int]:
             or (_in_clause(ctx, "sprint", i) and _unit(m) in speeds)}
 
 
+def dwelling_area(ctx: Context) -> set[int]:
+    """One dwelling's or room's floor area ("mỗi căn hộ có chiều rộng 5m và dài 4m gồm 1 gác lửng với diện tích 30m2",
+    "Anh đã thuê một căn chung cư 75 m2", "xây thêm 10.000 căn hộ diện tích từ 50 - 70m2"): a specification, no
+    statistic (RECORDS.md; the business gold: "the apartment sizes … are specifications"). An area in a unit of
+    ``[not_record] dwelling_area_units`` with a word of ``dwelling`` before it in its clause (decision 303); the count
+    of flats is no area and stays, and so does a total ("tổng diện tích sàn nhà ở xã hội hoàn thành 491.262 m2":
+    ``dwelling_total`` in the clause)."""
+    if not ctx.has("dwelling"):
+        return set()
+    units = _cue_set("dwelling_area_units")
+    return {i for i, m in enumerate(ctx.mentions)
+            if _unit(m) in units and _in_clause(ctx, "dwelling", i) and not _in_clause(ctx, "dwelling_total", i)}
+
+
 def _project_words(F: str, pos: int, lo: int) -> bool:
     """The project's words right before ``pos`` (a word of reach between): "sức chứa lên tới 180.000 m3"; not a
     total ("tổng trọng tải 9 triệu tấn" of a fleet is a statistic)."""
@@ -272,6 +288,52 @@ def rule(ctx: Context) -> set[int]:
         if threshold or _in_clause(ctx, "terms", i) or (m.q.category == "percent" and taxed and _tax_rate(F, m.lead, ctx.lo)):
             out.add(i)
     return out
+
+
+def regulation_list(ctx: Context) -> set[int]:
+    """What a regulation lists after its colon ("Mức thu phí đấu giá được quy định như sau: dưới 50 triệu đồng 5%
+    giá trị tài sản bán được; từ 50 triệu đến 1 tỷ đồng …", "quy định hỗ trợ đối với nuôi thủy sản như sau: a) …
+    4.100.000 đồng/ha"): a fee table's bands and rates, a scheme's amounts, the terms of a rule (RECORDS.md). A
+    "như sau:" (``[not_record] regulation_opener``) after a word of ``regulation_head`` in its sentence opens the
+    list; it runs to the end of the paragraph, or, when the colon ends its line, over the bulleted lines after it
+    (``_regulation_lists``). Every figure in it goes, but what a clause says was collected ("số thu phí đạt 12 tỷ
+    đồng"). "giá vàng cụ thể như sau:" names no rule, and its prices stay."""
+    spans = _regulation_lists(ctx.folded)
+    if not spans:
+        return set()
+    return {i for i, m in enumerate(ctx.mentions)
+            if any(a <= m.lead < b for a, b in spans) and not _in_clause(ctx, "collected", i)}
+
+
+_OPENER_COLON = regex.compile(r"[ \t]*+:")
+_LINE_END = regex.compile(r"\n")
+_BULLETED = regex.compile(r"\n[ \t]*+(?:[-–+•*]|[\p{Ll}\d]{1,2}[.)])")
+#: How far back in its sentence a regulation's word may stand before "như sau:".
+_HEAD_WORDS_REACH = 300
+
+
+@per_text
+def _regulation_lists(folded: str) -> tuple[tuple[int, int], ...]:
+    """Where a document's regulation lists are (``regulation_list``), once per document (a literal first)."""
+    if "như sau" not in folded:
+        return ()
+    out = []
+    for o in _cue("regulation_opener").scan(folded, 0, len(folded)):
+        colon = _OPENER_COLON.match(folded, o.end())
+        if colon is None:
+            continue
+        start = max(0, o.start() - _HEAD_WORDS_REACH)
+        ends = [e.end() for e in _SENTENCE_END.finditer(folded, start, o.start())]
+        if _cue("regulation_head").search(folded, ends[-1] if ends else start, o.start()) is None:
+            continue
+        line = _LINE_END.search(folded, colon.end())
+        end = line.start() if line else len(folded)
+        if not folded[colon.end():end].strip():  # (the colon ends its line: the list is the bulleted lines after it)
+            while (item := _BULLETED.match(folded, end)) is not None:
+                nxt = _LINE_END.search(folded, item.end())
+                end = nxt.start() if nxt else len(folded)
+        out.append((colon.end(), end))
+    return tuple(out)
 
 
 def _tax_rate(F: str, pos: int, lo: int) -> bool:
@@ -317,6 +379,36 @@ def deal(ctx: Context) -> set[int]:
                 and _cue("stake_of").after(F, m.q.end, ctx.hi) is not None)}
 
 
+def ownership_class(ctx: Context) -> set[int]:
+    """A share of capital that names a kind of firm, not what anyone holds: right after a firm's noun ("Nghị định về
+    chuyển doanh nghiệp 100% vốn nhà nước thành công ty cổ phần", "Công ty TNHH Đức Bổn (100% vốn Đài Loan)":
+    ``[not_record] ownership_firm``), or with a count of firms after it in its clause ("Nhà nước giữ 100% vốn để
+    thực hiện nhiệm vụ công ích 59 công ty", "nắm giữ dưới 50% vốn điều lệ 42 công ty": ``ownership_counted``),
+    before the next semicolon, within ``_CLASS_REACH`` characters), where the count is the record and the percent its class (RECORDS.md: a figure inside a name; decision 302). The
+    percent must be followed by a word of ``stake_of`` ("vốn"); "SMBC sở hữu 100% vốn" is a holding, and stays."""
+    F, out = ctx.folded, set()
+    if F.find("vốn", ctx.lo, ctx.hi) < 0:
+        return out  # (a literal first: most sentences name no capital)
+    counted = _cue_set("ownership_counted")
+    for i, m in enumerate(ctx.mentions):
+        if m.q.category != "percent" or _cue("stake_of").after(F, m.q.end, ctx.hi) is None:
+            continue
+        if _cue("ownership_firm").before(F, m.lead, ctx.lo) is not None:
+            out.add(i)
+            continue
+        stop = _SCOPE_STOP.search(F, m.q.end, ctx.hi)
+        end = min(stop.start() if stop else ctx.hi, m.q.end + _CLASS_REACH)
+        if any(n.q.category == "count" and _unit(n) in counted and m.q.end < n.lead <= end
+               for n in ctx.mentions[i + 1:]):
+            out.add(i)
+    return out
+
+
+#: How far after its percent the count of a class of firms may stand ("… 100% vốn để sản xuất, kinh doanh 14 công
+#: ty": a comma may stand between, a semicolon may not).
+_CLASS_REACH = 60
+
+
 def _of_shares(m: Mention) -> bool:
     """Whether a figure counts shares ("35 triệu cổ phiếu")."""
     unit = _unit(m)
@@ -359,6 +451,20 @@ def case(ctx: Context) -> set[int]:
     if any(m.q.category == "count" and (m.q.unit or "").lower() in counts for m in ctx.mentions):
         return set()
     return set(range(len(ctx.mentions)))
+
+
+def fire(ctx: Context) -> set[int]:
+    """A sentence about one fire ("Ngọn lửa bùng phát giữa đêm đã thiêu rụi gần 50 sạp hàng … gây thiệt hại hơn 2 tỷ
+    đồng", "Ước tính ban đầu thiệt hại từ vụ cháy khoảng 3,2 tỷ đồng"): its damage in money and what it burnt in a
+    measure are that event's, no statistic (RECORDS.md: an anecdote of one case; decision 305). A sentence that counts
+    fires or cases ("toàn tỉnh xảy ra 35 vụ cháy, thiệt hại 12 tỷ đồng": ``case_counts``) is a statistic and stays;
+    counts of people are left (a disaster's casualties, which the gold keeps when it sums several)."""
+    if not ctx.has("fire") or ctx.has("collected"):
+        return set()
+    counts = _cue_set("case_counts")
+    if any(m.q.category == "count" and _unit(m) in counts for m in ctx.mentions):
+        return set()
+    return {i for i, m in enumerate(ctx.mentions) if m.q.category in ("money", "measure")}
 
 
 def person(ctx: Context) -> set[int]:
@@ -444,9 +550,10 @@ def _after_initials(ctx: Context) -> bool:
 def _speaker_before(ctx: Context, i: int) -> bool:
     """Whether the speaker ("tôi") stands before the ``i``-th figure in its sentence, in the same quote (no quote
     closes between: "… có của để dành.” 9 giờ sáng, giá vàng SJC bán ra …" is the reporter's), and the figure's
-    clause names no business's revenue ("Từ khi tôi về làm, doanh số công ty tăng gấp 10 lần")."""
+    clause names no business's revenue ("Từ khi tôi về làm, doanh số công ty tăng gấp 10 lần"). A speaker in the head
+    of a list cites what follows ("Tôi xin dẫn ra một con số thống kê:"): only the sentence's own words count."""
     m = ctx.mentions[i]
-    return any(not holds_any(ctx.folded[b:m.lead], _CLOSING_QUOTES) for _, b in ctx.spans("first_person", ctx.lo, m.lead)) \
+    return any(not holds_any(ctx.folded[b:m.lead], _CLOSING_QUOTES) for _, b in ctx.spans("first_person", ctx.own, m.lead)) \
         and not _in_clause(ctx, "story_business", i)
 
 
@@ -861,13 +968,17 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
     "conversion": conversion,
     "hypothetical": hypothetical,
     "specification": specification,
+    "dwelling_area": dwelling_area,
     "rule": rule,
+    "regulation_list": regulation_list,
     "fee_schedule": fee_schedule,
     "deal": deal,
+    "ownership_class": ownership_class,
     "offer": offer,
     "promotion": promotion,
     "gift": gift,
     "case": case,
+    "fire": fire,
     "person": person,
     "story": story,
     "celebrity": celebrity,
@@ -886,6 +997,26 @@ FILTERS: dict[str, Callable[[Context], set[int]]] = {
 }
 
 
+#: A list's head before its colon ("tài sản bị mất trộm gồm:", "mức thu phí quy định như sau:"), back to the end of the
+#: sentence before it, at most this far.
+_HEAD_REACH = 400
+_HEAD_END = regex.compile(r"[ \t]*+:\s*+\Z")
+_SENTENCE_END = regex.compile(r"[.!?\n]")
+
+
+def _list_head(folded: str, lo: int) -> int:
+    """Where the filters start reading a sentence: at the head of its list when the sentence starts right after a
+    colon (the splitter cuts long passages there: "tài sản bị mất trộm gồm: 30 lượng vàng, …" leaves the items a
+    sentence of their own), so that the head's cue words count for the items (decision 300); else at ``lo``.
+    The colon is a clause stop: a cue that must stand in the figure's clause still must."""
+    head = _HEAD_END.search(folded, max(0, lo - 8), lo) if lo else None
+    if head is None:
+        return lo
+    start = max(0, head.start() - _HEAD_REACH)
+    ends = [e.end() for e in _SENTENCE_END.finditer(folded, start, head.start())]
+    return ends[-1] if ends else start
+
+
 def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], attach_gap) -> list[Mention]:
     """The mentions of a sentence that may be records: those no filter removes.
 
@@ -895,7 +1026,7 @@ def drop(text: str, folded: str, lo: int, hi: int, mentions: list[Mention], atta
     """
     if not mentions:
         return mentions
-    ctx = Context(text, folded, lo, hi, mentions)
+    ctx = Context(text, folded, _list_head(folded, lo), hi, mentions, lo)
     out: set[int] = set()
     for f in FILTERS.values():
         out |= f(ctx)

@@ -203,7 +203,10 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
             return m
 
     # Share: "chiếm 66% …", "chiếm tỷ trọng 8,35%".
-    if q.category in ("percent", None) and q.high is None:  # a share range is a value range in % (decision 7)
+    if q.category in ("percent", None) and q.high is None \
+            and not (q.category is None and words("not_record", "share_counted").after(folded, end, hi) is not None):
+        # (a share range is a value range in % (decision 7); a bare number before a noun of ``[not_record] share_counted``
+        # counts it, "chiếm 4 câu": no share, decision 304)
         sh = words("share", "before").before(folded, lead, lo)
         if sh:
             send = _phrase_end(folded, end, hi)

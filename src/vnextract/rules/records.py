@@ -31,7 +31,7 @@ from .companies import companies
 from .projects import project_owned
 from .subjects import (anaphor_metric, anaphor_names, breadth_scope, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
-                       name_sibling, names_no_price, owner_metric, owner_named_first, partner_metric, sibling_metric, stock_text,
+                       acted_named, name_sibling, names_no_price, owner_metric, owner_named_first, partner_metric, sibling_metric, stock_text,
                        ticker_anaphor, ticker_metric, tickers, value_sibling, whole_market_after)
 from ..places import Located
 from ..places import assign as assign_places
@@ -523,6 +523,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             or (m.q.category == "count" and _after_object_verb(F, lo, m))
         ):
             named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
+        elif named is not None and post_metric is not None and m.q.category == "count" and not stock_text(F):
+            # "giải thể 10 doanh nghiệp": "doanh nghiệp giải thể", what the count counts and the action (decision 290;
+            # a noun that says more than the unit names the count by itself, above)
+            acted = acted_named(named[0], post_metric[0])
+            named = named if acted is None else (acted, named[1])
         if named is not None and m.q.category == "count" and m.q.unit and \
                 fold(named[0]) in words("metric", "count_heads").words:
             named = (f"{named[0]} {m.q.unit}", named[1])  # "với tổng số khoảng 9.600 căn hộ": "tổng số căn hộ"

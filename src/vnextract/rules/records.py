@@ -24,7 +24,7 @@ from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
-from .metric import (_expand, before_adjective, before_amount, before_level, before_list, before_predicate, before_time,
+from .metric import (_expand, actor_only, before_adjective, before_amount, before_level, before_list, before_predicate, before_time,
                      clause_start, clean_phrase, good_priced, holding_named, sales_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
 from .companies import companies
@@ -569,7 +569,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             elif " của " in named[0]:  # "… của Công ty Cổ phần Vinhomes", "… của ngân hàng": as the text calls it
                 named = (companies(T).shorten(named[0], lo, m.lead, frame.heading, frame.paragraph_start), named[1])
             else:  # "Dự án thép Dung Quất … với tổng vốn đầu tư": the project's (decision 215)
-                named = (project_owned(named[0], T, lo, named[1]) or named[0], named[1])
+                named = (project_owned(named[0], T, lo, named[1]) or _counted_owner(T, F, named[0], named[1], drafts)
+                         or named[0], named[1])
         # a name read after the figure ends the figure there: what follows attaches after it
         named_after = named is not None and post is not None and post_metric is not None and \
             named[0].startswith(post_metric[0])
@@ -748,6 +749,42 @@ def _split(d: _Draft, mentions: list[Mention], metric: str) -> _Draft:
 
 #: "… giảm mạnh so với cùng kỳ như Khánh Hòa giảm 78,7%": a "như" that introduces the figure's list.
 _LISTED = regex.compile(r"(?<![\p{L}])như(?![\p{L}])")
+
+
+#: "301 dự án FDI với": the counted noun phrase right before an aggregate's "với".
+_WITH_AGGREGATE = regex.compile(r"[ \t]*+,?[ \t]*+với[ \t]++\Z")
+
+
+def _counted_owner(T: str, F: str, metric: str, start: int, drafts: list[_Draft]) -> str | None:
+    """"301 dự án FDI với tổng vốn đăng ký 27 tỷ USD" → "tổng vốn đăng ký của dự án FDI": an aggregate measure
+    (``[metric] aggregate_heads``) written with "với" right after a count is the counted things' (decision 291).
+
+    The counted noun is the count's unit and the words after it up to "với", written as the text has them
+    (cleaned as any metric: "trên địa bàn" goes), or the count's own metric when only the unit is between
+    ("tổng dự án nước ngoài lên 301 dự án với …"); at most six words, no figure, and more than the unit.
+    """
+    if not drafts or " ".join(fold(metric).split()) not in words("metric", "aggregate_heads").words:
+        return None
+    count = drafts[-1].mentions[-1]
+    if count.q.category != "count" or count.q.base_start < 0 or count.q.end > start:
+        return None
+    tie = _WITH_AGGREGATE.search(F, count.q.end, start)
+    if tie is None or tie.end() != start:
+        return None
+    unit = fold(F[count.q.base_start:count.q.end].strip())
+    noun = clean_phrase(T, F, count.q.base_start, tie.start())
+    if fold(noun) == unit:  # "nâng tổng dự án nước ngoài lên 301 dự án với …": the count's own metric says it
+        noun = _COUNT_HEAD.sub("", drafts[-1].metric)
+        noun = noun if fold(noun).startswith(unit + " ") else ""
+        owner = noun.rfind(" của ")
+        if owner > 0 and actor_only(noun[owner + 5:]):
+            noun = noun[:owner]  # ("tỉnh nâng tổng số dự án FDI lên …": the subject "tỉnh" is the scope, no owner)
+    if not noun or fold(noun) == unit or len(noun.split()) > 6 or any(c.isdigit() for c in noun) or "," in noun:
+        return None  # ("8 dự án với tổng số vốn …": the unit alone says no more than the measure)
+    return f"{metric} của {_expand(noun)}"
+
+
+_COUNT_HEAD = regex.compile(r"^(?:tổng[ \t]++số|tổng|số[ \t]++lượng|số)[ \t]++")
 
 
 def _names_nothing(metric: str) -> bool:

@@ -106,6 +106,9 @@ class _Draft:
     partner: bool = False
     #: A change said of the period compared with: that period's year, or the figure's whose year before it is.
     prior: "int | _Draft | None" = None
+    #: A bracketed list item's measure, tie and name ("lưu lượng xả trung bình", "của", "hồ Thác Bà"): the items
+    #: after it take the same measure.
+    item_of: tuple[str, str, str] | None = None
 
     @property
     def first(self) -> Mention:
@@ -594,10 +597,13 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             here = None if whole_market_after(F, m.end) else frame.exchange if breadth is None else breadth or None
             named = (exchange_scoped(named[0], here) or named[0], named[1])
         metric, start = named
+        listed = _bracket_item(T, F, start, m, lo, drafts)
+        if listed is not None:  # "… của các hồ chứa là: Hồ Hòa Bình (2.223 m3/s), …": the list's measure (decision 292)
+            metric = " ".join(listed)
         if m.role == "value" and m.q.category == "money" and _item_price(metric, m.q.unit, F, m.end, hi):
             last_end = priced_out = m.end  # "Xiaomi Mi 11 Lite … với mức giá 8 triệu đồng": one product's price
             continue  # (decision 165), and its conversion after it
-        cur = _Draft(metric, start, [m], end=m.end, partner=partner is not None)
+        cur = _Draft(metric, start, [m], end=m.end, partner=partner is not None, item_of=listed)
         cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)
         if cur.kind == "estimate" and drafts and _BREAKDOWN.search(F, last_end, m.lead):
             breakdown = True
@@ -785,6 +791,63 @@ def _counted_owner(T: str, F: str, metric: str, start: int, drafts: list[_Draft]
 
 
 _COUNT_HEAD = regex.compile(r"^(?:tổng[ \t]++số|tổng|số[ \t]++lượng|số)[ \t]++")
+
+
+#: What ends the words before a list's first item: a colon, "là", "như", "gồm" (and a comma or "và" between items).
+_ITEM_BEFORE = regex.compile(r"(?:[,:]|(?<![\p{L}])(?:là|như|gồm|và|bao[ \t]++gồm))[ \t]*+\Z")
+#: The figure right inside the bracket after an item's name: "BIDV (13,47%)", "Vietcombank (chiếm 27,75% …)".
+_ITEM_BRACKET = regex.compile(r"[ \t]*+\([ \t]*+(?:chiếm[ \t]++)?+\Z")
+#: A list's group after its measure, which each item replaces: "… của các hồ chứa", "… tại một số ngân hàng như".
+_ITEM_GROUP = regex.compile(r"[ \t]++(?P<tie>của|tại|ở|trong)[ \t]++(?:các|những|một[ \t]++số|nhiều)[ \t]++[^,;:]{1,40}?\Z")
+
+
+#: A measure that already has its owner: an item after it would be a second one ("… của Năm nhà của Kim Mã"); one
+#: that ends in a name names an item of its own ("giá cổ phiếu SAB" before "BHN (+1,2%)").
+_OWNED_MEASURE = regex.compile(r"(?<![\p{L}])(?:của|tại)[ \t]++\p{Lu}")
+
+
+def _bracket_item(T: str, F: str, start: int, m: Mention, lo: int, drafts: list[_Draft]) -> tuple[str, str, str] | None:
+    """"… của các hồ chứa là: Hồ Hòa Bình (2.223 m3/s), Hồ Thác Bà (424 m3/s)" → "lưu lượng xả trung bình của hồ
+    Hòa Bình": a list item that is a name with its figure in brackets is named by the list's measure and the
+    item (decision 292): the measure, the word that ties the item to it and the item as written; None when the
+    figure is no such item.
+
+    The measure is the one an item before it in the sentence took, else the figure's before the list whose unit
+    is this one's ("đưa vào sử dụng 4.895 căn hộ … là TX.Thuận An (752 căn)"), else the measure the sentence
+    names before its first item ("Lưu lượng xả … của các hồ chứa là:"), without the list's group ("của các
+    hồ chứa"), whose word ties the item on ("tại", "của").
+    """
+    bracket = F.rfind("(", start, m.lead)
+    if bracket < 0 or not _ITEM_BRACKET.fullmatch(F, bracket, m.lead):
+        return None
+    item = clean_phrase(T, F, start, bracket).strip(" ,")
+    if not item or len(item.split()) > 5 or not any(c.isupper() for c in item) or any(c.isdigit() for c in item) \
+            or has_head(fold(item)) or not _ITEM_BEFORE.search(F, max(lo, start - 12), start):
+        return None
+    for d in reversed(drafts):
+        if d.item_of is not None:
+            return d.item_of[0], d.item_of[1], item
+    unit = (m.q.unit or "").split(" ", 1)[0]
+    tie, measure, counted = "của", None, False
+    for d in reversed(drafts):
+        if d.first.q.category == m.q.category and (d.first.q.unit or "").split(" ", 1)[0] == unit:
+            measure, counted = d.metric, d.first.q.category == "count"
+            break
+    if measure is None:
+        named = name_metric(T, F, lo, _ITEM_BEFORE.search(F, max(lo, start - 12), start).start(), False)
+        if named is None or named[1] >= start:
+            return None
+        measure = named[0]
+    listed = _LISTED.search(measure)
+    if listed is not None:  # "… tại một số ngân hàng như Vietcombank": the first item swallowed by the measure before
+        measure = measure[:listed.end()]
+    group = _ITEM_GROUP.search(measure)
+    if group is not None:
+        tie, measure = group.group("tie"), measure[:group.start()]
+    if not measure or len(measure.split()) > 8 or not (counted or has_head(fold(measure))) \
+            or _OWNED_MEASURE.search(measure) or any(c.isupper() for c in measure.rsplit(" ", 1)[-1]):
+        return None  # (a count's metric is its counted noun: "căn hộ nhà ở xã hội")
+    return measure, tie, item
 
 
 def _names_nothing(metric: str) -> bool:

@@ -797,8 +797,14 @@ _COUNT_HEAD = regex.compile(r"^(?:tổng[ \t]++số|tổng|số[ \t]++lượng|s
 _ITEM_BEFORE = regex.compile(r"(?:[,:]|(?<![\p{L}])(?:là|như|gồm|và|bao[ \t]++gồm))[ \t]*+\Z")
 #: The figure right inside the bracket after an item's name: "BIDV (13,47%)", "Vietcombank (chiếm 27,75% …)".
 _ITEM_BRACKET = regex.compile(r"[ \t]*+\([ \t]*+(?:chiếm[ \t]++)?+\Z")
-#: A list's group after its measure, which each item replaces: "… của các hồ chứa", "… tại một số ngân hàng như".
-_ITEM_GROUP = regex.compile(r"[ \t]++(?P<tie>của|tại|ở|trong)[ \t]++(?:các|những|một[ \t]++số|nhiều)[ \t]++[^,;:]{1,40}?\Z")
+#: A list's group after its measure, which each item replaces: "… của các hồ chứa", "… tại một số ngân hàng như"
+#: (with the verb that spreads the measure over the group: "tập trung tại …", ``[metric] list_verbs``).
+@cache
+def _item_group() -> regex.Pattern:
+    verbs = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]++")
+                     for w in sorted(words("metric", "list_verbs").words, key=len, reverse=True))
+    return regex.compile(rf"(?:[ \t]++(?:{verbs}))?+[ \t]++(?P<tie>của|tại|ở|trong)[ \t]++"
+                         r"(?:các|những|một[ \t]++số|nhiều)[ \t]++[^,;:]{1,40}?\Z")
 
 
 #: A measure that already has its owner: an item after it would be a second one ("… của Năm nhà của Kim Mã"); one
@@ -826,12 +832,13 @@ def _bracket_item(T: str, F: str, start: int, m: Mention, lo: int, drafts: list[
         return None
     for d in reversed(drafts):
         if d.item_of is not None:
+            _share_as_before(m, d)
             return d.item_of[0], d.item_of[1], item
     unit = (m.q.unit or "").split(" ", 1)[0]
-    tie, measure, counted = "của", None, False
+    tie, measure, counted, source = "của", None, False, None
     for d in reversed(drafts):
         if d.first.q.category == m.q.category and (d.first.q.unit or "").split(" ", 1)[0] == unit:
-            measure, counted = d.metric, d.first.q.category == "count"
+            measure, counted, source = d.metric, d.first.q.category == "count", d
             break
     if measure is None:
         named = name_metric(T, F, lo, _ITEM_BEFORE.search(F, max(lo, start - 12), start).start(), False)
@@ -841,13 +848,23 @@ def _bracket_item(T: str, F: str, start: int, m: Mention, lo: int, drafts: list[
     listed = _LISTED.search(measure)
     if listed is not None:  # "… tại một số ngân hàng như Vietcombank": the first item swallowed by the measure before
         measure = measure[:listed.end()]
-    group = _ITEM_GROUP.search(measure)
+    group = _item_group().search(measure)
     if group is not None:
         tie, measure = group.group("tie"), measure[:group.start()]
     if not measure or len(measure.split()) > 8 or not (counted or has_head(fold(measure))) \
             or _OWNED_MEASURE.search(measure) or any(c.isupper() for c in measure.rsplit(" ", 1)[-1]):
         return None  # (a count's metric is its counted noun: "căn hộ nhà ở xã hội")
+    if source is not None:
+        _share_as_before(m, source)
     return measure, tie, item
+
+
+def _share_as_before(m: Mention, before: _Draft) -> None:
+    """"Vietcombank (chiếm 27,75% tổng dư nợ …), BIDV (13,47%)": a bare percent of an item after one stated as a
+    share is a share too (decision 292)."""
+    if m.role == "value" and m.q.category == "percent" and m.q.high is None \
+            and any(x.role == "share" for x in before.mentions):
+        m.role, m.share = "share", m.q.value
 
 
 def _names_nothing(metric: str) -> bool:

@@ -54,6 +54,11 @@ def _res():
     }
 
 
+def actor_only(phrase: str) -> bool:
+    """Whether a phrase is only actors of the report's own ("tỉnh", "thành phố", "ngành"): a scope, no owner."""
+    return _res()["actor_only"].match(phrase.lower(), 0, None, SERIAL) is not None
+
+
 #: How to find the segmented word at a position of the document being assembled.
 _WORD_AT: ContextVar = ContextVar("vnextract_word_at", default=lambda pos: None)
 

@@ -24,14 +24,14 @@ from ..text.normalize import NormText, fold
 from ..text.sentences import Sentence, may_hold_figure
 from . import filters
 from .indicators import indicator_of
-from .metric import (_expand, before_adjective, before_amount, before_level, before_list, before_predicate, before_time,
+from .metric import (_expand, actor_only, before_adjective, before_amount, before_level, before_list, before_predicate, before_time,
                      clause_start, clean_phrase, good_priced, holding_named, sales_named, measure_of_thing, name_metric, price_named, relative_holder,
                      segmented_words)
 from .companies import companies
 from .projects import project_owned
 from .subjects import (anaphor_metric, anaphor_names, breadth_scope, business_verb, counted_metric, earlier_ticker_metric, exchange_metric,
                        exchange_scope, exchange_scoped, extreme_sibling, flow_metric, has_head, index_metric,
-                       name_sibling, names_no_price, owner_metric, owner_named_first, partner_metric, sibling_metric, stock_text,
+                       acted_named, name_sibling, names_no_price, owner_metric, owner_named_first, partner_metric, sibling_metric, stock_text,
                        ticker_anaphor, ticker_metric, tickers, value_sibling, whole_market_after)
 from ..places import Located
 from ..places import assign as assign_places
@@ -106,6 +106,9 @@ class _Draft:
     partner: bool = False
     #: A change said of the period compared with: that period's year, or the figure's whose year before it is.
     prior: "int | _Draft | None" = None
+    #: A bracketed list item's measure, tie and name ("lưu lượng xả trung bình", "của", "hồ Thác Bà"): the items
+    #: after it take the same measure.
+    item_of: tuple[str, str, str] | None = None
 
     @property
     def first(self) -> Mention:
@@ -523,6 +526,11 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             or (m.q.category == "count" and _after_object_verb(F, lo, m))
         ):
             named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
+        elif named is not None and post_metric is not None and m.q.category == "count" and not stock_text(F):
+            # "giải thể 10 doanh nghiệp": "doanh nghiệp giải thể", what the count counts and the action (decision 290;
+            # a noun that says more than the unit names the count by itself, above)
+            acted = acted_named(named[0], post_metric[0])
+            named = named if acted is None else (acted, named[1])
         if named is not None and m.q.category == "count" and m.q.unit and \
                 fold(named[0]) in words("metric", "count_heads").words:
             named = (f"{named[0]} {m.q.unit}", named[1])  # "với tổng số khoảng 9.600 căn hộ": "tổng số căn hộ"
@@ -564,7 +572,8 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             elif " của " in named[0]:  # "… của Công ty Cổ phần Vinhomes", "… của ngân hàng": as the text calls it
                 named = (companies(T).shorten(named[0], lo, m.lead, frame.heading, frame.paragraph_start), named[1])
             else:  # "Dự án thép Dung Quất … với tổng vốn đầu tư": the project's (decision 215)
-                named = (project_owned(named[0], T, lo, named[1]) or named[0], named[1])
+                named = (project_owned(named[0], T, lo, named[1]) or _counted_owner(T, F, named[0], named[1], drafts)
+                         or named[0], named[1])
         # a name read after the figure ends the figure there: what follows attaches after it
         named_after = named is not None and post is not None and post_metric is not None and \
             named[0].startswith(post_metric[0])
@@ -588,10 +597,13 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             here = None if whole_market_after(F, m.end) else frame.exchange if breadth is None else breadth or None
             named = (exchange_scoped(named[0], here) or named[0], named[1])
         metric, start = named
+        listed = _bracket_item(T, F, start, m, lo, drafts)
+        if listed is not None:  # "… của các hồ chứa là: Hồ Hòa Bình (2.223 m3/s), …": the list's measure (decision 292)
+            metric = " ".join(listed)
         if m.role == "value" and m.q.category == "money" and _item_price(metric, m.q.unit, F, m.end, hi):
             last_end = priced_out = m.end  # "Xiaomi Mi 11 Lite … với mức giá 8 triệu đồng": one product's price
             continue  # (decision 165), and its conversion after it
-        cur = _Draft(metric, start, [m], end=m.end, partner=partner is not None)
+        cur = _Draft(metric, start, [m], end=m.end, partner=partner is not None, item_of=listed)
         cur.kind = _kind(F, lo, last_end, m, targets, head_estimate or breakdown, drafts, frame)
         if cur.kind == "estimate" and drafts and _BREAKDOWN.search(F, last_end, m.lead):
             breakdown = True
@@ -743,6 +755,116 @@ def _split(d: _Draft, mentions: list[Mention], metric: str) -> _Draft:
 
 #: "… giảm mạnh so với cùng kỳ như Khánh Hòa giảm 78,7%": a "như" that introduces the figure's list.
 _LISTED = regex.compile(r"(?<![\p{L}])như(?![\p{L}])")
+
+
+#: "301 dự án FDI với": the counted noun phrase right before an aggregate's "với".
+_WITH_AGGREGATE = regex.compile(r"[ \t]*+,?[ \t]*+với[ \t]++\Z")
+
+
+def _counted_owner(T: str, F: str, metric: str, start: int, drafts: list[_Draft]) -> str | None:
+    """"301 dự án FDI với tổng vốn đăng ký 27 tỷ USD" → "tổng vốn đăng ký của dự án FDI": an aggregate measure
+    (``[metric] aggregate_heads``) written with "với" right after a count is the counted things' (decision 291).
+
+    The counted noun is the count's unit and the words after it up to "với", written as the text has them
+    (cleaned as any metric: "trên địa bàn" goes), or the count's own metric when only the unit is between
+    ("tổng dự án nước ngoài lên 301 dự án với …"); at most six words, no figure, and more than the unit.
+    """
+    if not drafts or " ".join(fold(metric).split()) not in words("metric", "aggregate_heads").words:
+        return None
+    count = drafts[-1].mentions[-1]
+    if count.q.category != "count" or count.q.base_start < 0 or count.q.end > start:
+        return None
+    tie = _WITH_AGGREGATE.search(F, count.q.end, start)
+    if tie is None or tie.end() != start:
+        return None
+    unit = fold(F[count.q.base_start:count.q.end].strip())
+    noun = clean_phrase(T, F, count.q.base_start, tie.start())
+    if fold(noun) == unit:  # "nâng tổng dự án nước ngoài lên 301 dự án với …": the count's own metric says it
+        noun = _COUNT_HEAD.sub("", drafts[-1].metric)
+        noun = noun if fold(noun).startswith(unit + " ") else ""
+        owner = noun.rfind(" của ")
+        if owner > 0 and actor_only(noun[owner + 5:]):
+            noun = noun[:owner]  # ("tỉnh nâng tổng số dự án FDI lên …": the subject "tỉnh" is the scope, no owner)
+    if not noun or fold(noun) == unit or len(noun.split()) > 6 or any(c.isdigit() for c in noun) or "," in noun:
+        return None  # ("8 dự án với tổng số vốn …": the unit alone says no more than the measure)
+    return f"{metric} của {_expand(noun)}"
+
+
+_COUNT_HEAD = regex.compile(r"^(?:tổng[ \t]++số|tổng|số[ \t]++lượng|số)[ \t]++")
+
+
+#: What ends the words before a list's first item: a colon, "là", "như", "gồm" (and a comma or "và" between items).
+_ITEM_BEFORE = regex.compile(r"(?:[,:]|(?<![\p{L}])(?:là|như|gồm|và|bao[ \t]++gồm))[ \t]*+\Z")
+#: The figure right inside the bracket after an item's name: "BIDV (13,47%)", "Vietcombank (chiếm 27,75% …)".
+_ITEM_BRACKET = regex.compile(r"[ \t]*+\([ \t]*+(?:chiếm[ \t]++)?+\Z")
+#: A list's group after its measure, which each item replaces: "… của các hồ chứa", "… tại một số ngân hàng như"
+#: (with the verb that spreads the measure over the group: "tập trung tại …", ``[metric] list_verbs``).
+@cache
+def _item_group() -> regex.Pattern:
+    verbs = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]++")
+                     for w in sorted(words("metric", "list_verbs").words, key=len, reverse=True))
+    return regex.compile(rf"(?:[ \t]++(?:{verbs}))?+[ \t]++(?P<tie>của|tại|ở|trong)[ \t]++"
+                         r"(?:các|những|một[ \t]++số|nhiều)[ \t]++[^,;:]{1,40}?\Z")
+
+
+#: A measure that already has its owner: an item after it would be a second one ("… của Năm nhà của Kim Mã"); one
+#: that ends in a name names an item of its own ("giá cổ phiếu SAB" before "BHN (+1,2%)").
+_OWNED_MEASURE = regex.compile(r"(?<![\p{L}])(?:của|tại)[ \t]++\p{Lu}")
+
+
+def _bracket_item(T: str, F: str, start: int, m: Mention, lo: int, drafts: list[_Draft]) -> tuple[str, str, str] | None:
+    """"… của các hồ chứa là: Hồ Hòa Bình (2.223 m3/s), Hồ Thác Bà (424 m3/s)" → "lưu lượng xả trung bình của hồ
+    Hòa Bình": a list item that is a name with its figure in brackets is named by the list's measure and the
+    item (decision 292): the measure, the word that ties the item to it and the item as written; None when the
+    figure is no such item.
+
+    The measure is the one an item before it in the sentence took, else the figure's before the list whose unit
+    is this one's ("đưa vào sử dụng 4.895 căn hộ … là TX.Thuận An (752 căn)"), else the measure the sentence
+    names before its first item ("Lưu lượng xả … của các hồ chứa là:"), without the list's group ("của các
+    hồ chứa"), whose word ties the item on ("tại", "của").
+    """
+    bracket = F.rfind("(", start, m.lead)
+    if bracket < 0 or not _ITEM_BRACKET.fullmatch(F, bracket, m.lead):
+        return None
+    item = clean_phrase(T, F, start, bracket).strip(" ,")
+    if not item or len(item.split()) > 5 or not any(c.isupper() for c in item) or any(c.isdigit() for c in item) \
+            or has_head(fold(item)) or not _ITEM_BEFORE.search(F, max(lo, start - 12), start):
+        return None
+    for d in reversed(drafts):
+        if d.item_of is not None:
+            _share_as_before(m, d)
+            return d.item_of[0], d.item_of[1], item
+    unit = (m.q.unit or "").split(" ", 1)[0]
+    tie, measure, counted, source = "của", None, False, None
+    for d in reversed(drafts):
+        if d.first.q.category == m.q.category and (d.first.q.unit or "").split(" ", 1)[0] == unit:
+            measure, counted, source = d.metric, d.first.q.category == "count", d
+            break
+    if measure is None:
+        named = name_metric(T, F, lo, _ITEM_BEFORE.search(F, max(lo, start - 12), start).start(), False)
+        if named is None or named[1] >= start:
+            return None
+        measure = named[0]
+    listed = _LISTED.search(measure)
+    if listed is not None:  # "… tại một số ngân hàng như Vietcombank": the first item swallowed by the measure before
+        measure = measure[:listed.end()]
+    group = _item_group().search(measure)
+    if group is not None:
+        tie, measure = group.group("tie"), measure[:group.start()]
+    if not measure or len(measure.split()) > 8 or not (counted or has_head(fold(measure))) \
+            or _OWNED_MEASURE.search(measure) or any(c.isupper() for c in measure.rsplit(" ", 1)[-1]):
+        return None  # (a count's metric is its counted noun: "căn hộ nhà ở xã hội")
+    if source is not None:
+        _share_as_before(m, source)
+    return measure, tie, item
+
+
+def _share_as_before(m: Mention, before: _Draft) -> None:
+    """"Vietcombank (chiếm 27,75% tổng dư nợ …), BIDV (13,47%)": a bare percent of an item after one stated as a
+    share is a share too (decision 292)."""
+    if m.role == "value" and m.q.category == "percent" and m.q.high is None \
+            and any(x.role == "share" for x in before.mentions):
+        m.role, m.share = "share", m.q.value
 
 
 def _names_nothing(metric: str) -> bool:

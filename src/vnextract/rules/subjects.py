@@ -689,3 +689,44 @@ def _is_name(words: str) -> bool:
 def _folded(table: str) -> frozenset[str]:
     """A ``subjects.toml`` table's ``words``, folded, as a set ("nominal_verbs", "speakers", "not_owners")."""
     return frozenset(fold(w) for w in _raw()[table]["words"])
+
+
+#: POS tags of the action that ends a count's clause: verbs, and an adjective after a verb ("đóng mới").
+_ACTION_TAGS = frozenset({"V", "A"})
+
+
+def acted_named(metric: str, noun: str) -> str | None:
+    """"tỉnh đã giải thể" before "10 doanh nghiệp" → "doanh nghiệp giải thể": a count whose clause names only
+    an action is named by what it counts and the action (decision 290); None when the metric is not so built.
+
+    The action is the run of verbs that ends the metric (an adjective after a verb goes with it: "đóng mới"),
+    the whole metric or after an adverb ("đã", "sẽ"); the subject and the adverb go ("tỉnh đã"). A verb right
+    after a noun may be the noun's own ("bằng khen", "chỉ tiêu tuyển sinh"), and a sale is read by
+    ``sales_named``. Not a metric with a head noun ("số doanh nghiệp …" names
+    the count itself), nor an action of ``[metric] acted_not`` (linking and moving verbs: "có", "khiến", "nâng").
+    """
+    folded = fold(metric)
+    if not noun or has_head(folded) or has_head(fold(noun)) or len(folded.split()) > 8:
+        return None
+    tags = pos_tags(metric)
+    k = len(tags)
+    while k > 0 and tags[k - 1][1] in _ACTION_TAGS:
+        k -= 1
+    chain = tags[k:]
+    if not chain or chain[0][1] != "V" or (k > 0 and tags[k - 1][1] != "R"):
+        return None  # (a verb right after a noun may be the noun's own: "bằng khen", "chỉ tiêu tuyển sinh")
+    if len(chain) > 3 or (k > 0 and fold(tags[k - 1][0]) in words("metric", "acted_not_after").words):
+        return None  # ("nó có thể bắn 40 viên đạn": what a thing can do is its specification)
+    head = fold(noun).split(" ", 1)[0]
+    if len(noun.split()) > 4 or head in words("metric", "acted_nouns_not").words:
+        return None  # "con", "chiếc", "năm": a classifier or a span names nothing acted on
+    action = " ".join(w for w, _ in chain)
+    folded_action = fold(action)
+    not_acted = words("metric", "acted_not").words
+    if folded_action in not_acted or any(fold(w) in not_acted for w, _ in chain) \
+            or folded_action in words("metric", "object_verbs").words \
+            or words("metric", "sale_verbs").ending(folded) is not None:
+        return None
+    if fold(noun).endswith(folded_action):
+        return None
+    return f"{noun} {action}"

@@ -51,7 +51,7 @@ from functools import cache
 import regex
 
 from ..lang.vi.places import districts, gazetteer, place_cues
-from ..periods.document import past_caption
+from ..periods.document import is_subheading, past_caption
 from ..rules.words import WordSet, anchored_at, clause_from, trie_alternation
 from ..text.serial import SERIAL
 
@@ -380,7 +380,13 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
     turns: dict[tuple[int, int], int] = {}  # (sentence, list start) → figures that took a place of the list
     framed: tuple[int, PlaceMention] | None = None  # the last "Tại Hà Nội, …" of the paragraph: (sentence, place)
     seen = 0  # sentences before this one were read for a frame
+    section, read_to = doc, (max(lead) + 1 if lead else 0)  # the subject of the body's section so far
     for f in figures:
+        for i in range(read_to, f.sentence):
+            # "Phó Chủ tịch … dự đại hội khuyến học tỉnh Sóc Trăng" (a line of its own): a section about another
+            # province, as when a site runs two reports into one text
+            section = _heading_place(folded, sentences, i, subjects_in) or section
+        read_to = max(read_to, f.sentence)
         here = places_in(f.sentence)
         # a sentence without a figure frames too: "Tại TP Cần Thơ, giá cát tăng mạnh. Cụ thể, cát xây 280.000 đồng/m3"
         for i in range(max(seen, f.sentence - _FRAME_REACH), f.sentence):
@@ -410,7 +416,17 @@ def assign(text: str, folded: str, sentences: list[tuple[int, int]], lead: set[i
         if named is None and framed is not None and 0 < f.sentence - framed[0] <= _FRAME_SPAN and not here:
             named = framed[1]  # "Tại Nhật Bản, dịch bệnh … Riêng Tokyo ghi nhận 1.027 ca": the paragraph's place
         # a region ("các tỉnh Tây Nguyên") or a list of places is no place, and the figure is not the document's
-        f.place = doc if named is None else (None if named.kind in NO_PLACE else named.place)
+        f.place = section if named is None else (None if named.kind in NO_PLACE else named.place)
+
+
+def _heading_place(folded: str, sentences: list[tuple[int, int]], i: int, subjects_in) -> str | None:
+    """The one place a sub-heading of the body names with its administrative word ("… tỉnh Sóc Trăng"), if
+    sentence ``i`` is a sub-heading (a short line of its own without a final stop) that names one."""
+    lo, hi = sentences[i]
+    if not is_subheading(folded, lo, hi):
+        return None
+    named = {p.place for p in subjects_in(i) if p.prefixed and p.kind == "province"}
+    return named.pop() if len(named) == 1 else None
 
 
 #: How many sentences after its own a paragraph's opening place frames: a frame covers its passage, and a

@@ -43,7 +43,7 @@ months from January to it when it is a flow and none when it is a stock
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from datetime import date as Date
 import regex
@@ -375,12 +375,25 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention], later_years: b
                                                and _WITHIN_BEFORE.search(folded, end, p.start)))
                  and _LATER_IN_CLAUSE.fullmatch(folded, end, p.start)]
         out.extend(later[:1])
+    if not out:
+        # the year of the plan it attains: "thu ngân sách đạt 53% dự toán năm 2020" (inside its plan's mention)
+        # (the phrase is a shadow of the plan: its year reads as a comparison there, and frames nothing after it)
+        # (the plan's year only: the months the sentence framed stay, "8 tháng đầu năm … đạt 53% dự toán năm 2020")
+        out.extend(replace(p, shape="plan") for a, e in f.spans[:1] for p in mentions if p.role in ("frame", "comparison")
+                   and p.year is not None and p.months is None
+                   and f.anchor < p.start and p.end <= max(b for _, b in f.spans) and _plan_before(folded, a, p.start))
     return out
 
 
 #: Right before a comparison's base figure: "so với mức xấp xỉ 11%", "so với con số 110 tỷ đồng".
 _BASE_BEFORE = regex.compile(r"(?<![\p{L}])so[ \t]++với(?:[ \t]++(?:mức|con[ \t]++số|mức[ \t]++giá))?+"
                              r"(?:[ \t]++(?:xấp[ \t]++xỉ|khoảng|gần|hơn|trên|chỉ))?+[ \t]*+\Z")
+
+
+def _plan_before(folded: str, lo: int, s: int) -> bool:
+    """A plan's word right before a year in the figure's own plan phrase: "thu ngân sách đạt 53% dự toán năm 2020"
+    is 2020's (the year of the plan a figure attains is its own)."""
+    return cue("before", "plan").before(folded, s, lo) is not None
 
 
 #: "trong" right before a year later in a figure's clause: "… tiền lãi cho khách hàng trong năm 2015".

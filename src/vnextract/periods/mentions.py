@@ -169,6 +169,8 @@ _DAY_LEAD = regex.compile(r"(?<![\p{L}])(?:phiên(?:[ \t]++giao[ \t]++dịch)?+|
 _RELATIVE_LEAD = regex.compile(r"(?:trong|vào|tính[ \t]++chung|riêng|cả)[ \t]*+\Z")
 #: "trong năm 2020 và đầu 2021": a year's edge joined to the period before it goes on from it (a frame).
 _JOINED = regex.compile(r"(?<![\p{L}])(?:và|hoặc)[ \t]++\Z")
+#: After a count of months, the months ahead of now: "trong 6 tháng tới", "3 tháng nữa", "6 tháng sau đó".
+_AHEAD = regex.compile(r"[ \t]++(?:tới|sắp[ \t]++tới|nữa|tiếp[ \t]++theo|kế[ \t]++tiếp|sau)(?![\p{L}\p{N}])")
 _COUNTED = regex.compile(r"(?:\d|mấy|vài|nhiều|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]*+\Z")
 
 
@@ -296,6 +298,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         n = _MONTH_WORDS[nm] if nm in _MONTH_WORDS else int(nm)
         if not 1 <= n <= 12 or _NOT_MONTHS_BEFORE.search(folded, max(0, s - 12), s):
             return None
+        if not m.group("edge") and year is None and _AHEAD.match(folded, e):
+            return None  # "trong 6 tháng tới": the months ahead of now, not January to June
         if not m.group("edge") and year is None and cue("before", "duration").before(folded, s, lo):
             return None  # "tạm đình chỉ 9 tháng": a duration
         months = (13 - n, 12) if m.group("edge") == "cuối" else (1, n)

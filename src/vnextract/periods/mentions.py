@@ -32,7 +32,7 @@ from functools import cache
 
 import regex
 
-from ..lang.vi.periods import event_window, lunar_years, period_cues
+from ..lang.vi.periods import crop_seasons, document_words, event_window, lunar_years, period_cues
 from ..rules.words import WordSet, anchored_at, clause_from, word_char
 from ..text.normalize import per_text
 
@@ -53,6 +53,8 @@ _NOT_A_YEAR_AFTER = r"(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|usd|tấn|ha|ng�
 _SEP_RE = regex.compile(_SEP)
 #: A lunar year's name: "Tết Đinh Dậu 2017", "Tết Nguyên đán Giáp Thìn 2024" (``periods.toml`` [holiday]).
 _LUNAR = lunar_years()
+#: A crop season's name: "vụ Đông Xuân 2016-2017", "vụ lúa hè thu 2020" (``periods.toml`` [crop]).
+_CROP = crop_seasons()
 
 _PATTERNS = regex.compile(
     rf"""
@@ -69,13 +71,14 @@ _PATTERNS = regex.compile(
       | quý[ \t]++(?P<q>iv|iii|ii|i|[1-4])(?![\p{{L}}\p{{N}}]){_YEAR_TAIL}
       | (?P<thisq>quý(?=[ \t]++(?:này|vừa[ \t]++qua|vừa[ \t]++rồi)(?![\p{{L}}\p{{N}}]))|(?<=(?:trong|cả)[ \t]++)quý(?![ \t]++(?:iv|iii|ii|i|\d|thứ|đầu|cuối|tới|sau|trước|liên|kế|gần|tiếp)(?![\p{{L}}\p{{N}}])))
       | (?<=(?<![\p{{L}}])từ[ \t]{{1,3}})(?P<yrange>(?:năm[ \t]++)?(?P<ya>{_YEAR}){_SEP}(?:năm[ \t]++)?(?P<yb>{_YEAR}))
+      | (?<=(?<![\p{{L}}])(?:vụ(?:[ \t]++lúa)?|lúa)[ \t]++{_CROP}[ \t]++)(?P<crop>(?:năm[ \t]++)?(?P<cy>{_YEAR})(?:[ \t]*+[-–][ \t]*+(?:năm[ \t]++)?(?P<cy2>{_YEAR}))?+)
       | (?P<yearword>năm|lũy[ \t]++kế(?:[ \t]++năm)?|năm[ \t]++tài[ \t]++(?:chính|khóa)|tài[ \t]++khóa|niên[ \t]++độ)
         [ \t]++(?P<year>{_YEAR})(?:[ \t]*+(?P<ysep>[-–]|và|hoặc)[ \t]*+(?:năm[ \t]++)?(?P<year2>{_YEAR}))?+
       | (?P<yspan>(?:giai[ \t]++đoạn|niên[ \t]++vụ|niên[ \t]++khóa|năm[ \t]++học|nhiệm[ \t]++kỳ|thời[ \t]++kỳ)[ \t]++(?:từ[ \t]++)?(?:năm[ \t]++)?
                   {_YEAR}[ \t]*+(?:-|–|đến|tới)[ \t]*+(?:năm[ \t]++)?{_YEAR})
-      | (?P<holiday>tết(?:[ \t]++nguyên[ \t]++đán)?+(?:[ \t]++{_LUNAR})?+[ \t]++(?P<hy>{_YEAR}))
+      | (?P<holiday>(?:tết(?:[ \t]++nguyên[ \t]++đán)?+(?:[ \t]++{_LUNAR})?+|xuân[ \t]++{_LUNAR}(?:[ \t]++năm)?+)[ \t]++(?P<hy>{_YEAR}))
       | (?<=(?:đầu|cuối|giữa|trong|hết|sang)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d)
-      | (?<=(?<![\p{{L}}])(?:đến|tới)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d|[ \t]*+[-–/%]|[ \t]++{_NOT_A_YEAR_AFTER})
+      | (?<=(?<![\p{{L}}])(?:đến|tới|so[ \t]++với|so|cùng[ \t]++kỳ)[ \t]{{1,3}})(?P<bare>{_YEAR})(?![.,]\d|[ \t]*+[-–/%]|[ \t]++{_NOT_A_YEAR_AFTER})
       | (?P<yearis>{_YEAR})(?=[ \t]++là[ \t]++(?:một[ \t]++)?năm(?![\p{{L}}\p{{N}}]))
       | năm[ \t]++(?P<typo>(?:19|20)\d{{3,6}})(?!\d)
       | (?P<whole>cả[ \t]++năm){_AFTER_NAM}
@@ -91,13 +94,13 @@ _PATTERNS = regex.compile(
 #: Where a mention can start (its first word or digit). A number starts one only as a date
 #: or a count of months: "30/6/2016", "9 tháng".
 _ANCHOR_WORDS = ("ngày", "nửa", "sáu", "tháng", "quý", "năm", "lũy", "tài", "niên", "cả", "hai", "ba", "bốn", "bảy",
-                 "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời", "tết", "giai", "nhiệm")
+                 "tám", "chín", "mười", "tính", "đến", "tới", "hiện", "thời", "tết", "xuân", "giai", "nhiệm")
 # (``(?=\d)`` first: every branch starts with a digit, and the look-behinds are then tried only there.)
 _DATE_ANCHOR = regex.compile(r"(?=\d)(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))"
                              r"|(?:19|20)\d\d(?=[ \t]++là[ \t])"
-                             r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang|đến|tới|từ)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d))")
+                             r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang|đến|tới|từ|với|so|kỳ|xuân|thu|mùa|hè)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d))")
 _ANCHOR = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?:\d{1,2}(?!\d)(?=[ \t]*+(?:[/.\-]|tháng))|(?:19|20)\d\d(?=[ \t]++là[ \t])"
-                        r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang|đến|tới|từ)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d)|(?:"
+                        r"|(?<=(?:đầu|cuối|giữa|trong|hết|sang|đến|tới|từ|với|so|kỳ|xuân|thu|mùa|hè)[ \t]{1,3})(?:19|20)\d\d(?![\p{N}]|[.,]\d)|(?:"
                         + "|".join(_ANCHOR_WORDS) + r")(?![\p{L}\p{N}]))")
 
 
@@ -166,7 +169,17 @@ _DAY_LEAD = regex.compile(r"(?<![\p{L}])(?:phiên(?:[ \t]++giao[ \t]++dịch)?+|
 _RELATIVE_LEAD = regex.compile(r"(?:trong|vào|tính[ \t]++chung|riêng|cả)[ \t]*+\Z")
 #: "trong năm 2020 và đầu 2021": a year's edge joined to the period before it goes on from it (a frame).
 _JOINED = regex.compile(r"(?<![\p{L}])(?:và|hoặc)[ \t]++\Z")
+#: After a count of months, the months ahead of now: "trong 6 tháng tới", "3 tháng nữa", "6 tháng sau đó".
+_AHEAD = regex.compile(r"[ \t]++(?:tới|sắp[ \t]++tới|nữa|tiếp[ \t]++theo|kế[ \t]++tiếp|sau)(?![\p{L}\p{N}])")
 _COUNTED = regex.compile(r"(?:\d|mấy|vài|nhiều|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]*+\Z")
+
+
+@cache
+def _connective_lead() -> regex.Pattern:
+    """A connective opening the sentence before "đến nay" ("Như vậy, tính đến nay …", "Trong đó, hiện …": ``periods.toml
+    [document] continues``): the mention still opens it."""
+    words = "|".join(w.replace(" ", r"[ \t]++") for w in sorted(document_words("continues"), key=len, reverse=True))
+    return regex.compile(rf"\A(?:{words})[ \t]*+,?[ \t]*+\Z")
 
 
 @cache
@@ -261,7 +274,7 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
     offset = _RELATIVE[rel] if rel else None
     if m.group("now") is not None:
         return PeriodMention(s, e, None, None, role="as_of", shape="now",
-                             opens=not _SINCE_THEN.sub("", folded[lo:s]).strip(_OPENING))
+                             opens=not _connective_lead().sub("", _SINCE_THEN.sub("", folded[lo:s]).strip(_OPENING)))
     if m.group("date") is not None:
         d, mo = int(m.group("d")), int(m.group("dm"))
         dy = m.group("dy")
@@ -285,6 +298,8 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
         n = _MONTH_WORDS[nm] if nm in _MONTH_WORDS else int(nm)
         if not 1 <= n <= 12 or _NOT_MONTHS_BEFORE.search(folded, max(0, s - 12), s):
             return None
+        if not m.group("edge") and year is None and _AHEAD.match(folded, e):
+            return None  # "trong 6 tháng tới": the months ahead of now, not January to June
         if not m.group("edge") and year is None and cue("before", "duration").before(folded, s, lo):
             return None  # "tạm đình chỉ 9 tháng": a duration
         months = (13 - n, 12) if m.group("edge") == "cuối" else (1, n)
@@ -326,6 +341,11 @@ def _mention(m, folded: str, lo: int, classify: bool = True) -> PeriodMention | 
                              years=tuple(range(a, b + 1)) if 0 < b - a <= 30 else None)
     elif m.group("yspan") is not None:  # "giai đoạn 2011 - 2015": a span of years, no one year
         return PeriodMention(s, e, None, None, role="range", shape="year")
+    elif m.group("crop") is not None:  # "vụ Xuân 2017"; "vụ Đông Xuân 2016-2017" is harvested in 2017
+        a, b = int(m.group("cy")), m.group("cy2")
+        if b is not None and int(b) != a + 1:
+            return PeriodMention(s, e, None, None, role="range", shape="year")
+        p = PeriodMention(s, e, int(b) if b else a, None, shape="year")
     elif m.group("holiday") is not None:  # "Tết Nguyên đán 2017", "Tết 2024": that year's holiday
         lead = _HOLIDAY_LEAD.search(folded, max(lo, s - 20), s)
         if lead:
@@ -355,7 +375,7 @@ def _classify(p: PeriodMention, folded: str, lo: int) -> PeriodMention:
     c0 = clause_from(folded, max(lo, s - 80), s)
     w = max(c0, s - event_window())
     if _names_document(folded, w, s) or cue("event", "editions").search(folded, w, s) or (
-            p.shape == "date" and cue("event", "meetings").search(folded, w, s)):
+            p.shape == "date" and cue("event", "meetings").search(folded, w, s)) or _in_quoted_title(folded, lo, s):
         return replace(p, role="event")
     if p.shape == "year" and cue("before", "decade").before(folded, s, lo):
         return replace(p, role="history")  # "những năm 1960": a decade, not a year
@@ -408,6 +428,22 @@ def _proportion_before(folded: str, c0: int, s: int) -> bool:
         if size is not None and s - size.end() <= 40 and cue("before", "plan").search(folded, size.end(), s) is None:
             return True
     return False
+
+
+def _in_quoted_title(folded: str, lo: int, s: int) -> bool:
+    """Inside the quoted title of a document or programme: Quyết định 281 về "đẩy mạnh phong trào học tập …
+    đến năm 2020", đề án “Phát triển … đến năm 2025” (the title's horizon, not a period of the figures)."""
+    curly, close = folded.rfind("“", lo, s), folded.rfind("”", lo, s)
+    q = curly if curly > close else -1
+    if q < 0 and folded.count('"', lo, s) % 2 == 1:
+        q = folded.rfind('"', lo, s)
+    if q < 0 or (q > lo and not folded[q - 1].isspace()) or not word_char(folded[q + 1]):
+        return False  # an opening quote stands after a space, before a word ("luật", thẩm phán … closes one)
+    w = max(lo, q - event_window(), *(folded.rfind(c, lo, q) + 1 for c in '"“”;'))  # not past another quote
+    last = None
+    for last in cue("event", "titled").finditer(folded, w, q):
+        pass
+    return last is not None and cue("event", "content").search(folded, last.end(), s) is None
 
 
 def _names_document(folded: str, w: int, s: int) -> bool:

@@ -43,7 +43,7 @@ months from January to it when it is a flow and none when it is a stock
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from datetime import date as Date
 import regex
@@ -104,8 +104,10 @@ class Figure:
 def is_session(metric: str, unit: str | None) -> bool:
     """Whether a figure is a quote of a trading session: a share price, an index level, matched orders
     (``periods.toml [session]``)."""
-    return (unit is not None and fold(unit) in cue("session", "units").words) or \
-        cue("session", "metrics").search(fold(metric)) is not None
+    m = fold(metric)
+    if cue("session", "metrics_not").search(m) is not None:
+        return False  # "giá trị giao dịch bình quân phiên": an average over a period's sessions is that period's
+    return (unit is not None and fold(unit) in cue("session", "units").words) or cue("session", "metrics").search(m) is not None
 
 
 @cache
@@ -125,6 +127,16 @@ def is_habitual(metric: str, unit: str | None) -> bool:
         if u not in nots and u.endswith(ends) and u.count("/") == 1:
             return True  # (not "tỷ đồng/người/năm": a productivity or an income per head is a year's statistic)
     return cue("habitual", "metrics").search(m) is not None
+
+
+@cache
+def _counted_years() -> regex.Pattern:
+    """A span of so many years: "qua 20 năm hoạt động", "trong 5 năm qua", "sau hơn 10 năm" (``periods.toml
+    [years_span] counted``); not one followed by its year or its edge ("trong 2 năm 2019 - 2020" is a range)."""
+    lead = "|".join(w.replace(" ", r"[ \t]++") for w in sorted(period_cues("years_span", "counted"), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{lead})[ \t]++(?:(?:hơn|gần|khoảng|ngót|chừng|trên)[ \t]++)?"
+                         r"(?:[2-9]|[1-9]\d{1,2}|hai|ba|bốn|sáu|bảy|tám|chín|mười|mấy|vài)[ \t]++năm"
+                         r"(?![\p{L}\p{N}])(?![ \t]*+(?:\(|[-–])?[ \t]*+(?:19|20)\d\d|[ \t]++(?:đầu|cuối|nay|ngoái)(?![\p{L}]))")
 
 
 @dataclass
@@ -251,7 +263,8 @@ def assign(
         moves = i >= first
         owned = {p.start for f in figs for p in _after(folded, f, mentions[i], later_years=False)}
         # "Trong những năm qua, …": several years before a figure leave it no year carried to it
-        years_span = cue("years_span", "words").search(folded, lo, hi) if figs else None
+        years_span = (cue("years_span", "words").search(folded, lo, hi) or _counted_years().search(folded, lo, hi)) \
+            if figs else None
         turns: list[int] = []  # "năm 2020 và 2021 lần lượt …": the years the next figures take in turn
         framed = False  # a year framed earlier in the sentence (not a point: "vào năm 2017, một nghiên cứu …")
         for f in figs:
@@ -362,12 +375,25 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention], later_years: b
                                                and _WITHIN_BEFORE.search(folded, end, p.start)))
                  and _LATER_IN_CLAUSE.fullmatch(folded, end, p.start)]
         out.extend(later[:1])
+    if not out:
+        # the year of the plan it attains: "thu ngân sách đạt 53% dự toán năm 2020" (inside its plan's mention)
+        # (the phrase is a shadow of the plan: its year reads as a comparison there, and frames nothing after it)
+        # (the plan's year only: the months the sentence framed stay, "8 tháng đầu năm … đạt 53% dự toán năm 2020")
+        out.extend(replace(p, shape="plan") for a, e in f.spans[:1] for p in mentions if p.role in ("frame", "comparison")
+                   and p.year is not None and p.months is None
+                   and f.anchor < p.start and p.end <= max(b for _, b in f.spans) and _plan_before(folded, a, p.start))
     return out
 
 
 #: Right before a comparison's base figure: "so với mức xấp xỉ 11%", "so với con số 110 tỷ đồng".
 _BASE_BEFORE = regex.compile(r"(?<![\p{L}])so[ \t]++với(?:[ \t]++(?:mức|con[ \t]++số|mức[ \t]++giá))?+"
                              r"(?:[ \t]++(?:xấp[ \t]++xỉ|khoảng|gần|hơn|trên|chỉ))?+[ \t]*+\Z")
+
+
+def _plan_before(folded: str, lo: int, s: int) -> bool:
+    """A plan's word right before a year in the figure's own plan phrase: "thu ngân sách đạt 53% dự toán năm 2020"
+    is 2020's (the year of the plan a figure attains is its own)."""
+    return cue("before", "plan").before(folded, s, lo) is not None
 
 
 #: "trong" right before a year later in a figure's clause: "… tiền lãi cho khách hàng trong năm 2015".
@@ -397,7 +423,15 @@ def _own(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> Per
                     and p.role in ("point", "frame", "as_of")]
             if len(days) == 1:
                 return days[0]
+            # "nợ đọng gần 10.000 tỷ đồng (2015)": a bare year alone in brackets right after it is its own year
+            alone = _BRACKET_YEAR.fullmatch(folded, box[0], box[1] + 1)
+            if alone is not None:
+                return PeriodMention(box[0], box[1] + 1, int(alone.group("y")), None, shape="year")
     return None
+
+
+#: Brackets that hold a year and nothing else: "(2015)", "(năm 2016)".
+_BRACKET_YEAR = regex.compile(r"\([ \t]*+(?:năm[ \t]++)?(?P<y>(?:19|20)\d\d)[ \t]*+\)")
 
 
 def _compared_bracket(folded: str, f: Figure, mentions: list[PeriodMention], brackets) -> PeriodMention | None:

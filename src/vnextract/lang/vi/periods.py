@@ -31,3 +31,9 @@ def lunar_years() -> str:
     """A pattern for a lunar year's name ("đinh dậu", "giáp thìn"): a stem and a branch of ``[holiday]``, folded."""
     stems, branches = (sorted(period_cues("holiday", k), key=len, reverse=True) for k in ("stems", "branches"))
     return rf"(?:{'|'.join(stems)})[ \t]++(?:{'|'.join(branches)})(?![\p{{L}}\p{{N}}])"
+
+
+def crop_seasons() -> str:
+    """A pattern for a crop season's name after "vụ" ("đông xuân", "hè thu", "mùa": ``periods.toml [crop]``), folded."""
+    names = sorted(period_cues("crop", "seasons"), key=len, reverse=True)
+    return "(?:" + "|".join(n.replace(" ", r"[ \t]*+[-–]?[ \t]*+") for n in names) + r")(?![\p{L}\p{N}])"

@@ -103,10 +103,10 @@ def _fast_word_tokenize() -> Callable:
     group around the whole branch (none inside another), so that value is the
     match itself. The CRF model's features are built here (``ws_features``: the
     same strings, four times faster) for tokens of the characters both builds
-    case alike. The rest is its own code: the same tokens, the same CRF model
-    (its file loaded here alone; underthesea's whole model, loaded by a first
-    call of its own, only for a text of other characters), the same joining of
-    "I-W" tags.
+    case alike; a text of other characters gets underthesea_core's own
+    featurizer, built here from the same template and word list. The rest is
+    its own code: the same tokens, the same CRF model (its file loaded here
+    alone), the same joining of "I-W" tags.
     ``tests/text/test_models.py`` checks the two agree. Another underthesea
     version keeps its own.
     """
@@ -123,8 +123,8 @@ def _fast_word_tokenize() -> Callable:
     dictionary = _ws_dictionary(module.__file__)
 
     def model():
-        """underthesea's own segmenter model, loaded by a first call of its own: its featurizer is needed
-        only for a text ``ws_features`` does not build (``_WS_SAFE``)."""
+        """underthesea's own segmenter model, loaded by a first call of its own: needed only where its word list
+        or template could not be read here (``_ws_dictionary`` None)."""
         with _model_lock:
             if module.word_tokenize_model is None:
                 slow("khởi động")
@@ -133,6 +133,15 @@ def _fast_word_tokenize() -> Callable:
     # The CRF model file underthesea's loader reads (``FastCRFSequenceTagger.load``), loaded alone: its loader
     # also reads the featurizer's word list with joblib's Python unpickler, most of its half second.
     crf_tag = _ws_tagger(module.__file__) if dictionary is not None else model().estimator.tag
+
+    def rust_tags(tokens: list[str]) -> list[str]:
+        """The tags of a text ``ws_features`` does not build: underthesea's ``predict``, its Rust featurizer
+        built from the template and word list read here (``_ws_rust_featurizer``), not from its half-second
+        loader (a document in a few hundred has a character outside ``_WS_SAFE``)."""
+        if dictionary is None:
+            return model().predict([[t] for t in tokens])
+        return crf_tag(_ws_rust_featurizer(module.__file__).process([[[t] for t in tokens]])[0])
+
     token_normalize = regex_tokenize.token_normalize
     normalized: dict[str, str] = {}  # token → its ``token_normalize`` (a pure function of it)
 
@@ -155,7 +164,7 @@ def _fast_word_tokenize() -> Callable:
         if dictionary is not None and " " not in joined and "" not in tokens and _WS_SAFE.fullmatch(joined):
             tags = crf_tag(ws_features(tokens, dictionary))
         else:
-            tags = model().predict([[t] for t in tokens])
+            tags = rust_tags(tokens)
         output: list[str] = []
         for tag, token in zip(tags, tokens):
             if tag == "I-W" and output:
@@ -226,6 +235,15 @@ def _ws_dictionary(module_file: str) -> frozenset[str] | None:
         return frozenset(words) if isinstance(words, set | frozenset) else None
     except (OSError, pickle.UnpicklingError, ValueError, TypeError, EOFError):
         return None
+
+
+@functools.cache
+def _ws_rust_featurizer(module_file: str):
+    """underthesea_core's featurizer of the segmenter, as ``FastCRFSequenceTagger.load`` builds it: the template
+    and the word list of its model folder (``_ws_dictionary``, read once with the C unpickler), built once."""
+    from underthesea_core import CRFFeaturizer
+
+    return CRFFeaturizer(WS_TEMPLATE, _ws_dictionary(module_file))
 
 
 def ws_features(tokens: list[str], dictionary: frozenset[str]) -> list[list[str]]:

@@ -248,7 +248,9 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         return _with_reference(Mention(q, "change", vlead, end, bound=bound, change=ch), folded, hi)
 
     # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng" (also "tăng lần lượt 12%").
-    resp = _RESPECTIVELY_BEFORE.search(folded, max(lo, lead - 24), lead)
+    w0 = max(lo, lead - 24)  # (the pattern asked only where its last words are)
+    resp = _RESPECTIVELY_BEFORE.search(folded, w0, lead) \
+        if folded.find("lượt", w0, lead) >= 0 or folded.find("ứng", w0, lead) >= 0 else None
     if resp is not None and resp.group().rstrip().endswith("là") \
             and not _MOVE_VERB_BEFORE.search(folded, max(lo, resp.start() - 16), resp.start()):
         resp = None  # "với mức tăng trưởng lần lượt là 54,5%": a level named by a noun (the growth's value)

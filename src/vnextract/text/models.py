@@ -201,6 +201,7 @@ WS_TEMPLATE = [
 #: so a text with any other character keeps underthesea's own featurizer.
 _WS_SAFE = regex.compile(r"[\x00-\u017f\u01a0-\u01b0\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]*+")
 _I32 = regex.compile(r"[+-]?[0-9]++")
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 def _ws_folder(module_file: str):
@@ -260,7 +261,8 @@ def ws_features(tokens: list[str], dictionary: frozenset[str]) -> list[list[str]
     """
     n = len(tokens)
     low = [t.lower() for t in tokens]
-    digit = [str(_I32.fullmatch(t, 0, None, SERIAL) is not None and -2147483648 <= int(t) <= 2147483647) for t in tokens]
+    digit = [str(t[-1:] in _ASCII_DIGITS and _I32.fullmatch(t, 0, None, SERIAL) is not None  # (a number ends in one)
+                 and -2147483648 <= int(t) <= 2147483647) for t in tokens]
     up = [t[0] == t[0].upper() for t in tokens]
     title = [str(u) for u in up]
     pair = [f"{tokens[i]} {tokens[i + 1]}" for i in range(n - 1)]

@@ -80,7 +80,8 @@ _UNIT_DOT_END = regex.compile(r"(?<![\p{L}])(?:Rs|tr|Tr|US)\.\Z")
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _UNIT_DOT_END.search(text, out[-1][0], out[-1][1], SERIAL) and b > a and (text[a].isdigit() or text[a] == "đ"):
+        if out and text[out[-1][1] - 1] == "." and _UNIT_DOT_END.search(text, out[-1][0], out[-1][1], SERIAL) and b > a \
+                and (text[a].isdigit() or text[a] == "đ"):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

@@ -220,6 +220,10 @@ class WordSet:
                 return False
         return True
 
+    def may_occur(self, folded: str, start: int, end: int) -> bool:
+        """False only where no cue can be in ``folded[start:end]`` (a short list's leading words are all absent)."""
+        return not self._absent(folded, start, end)
+
     def ending(self, folded: str) -> tuple[int, int] | None:
         """The cue that ends ``folded`` (past trailing spaces): its (start, end), else None."""
         span = self.before(folded, len(folded))

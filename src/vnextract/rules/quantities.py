@@ -492,7 +492,9 @@ def _any_bound():
     return WordSet(words("bound", "over").words + words("bound", "under").words + words("bound", "about").words)
 
 
-_TIME_BEFORE = regex.compile(r"(?<![\p{L}])(?:năm|tháng|ngày|quý|thứ|lần|số|khóa|kỳ)[ \t]*+\Z")
+_TIME_WORDS = ("năm", "tháng", "ngày", "quý", "thứ", "lần", "số", "khóa", "kỳ")
+_TIME_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_TIME_WORDS)})[ \t]*+\Z")
+_TIME_LASTS = frozenset(w[-1] for w in _TIME_WORDS)
 
 
 #: A lower-case syllable after a number (not one ASCII letter), which no cue or function word is:
@@ -551,7 +553,8 @@ def _period_number(folded: str, s: int, start: int, value: Decimal, raw: str) ->
 
 
 def _time_before(folded: str, s: int, start: int) -> bool:
-    return _TIME_BEFORE.search(folded, max(start, s - 8), s, SERIAL) is not None
+    lo = max(start, s - 8)  # (asked only where a time word can end before the spaces)
+    return folded[lo:s].rstrip(" \t")[-1:] in _TIME_LASTS and _TIME_BEFORE.search(folded, lo, s, SERIAL) is not None
 
 
 _NOUNISH = regex.compile(r"\p{Ll}[\p{Ll}\p{M} ]*+")

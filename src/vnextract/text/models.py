@@ -47,9 +47,21 @@ def _load(name: str) -> Callable:
 
 
 def segment_words(text: str) -> list[str]:
-    """underthesea's words of ``text``, characters unchanged (``use_token_normalize=False``)."""
-    function = _loaded.get("words") or _load("words")
-    return function(text, use_token_normalize=False)
+    """underthesea's words of ``text``, characters unchanged (``use_token_normalize=False``).
+
+    Kept per text (a pure function of it, bounded): a window of one article's figures recurs in another's
+    (122 of news-5k's 3,345)."""
+    out = _segmented.get(text)
+    if out is None:
+        function = _loaded.get("words") or _load("words")
+        if len(_segmented) >= _WINDOW_CACHE:
+            _segmented.clear()
+        out = _segmented[text] = tuple(function(text, use_token_normalize=False))
+    return list(out)
+
+
+_segmented: dict[str, tuple[str, ...]] = {}
+_WINDOW_CACHE = 4096
 
 
 def pos_tags(text: str) -> list[tuple[str, str]]:

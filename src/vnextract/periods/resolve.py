@@ -347,6 +347,8 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention], later_years: b
     """The framing periods right after one of the figure's numbers ("chiếm 47% năm 2019"), else the months
     stated later in its clause, or a year there after "trong" (``later_years``: such a year dates the figure
     but still frames the passage after it, as a period stated in the sentence does)."""
+    if not mentions:
+        return []  # (nothing to find: no pattern asked)
     out = []
     # a figure that is itself the base of a comparison ("so với mức xấp xỉ 11% của năm 2019") owns the period
     # after it, which the clause's "so với" made a comparison
@@ -355,7 +357,7 @@ def _after(folded: str, f: Figure, mentions: list[PeriodMention], later_years: b
         g = _POST_GAP.match(folded, end, None, SERIAL)
         out.extend(p for p in mentions if p.start == g.end() and (p.frames or (base and p.role == "comparison"
                                                                                 and p.year is not None)))
-    if f.spans:
+    if f.spans and any(p.edge for p in mentions):
         # a year's edge right after its last number: "từ mức 15,5% cuối năm 2020 lên …" (17% is not its)
         edge = _EDGE_WORD.match(folded, _POST_GAP.match(folded, f.spans[-1][1], None, SERIAL).end(), None, SERIAL)
         if edge is not None:

@@ -756,7 +756,9 @@ def _celebrity_text(folded: str) -> bool:
     first: most texts name none)."""
     if sum(w in folded for w in _celebrity_literals()) < 2:
         return False  # (a festival's "diễn viên", a show's "ca sĩ" alone: no piece about them)
-    said = [" ".join(c.group().split()) for c in _cue("celebrity").scan(folded, 0, len(folded))]
+    # (``finditer``, not ``scan``: over a whole document, the pattern of a dozen cues is three times faster than
+    # trying it at each word, the same matches)
+    said = [" ".join(c.group().split()) for c in _cue("celebrity").finditer(folded, 0, len(folded))]
     return len(said) >= _CELEBRITY_WORDS and len(set(said)) >= 2
 
 
@@ -772,7 +774,7 @@ def _sport_text(folded: str) -> bool:
     transfer fees are no statistic of an indicator (decision 160)."""
     if sum(w in folded for w in _sport_literals()) < 2:
         return False
-    said = [" ".join(c.group().split()) for c in _cue("sport").scan(folded, 0, len(folded))]
+    said = [" ".join(c.group().split()) for c in _cue("sport").finditer(folded, 0, len(folded))]
     return len(said) >= _CELEBRITY_WORDS and len(set(said)) >= 2
 
 

@@ -20,7 +20,7 @@ import regex
 from ..lang.vi import lexicon
 from ..numbers import Convention, NumberMatch, parse_spelled, scan
 from ..text.serial import SERIAL
-from .words import trie_alternation, words
+from .words import trie_alternation, word_char, words
 
 _END = r"(?![\p{L}\p{N}])"
 
@@ -79,6 +79,20 @@ def _currency_before():
 
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+\Z")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
+_DASHES = ("-", "–")
+
+
+def _range_end_before(folded: str, s: int, start: int) -> bool:
+    """``_RANGE_BEFORE`` in the four characters before ``s``: asked only where they hold a dash (its match does)."""
+    lo = max(start, s - 4)
+    return (folded.find("-", lo, s) >= 0 or folded.find("–", lo, s) >= 0) \
+        and _RANGE_BEFORE.search(folded, lo, s, SERIAL) is not None
+
+
+def _range_start_after(folded: str, pos: int, end: int) -> bool:
+    """``_RANGE_AFTER`` at ``pos``: asked only where the first character past spaces and tabs can be its dash (a
+    character other than a space, a tab or a dash in the next three ends every match there)."""
+    return folded[pos:pos + 3].lstrip(" \t")[:1] in ("", *_DASHES) and _RANGE_AFTER.match(folded, pos, end, SERIAL) is not None
 #: Between the ends of a range: "120-180", "7 – 7,5", "từ 400 đến 700", "giữa 1000 và 2000".
 #: "từ 90 CV đến 1.100 CV", "từ 20 đến trên 50 triệu đồng": a bound word on the high end keeps the range.
 _RANGE_SEP = regex.compile(r"[ \t]*+(?:[-–—]|(?:đến|tới)(?:[ \t]++(?:trên|hơn|gần|khoảng))?)[ \t]*+")
@@ -97,6 +111,7 @@ _POINTS_NEXT = regex.compile(r"[ \t]*+(?:[^\p{L}]|\Z|(?:so|tương|và|lên|xu�
 #: "15/10", "15.10.2023", "15-10-2023", "14-18/9": a date, not a figure (a lone dash is a range: "18-22").
 _DATE_NEIGHBOUR = regex.compile(r"[/.]\d|-\d{1,2}[/\-.]\d")
 _ID_AFTER = regex.compile(r"/[\p{L}]|-[\p{Lu}]")
+_DATE_MARKS = ("/", ".", "-")
 _ATTACHED_BEFORE = regex.compile(r"[\p{L}][\-]?\Z|\d[/.]\Z|[/]\Z")
 #: A lower-case word right before a number, no space between: a typing slip ("đạt1.885 tỷ đồng", "là20,5 triệu").
 _GLUED_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{Ll}\p{M}]{1,7}\Z")
@@ -183,7 +198,7 @@ def find_quantities(folded: str, text: str, convention: Convention, start: int =
         rng = _range(folded, text, m, e, value, u, nums, i, start, end, next_word)
         if rng is not None:
             value, high, u, i = rng
-        elif _RANGE_BEFORE.search(folded, max(start, s - 4), s, SERIAL) or _RANGE_AFTER.match(folded, max(u.end, e), end, SERIAL):
+        elif _range_end_before(folded, s, start) or _range_start_after(folded, max(u.end, e), end):
             continue  # an end of a range that is no figure: "giai đoạn 2016 - 2020"
         if convention == "comma" and _foreign_amount(u) and _FOREIGN_GROUPED.fullmatch(m.text) \
                 and folded[u.end:u.end + 1] != "/":  # ("17,693USD/oz": a price per unit no list knows)
@@ -266,7 +281,7 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
     """The unit after a number ending at ``e`` (scale, base unit, denominators), or a currency before ``s``."""
     lex = lexicon()
     out = _Read(end=e, base_start=e)
-    if not _may_read_unit(folded, e, end) and not (s is not None and _CURRENCY_HINT.search(text, max(0, s - 5), s)):
+    if not _may_read_unit(folded, e, end) and not (s is not None and _currency_hint(text, s)):
         return out  # (nothing after the number, no currency before it: what the pattern's empty match gives)
     u = _unit_re().match(folded, e, end, SERIAL)
     scale_key = u.group("scale")
@@ -287,7 +302,7 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
             pass  # "5 đô thị": not a currency
         else:
             out.base, out.category, out.base_start = base.unit, base.category, u.start("unit")
-    if s is not None and out.base is None and _CURRENCY_HINT.search(text, max(0, s - 5), s, SERIAL):
+    if s is not None and out.base is None and _currency_hint(text, s):
         cb, table = _currency_before()
         c = cb.search(text, max(0, s - 5), s)
         if c:  # "USD 2,5 tỷ", "$12,5 triệu"
@@ -349,7 +364,13 @@ def _unit_exception(folded: str, s: int, e: int, end: int) -> bool:
 
 
 _NEXT_WORD = regex.compile(r"[ \t]++(\p{L}++)")
-_CURRENCY_HINT = regex.compile(r"[A-Z$€£]")  # every currency written before a number has one of these
+#: Every currency written before a number has one of these (an ASCII capital or a sign).
+_CURRENCY_HINT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ$€£")
+
+
+def _currency_hint(text: str, s: int) -> bool:
+    """Whether the five characters before ``s`` hold a character a currency written before a number has."""
+    return not _CURRENCY_HINT.isdisjoint(text[max(0, s - 5):s])
 
 
 def _compound(folded: str, text: str, e: int, value: Decimal, u: _Read, nums, i: int, end: int, next_word):
@@ -471,7 +492,9 @@ def _any_bound():
     return WordSet(words("bound", "over").words + words("bound", "under").words + words("bound", "about").words)
 
 
-_TIME_BEFORE = regex.compile(r"(?<![\p{L}])(?:năm|tháng|ngày|quý|thứ|lần|số|khóa|kỳ)[ \t]*+\Z")
+_TIME_WORDS = ("năm", "tháng", "ngày", "quý", "thứ", "lần", "số", "khóa", "kỳ")
+_TIME_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_TIME_WORDS)})[ \t]*+\Z")
+_TIME_LASTS = frozenset(w[-1] for w in _TIME_WORDS)
 
 
 #: A lower-case syllable after a number (not one ASCII letter), which no cue or function word is:
@@ -530,7 +553,8 @@ def _period_number(folded: str, s: int, start: int, value: Decimal, raw: str) ->
 
 
 def _time_before(folded: str, s: int, start: int) -> bool:
-    return _TIME_BEFORE.search(folded, max(start, s - 8), s, SERIAL) is not None
+    lo = max(start, s - 8)  # (asked only where a time word can end before the spaces)
+    return folded[lo:s].rstrip(" \t")[-1:] in _TIME_LASTS and _TIME_BEFORE.search(folded, lo, s, SERIAL) is not None
 
 
 _NOUNISH = regex.compile(r"\p{Ll}[\p{Ll}\p{M} ]*+")
@@ -618,12 +642,17 @@ def _is_not_a_figure(text: str, folded: str, s: int, e: int, spelled: bool, valu
         return False
     raw = text[s:e]
     # Dates (15/10/2023, 10/2023), identifiers (123/QĐ-UBND), codes (H5N1), Covid-19; not "VND1000", "USD2,5".
-    if _DATE_NEIGHBOUR.match(text, e, None, SERIAL):
+    # (each pattern asked only where the character it starts or ends with is there: after the number, a "/", "."
+    # or "-"; before it, a letter or one of those)
+    after = text[e:e + 1]
+    if after in _DATE_MARKS and _DATE_NEIGHBOUR.match(text, e, None, SERIAL):
         return True
-    if _ATTACHED_BEFORE.search(text, max(0, s - 2), s, SERIAL) and not _currency_before()[0].search(text, max(0, s - 5), s, SERIAL) \
-            and not glued_to_word(text, s):
+    before = text[s - 1:s] if s else ""
+    if before and (before in _DATE_MARKS or word_char(before)) and _ATTACHED_BEFORE.search(text, max(0, s - 2), s, SERIAL) \
+            and not _currency_before()[0].search(text, max(0, s - 5), s, SERIAL) and not glued_to_word(text, s):
         return True
-    if _ID_AFTER.match(text, e, None, SERIAL) and not _currency_before()[0].search(text, e + 1, _next_digit(text, e), SERIAL):
+    if after in ("/", "-") and _ID_AFTER.match(text, e, None, SERIAL) \
+            and not _currency_before()[0].search(text, e + 1, _next_digit(text, e), SERIAL):
         return True  # "123/QĐ-UBND" (but "VND1000-VND2000" is a range)
     # Phone numbers and other zero-led codes: "0236", "1900 1234".
     if len(raw) >= 3 and raw[0] == "0" and raw[1].isdigit():

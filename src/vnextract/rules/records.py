@@ -301,9 +301,10 @@ def assemble(norm: NormText, sentences: list[Sentence], analyses: list[SentenceA
         date = read_dateline(norm.folded, spans, lead)
         source = "text" if date is not None else None
     warnings = []
-    for a in analyses:
+    # (no mistyped year can be found in a sentence whose text holds none: its periods are not asked for)
+    for a in (analyses if _TYPO_YEAR.search(norm.folded, 0, None, SERIAL) is not None else ()):
         if _TYPO_YEAR.search(norm.folded, a.lo, a.hi, SERIAL) is None:
-            continue  # (no mistyped year can be found here: its periods are not asked for)
+            continue
         for p in a.periods:
             if p.role == "typo":
                 s, e = norm.span(p.start, p.end)

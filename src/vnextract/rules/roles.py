@@ -79,6 +79,10 @@ def _res():
     alone = trie_alternation(words("change", "reference_bare_alone").words)
     return {
         "plan_after": regex.compile(rf"[ \t]*+(?:so[ \t]++với[ \t]++)?(?:{plan_nouns})(?![\p{{L}}\p{{N}}])"),
+        # (the characters "plan_after" and "ref" can go on with past their spaces: neither is asked elsewhere)
+        "plan_after_firsts": frozenset("s") | {w[0] for w in words("plan", "nouns").words},
+        "ref_firsts": frozenset(w[0] for name in ("reference", "reference_bare", "reference_bare_alone")
+                                for w in words("change", name).words),
         "exceed_plan_before": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{exceed})[ \t]++(?:{plan_nouns})(?:[ \t]++năm)?[ \t]*+\Z"),
         # (a comparison may open on a date or a year: "so với 31/12/2020", "so với 2015"; never on "với")
         "ref": regex.compile(rf"[ \t]*+,?[ \t]*+(?:(?:{refs})[ \t]++(?P<phrase>(?!với(?![\p{{L}}]))(?:{bare}|\p{{L}}|(?=\d{{1,2}}/\d|(?:19|20)\d\d(?![\p{{N}}])))[^\n]{{0,80}}?)|(?P<bare>(?:{bare})[^\n]{{0,60}}?)|(?P<alone>(?:{alone})(?:[ \t]++đó)?+[ \t]*+))(?={_STOP_PHRASE}|\Z|\n)"),
@@ -186,8 +190,10 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
 
     # Plan attainment: "bằng 100,8% kế hoạch", "vượt 11,7% kế hoạch", "vượt kế hoạch 11,7%".
     if q.category in ("percent", None) and q.high is None:
-        exceed_before = r["exceed_plan_before"].search(folded, max(lo, pos - 40), pos, SERIAL)
-        plan_after = r["plan_after"].match(folded, end, hi, SERIAL)
+        w0 = max(lo, pos - 40)
+        exceed_before = r["exceed_plan_before"].search(folded, w0, pos, SERIAL) \
+            if words("plan", "exceed").may_occur(folded, w0, pos) else None
+        plan_after = r["plan_after"].match(folded, end, hi, SERIAL) if _may_go_on(folded, end, r["plan_after_firsts"]) else None
         if plan_after or exceed_before:
             exceeds = bool(exceed_before) or (bound_word is not None and bound_word.startswith("vượt"))
             value = q.value + HUNDRED if exceeds else q.value
@@ -251,7 +257,9 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         return _with_reference(Mention(q, "change", vlead, end, bound=bound, change=ch), folded, hi)
 
     # A change: "tăng 14,8%", "giảm 1,2 điểm phần trăm", "tăng 2.150 tỷ đồng" (also "tăng lần lượt 12%").
-    resp = _RESPECTIVELY_BEFORE.search(folded, max(lo, lead - 24), lead)
+    w0 = max(lo, lead - 24)  # (the pattern asked only where its last words are)
+    resp = _RESPECTIVELY_BEFORE.search(folded, w0, lead) \
+        if folded.find("lượt", w0, lead) >= 0 or folded.find("ứng", w0, lead) >= 0 else None
     if resp is not None and resp.group().rstrip().endswith("là") \
             and not _MOVE_VERB_BEFORE.search(folded, max(lo, resp.start() - 16), resp.start()):
         resp = None  # "với mức tăng trưởng lần lượt là 54,5%": a level named by a noun (the growth's value)
@@ -280,7 +288,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
         elif q.category == "points":
             ch.points = q.value
         elif q.category is None:
-            if not (r["ref"].match(folded, end, hi) or _at_clause_end(folded, end, hi)):
+            if not (_reference(folded, end, hi) or _at_clause_end(folded, end, hi)):
                 return None
             ch.percent = q.value  # "tăng 6,71 so với cùng kỳ": a missing % sign
         else:
@@ -291,7 +299,7 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     # "bằng 105,2% so với cùng kỳ": a change of +5,2%.
     if q.category in ("percent", None):
         same = words("change", "same_as").before(folded, lead, lo)
-        ref = r["ref"].match(folded, end, hi, SERIAL)
+        ref = _reference(folded, end, hi) if same else None
         if same and ref:
             delta = q.value - HUNDRED
             if delta == 0:
@@ -365,7 +373,7 @@ def _with_reference(m: Mention, folded: str, hi: int) -> Mention:
     if about:  # "tăng 2,2 lần về số dự án và 4,5 lần về vốn": each size names what it is about
         m.about = about.span("np")
         m.end = about.end("np")
-    ref = _res()["ref"].match(folded, m.end, hi)
+    ref = _reference(folded, m.end, hi)
     if not ref:
         return m
     phrase_span = ref.span("phrase") if ref.group("phrase") is not None else \
@@ -378,6 +386,22 @@ def _with_reference(m: Mention, folded: str, hi: int) -> Mention:
     m.end = e
     m.change.ref_rule, m.change.ref_year = reference_year(folded[s:e])
     return m
+
+
+def _may_go_on(folded: str, pos: int, firsts: frozenset[str], comma: bool = False) -> bool:
+    """Whether a pattern that skips spaces and tabs at ``pos`` (and, with ``comma``, one comma among them) and then
+    needs one of ``firsts`` can match there: False only where another character comes first. (A cheap test before
+    the pattern; where the next few characters are all spaces it says True.)"""
+    rest = folded[pos:pos + 12].lstrip(" \t")
+    if comma and rest[:1] == ",":
+        rest = rest[1:].lstrip(" \t")
+    return not rest or rest[0] in firsts
+
+
+def _reference(folded: str, pos: int, hi: int):
+    """The comparison right after ``pos`` ("so với cùng kỳ", "cùng kỳ", "năm trước"): ``ref``'s match, or None."""
+    r = _res()
+    return r["ref"].match(folded, pos, hi, SERIAL) if _may_go_on(folded, pos, r["ref_firsts"], comma=True) else None
 
 
 def reference_year(phrase: str) -> tuple[str | tuple | None, int | None]:

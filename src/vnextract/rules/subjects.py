@@ -531,6 +531,13 @@ def _owned():
     return head, company, never, first
 
 
+@cache
+def _head_lasts() -> tuple[str, ...]:
+    """The last words of the heads ``owner_named_first`` looks for (folded, as its pattern has them)."""
+    raw = _raw()["owned"]
+    return tuple({fold(w).split()[-1] for w in (*raw["heads"], *raw["named_first_heads"])})
+
+
 def owner_metric(metric: str, text: str, lo: int, lead: int, heading: tuple[int, int],
                  paragraph: int | None = None) -> str | None:
     """"lãi ròng 257 tỷ đồng" in a text on PAN → "lãi ròng của PAN": a company's measure takes its owner.
@@ -558,6 +565,8 @@ def owner_named_first(metric: str, text: str | None = None) -> str | None:
     "Công ty CP phát triển nhà tỉnh BR-VT với tổng vốn đầu tư" → "tổng vốn đầu tư của Công ty …".
     """
     folded = fold(metric)
+    if not folded.endswith(_head_lasts()):
+        return None  # (no head ends the metric: the search below would find none that does)
     head = _owned()[3].search(folded, 0, None, SERIAL)
     while head is not None and head.end() != len(folded):
         head = _owned()[3].search(folded, head.end())

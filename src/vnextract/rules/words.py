@@ -17,6 +17,8 @@ _END_WORD = r"(?![\p{L}\p{N}])"
 WINDOW = 60
 #: Lists with at most this many leading words are looked for word by word before ``search`` tries the pattern.
 _PROBES = 8
+#: Lists with at most this many cues are scanned with their pattern alone (``WordSet.scan``).
+_SHORT_SCAN = 20
 
 
 def alternation(words: tuple[str, ...]) -> str:
@@ -220,6 +222,10 @@ class WordSet:
                 return False
         return True
 
+    def may_occur(self, folded: str, start: int, end: int) -> bool:
+        """False only where no cue can be in ``folded[start:end]`` (a short list's leading words are all absent)."""
+        return not self._absent(folded, start, end)
+
     def ending(self, folded: str) -> tuple[int, int] | None:
         """The cue that ends ``folded`` (past trailing spaces): its (start, end), else None."""
         span = self.before(folded, len(folded))
@@ -239,17 +245,23 @@ class WordSet:
         end = len(folded) if end is None else end
         return None if self._absent(folded, start, end) else self._any.search(folded, start, end, SERIAL)
 
+    @cached_property
+    def _firsts(self) -> regex.Pattern:
+        """The cues' leading words (``_first``) as whole words: where ``scan`` tries the pattern."""
+        return regex.compile(rf"{_NOT_WORD}(?:{trie_alternation(tuple(self._first))}){_END_WORD}")
+
     def scan(self, folded: str, start: int = 0, end: int | None = None):
         """``finditer``'s matches, the pattern tried only at the words a cue can start with.
 
-        About twice as fast for a list of a hundred cues or more; slower for a short one.
+        The words are found by the trie of the cues' leading words (a match of the pattern starts
+        at a whole word that is one of them): a third faster than the pattern tried at every position
+        for a list of sixty cues, a fifth for three hundred. A list of at most ``_SHORT_SCAN`` cues
+        is searched with the pattern itself, three times faster there.
         """
         end = len(folded) if end is None else end
-        if self._first is None:
+        if self._first is None or len(self.words) <= _SHORT_SCAN:
             return self._any.finditer(folded, start, end)
-        first = self._first
-        starts = (t.start() for t in _LEADING.finditer(folded, start, end) if t.group() in first)
-        return anchored_at(starts, self._any, folded, start, end)
+        return anchored_at((m.start() for m in self._firsts.finditer(folded, start, end)), self._any, folded, start, end)
 
 
 def _longest(cues: tuple[tuple[str, ...], ...], folded: str, pos: int, end: int) -> int:

@@ -75,12 +75,14 @@ def split_sentences(text: str, lazy: bool = False) -> list[Sentence]:
 
 #: A sentence that ends in the dot of a unit before its number: "đạt Rs. 20", "5 tr. đồng" are one.
 _UNIT_DOT_END = regex.compile(r"(?<![\p{L}])(?:Rs|tr|Tr|US)\.\Z")
+_UNIT_DOTS = frozenset(("Rs.", "tr.", "Tr.", "US."))  # (how a sentence ends where the pattern can match)
 
 
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _UNIT_DOT_END.search(text, out[-1][0], out[-1][1], SERIAL) and b > a and (text[a].isdigit() or text[a] == "đ"):
+        if out and text[out[-1][1] - 3:out[-1][1]] in _UNIT_DOTS and _UNIT_DOT_END.search(text, out[-1][0], out[-1][1], SERIAL) \
+                and b > a and (text[a].isdigit() or text[a] == "đ"):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -96,7 +98,7 @@ _LETTER_UNIT_END = regex.compile(r"\.(?<=\d[ \t]?+\p{Ll}\.)[ \t]++(?=\p{Lu})")
 def _resplit(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        for m in _LETTER_UNIT_END.finditer(text, a, b):
+        for m in (_LETTER_UNIT_END.finditer(text, a, b) if text.find(". ", a, b) >= 0 or text.find(".\t", a, b) >= 0 else ()):
             out.append((a, m.start() + 1))
             a = m.end()
         out.append((a, b))

@@ -30,7 +30,7 @@ from vnextract.eval.real import read_bench, texts_path  # noqa: E402
 
 
 def _value(cell: str) -> Decimal | None:
-    return Decimal(cell) if cell not in ("", "None") else None
+    return Decimal(cell) if cell not in ("", "None", "null", "-") else None  # judges write a missing value several ways
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -237,7 +237,23 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     # A level reached by a change: "tăng lên 835 dự án", "giảm còn 2,5%".
     tl = words("change", "to_level").before(folded, lead, lo)
     if tl and q.category is not None:
-        verb = words("change", "increase").before(folded, tl[0], lo) or words("change", "decrease").before(folded, tl[0], lo)
+        up = words("change", "increase").before(folded, tl[0], lo)
+        verb = up or words("change", "decrease").before(folded, tl[0], lo)
+        moved = None
+        if not verb and q.category == "percent" and (mo := _MOVED_OBJECT.search(folded, max(lo, tl[0] - 48), tl[0])) \
+                and _moves_an_amount(folded, mo.start("object"), tl[0]):
+            verb = mo.span("verb")  # "đặt kế hoạch tăng doanh thu năm 2021 lên 20%": the verb before its object
+            up = verb if mo.group("verb") == "tăng" else None
+            tail = _OBJECT_PERIOD.search(folded, mo.start("object"), tl[0])
+            moved = (mo.start("object"), tail.start() if tail else mo.end("object"))
+        if verb and q.category == "percent" and _moves_an_amount(folded, max(lo, verb[0] - 48), tl[0]):
+            # "lợi nhuận chỉ tăng lên 2%": an amount (money, a count) has no level in %, the move is its size
+            ch = ChangeDraft("increase" if up else "decrease", bound=bound, high=q.high, percent=q.value)
+            m = _with_reference(Mention(q, "change", _verb_start(folded, verb[0], lo), end, bound=bound, change=ch),
+                                folded, hi)
+            if moved is not None and m.about is None and moved[1] > moved[0]:
+                m.about = moved  # (what moves is the verb's object: it names the record)
+            return m
         if verb:
             return _value(q, folded, _verb_start(folded, verb[0], lo), end, hi, bound)
 
@@ -454,6 +470,17 @@ def _at_clause_end(folded: str, pos: int, hi: int) -> bool:
 
 _LEVEL_NOUN_BEFORE = regex.compile(r"(?<![\p{L}])mức[ \t]++\Z")
 _BRACKET_AFTER_MOVE = regex.compile(r"(?:[ \t]++nhất)?+[ \t]*+[(][ \t]*+\Z")
+
+
+_OBJECT_PERIOD = regex.compile(r"[ \t]++(?:năm|tháng|quý|trong|giai[ \t]++đoạn|từ|đến|so[ \t]++với)(?![\p{L}])")
+_MOVED_OBJECT = regex.compile(r"(?<![\p{L}])(?P<verb>tăng|giảm)[ \t]++(?P<object>[^,;:()%\n]{2,40}+)\Z")
+
+
+def _moves_an_amount(folded: str, start: int, end: int) -> bool:
+    """Whether the words before a move "lên X%" name an amount, not a rate (``[move] amount_heads``, none of
+    ``rate_words``): "lợi nhuận chỉ tăng lên 2%" is a rise of 2%, "tỷ lệ nợ xấu tăng lên 2%" a level (decision 307)."""
+    return words("move", "amount_heads").search(folded, start, end) is not None \
+        and words("move", "rate_words").search(folded, start, end) is None
 
 
 def _bracket_after_move(folded: str, lead: int, lo: int) -> int | None:

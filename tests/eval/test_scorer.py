@@ -23,6 +23,11 @@ def test_scales_make_equal_amounts():
     assert matches_amount(rec("vốn", 60.2, "nghìn tỷ đồng"), rec("vốn", 60200, "tỷ đồng"))
     assert not matches_amount(rec("vốn", 60.2, "nghìn tỷ đồng"), rec("vốn", 60.2, "tỷ đồng"))
     assert not matches_amount(rec("vốn", 5, "triệu USD"), rec("vốn", 5, "triệu đồng"))
+    # a currency's name and its code are one unit ("tỷ yên" as written, "tỷ JPY" as the lexicon gives it)
+    assert matches_amount(rec("lợi nhuận", 163.8, "tỷ JPY"), rec("lợi nhuận", 163.8, "tỷ yên"))
+    assert matches_amount(rec("vốn", 350, "tỷ KRW"), rec("vốn", 350, "tỷ won"))
+    assert matches_amount(rec("viện trợ", 200, "triệu EUR"), rec("viện trợ", 200, "triệu euro"))
+    assert not matches_amount(rec("vốn", 2, "tỷ CNY"), rec("vốn", 2, "tỷ JPY"))
 
 
 def test_percentages_compare_to_a_hundredth():

@@ -47,6 +47,20 @@ def _scale_prefixes() -> list[tuple[str, int]]:
     return sorted(scales.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
+@cache
+def _currency_codes() -> dict[str, str]:
+    """Every name of a foreign currency in the unit lexicon → its code, folded: "yên" → "jpy", "won" → "krw"."""
+    return {" ".join(fold(k).split()): fold(v.unit) for k, v in lexicon().units.items()
+            if v.category == "money" and v.unit != "đồng"}
+
+
+def _currency_base(base: str) -> str:
+    """"tỷ yên" and "tỷ JPY" are one amount: a currency's name before any denominator is read as its code."""
+    head, sep, rest = base.partition("/")
+    code = _currency_codes().get(head.strip())
+    return base if code is None else code + sep + rest
+
+
 def split_unit(unit: str | None) -> tuple[int, str]:
     """``"nghìn tỷ đồng"`` → ``(12, "đồng")``; the base is folded for comparison."""
     if unit is None:
@@ -54,8 +68,8 @@ def split_unit(unit: str | None) -> tuple[int, str]:
     u = " ".join(fold(unicodedata.normalize("NFC", unit)).split())
     for prefix, power in _scale_prefixes():
         if u == prefix or u.startswith(prefix + " "):
-            return power, u[len(prefix):].strip() or ("đồng" if power >= 9 else "")
-    return 0, u
+            return power, _currency_base(u[len(prefix):].strip() or ("đồng" if power >= 9 else ""))
+    return 0, _currency_base(u)
 
 
 def amount(value, unit) -> tuple[Decimal, str] | None:

@@ -70,6 +70,13 @@ def _unit_re():
 
 
 @cache
+def _den_re():
+    """The denominators of ``_unit_re`` alone, after a counted noun no unit list knows."""
+    dens = trie_alternation(tuple(lexicon().denominators))
+    return regex.compile(rf"(?:[ \t]?+/[ \t]?+(?:{dens}){_END}){{0,3}}+")
+
+
+@cache
 def _currency_before():
     """"USD 2,5 tỷ", "$12,5 triệu", "EUR29,99": a currency written before its number (case-sensitive)."""
     table = lexicon().currency_prefixes
@@ -312,6 +319,9 @@ def _read_unit(folded: str, text: str, e: int, end: int, next_word, s: int | Non
         word = _counted_noun_after(folded, u.end("scale"), next_word)
         if word is not None:
             out.base, out.category, out.base_start, out.end = text[word[0]:word[1]].lower(), "count", word[0], word[1]
+            den = _den_re().match(folded, word[1], end, SERIAL)
+            if den.group(0):  # "9 triệu giao dịch/tháng": the noun's rate
+                out.den, out.end = _denominators(text[den.start():den.end()]), den.end()
     if scale and not out.base and scale.power < 9:
         # "200 triệu phú", "1,2 triệu" alone: no unit, no figure (unless a compound amount goes on)
         return _Read(end=e, base_start=e, power=scale.power, scale_name=scale.name, scale_end=u.end("scale"))

@@ -145,8 +145,8 @@ class SentenceAnalysis:
                 else replace(p, role="comparison") for p in find_mentions(F, lo, hi)]
 
 
-#: A comparison stated once at the head of a sentence belongs to every change after it (RECORDS.md).
-_HEAD_COMPARISON = regex.compile(r"[ \t]*+so[ \t]++với[ \t]++(?P<ref>[^,;:\n]{1,60}?)[ \t]*+,(?!\d)")
+#: A comparison stated once at the head of a sentence (after "Cụ thể,", "Trong đó,") belongs to every change after it (RECORDS.md).
+_HEAD_COMPARISON = regex.compile(r"[ \t]*+(?:(?:cụ[ \t]++thể|trong[ \t]++đó|theo[ \t]++đó)[ \t]*+,[ \t]*+)?+so[ \t]++với[ \t]++(?P<ref>[^,;:\n]{1,60}?)[ \t]*+,(?!\d)")
 
 
 def sentence_bounds(folded: str, sent: Sentence) -> tuple[int, int, bool]:

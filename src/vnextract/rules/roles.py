@@ -316,6 +316,9 @@ def classify(q: Quantity, folded: str, lo: int, hi: int, prev: Mention | None = 
     if q.category in ("percent", None):
         same = words("change", "same_as").before(folded, lead, lo)
         ref = _reference(folded, end, hi) if same else None
+        if same and not ref and prev is not None and prev.role == "value" and q.category == "percent" \
+                and _level_after_head(folded, same[0], lead, end, lo, hi, prev):
+            ref = True  # "So với năm 2015, diện tích hơn 694.000 ha, bằng 100,1%; …": the head's comparison
         if same and ref:
             delta = q.value - HUNDRED
             if delta == 0:
@@ -461,6 +464,21 @@ def _phrase_end(folded: str, pos: int, hi: int) -> int:
     while e > pos and folded[e - 1] in " \t":
         e -= 1
     return e
+
+
+#: "So với cùng kỳ năm 2015, …" at the head of a sentence (records.py reads its reference).
+_SO_VOI_HEAD = regex.compile(r"[ \t]*+(?:(?:cụ[ \t]++thể|trong[ \t]++đó|theo[ \t]++đó)[ \t]*+,[ \t]*+)?+so[ \t]++với[ \t]++[^,;:\n]{1,60}?[ \t]*+,(?!\d)")
+#: Only "bằng" is a level of the head's reference; "đạt 82% diện tích" is a share or a plan.
+_LEVEL_VERB = regex.compile(r"(?:ước[ \t]++)?bằng[ \t]++")
+#: Right after the figure it compares: ", bằng" (nothing but the comma and spaces between).
+_COMMA_GAP = regex.compile(r"[ \t]*+,[ \t]*+")
+
+
+def _level_after_head(folded: str, s: int, lead: int, end: int, lo: int, hi: int, prev: Mention) -> bool:
+    """A bare "bằng X%" right after a figure, at the end of its clause, in a sentence headed by "so với …,"."""
+    return _LEVEL_VERB.fullmatch(folded, s, lead) is not None \
+        and _COMMA_GAP.fullmatch(folded, prev.end, s) is not None \
+        and _at_clause_end(folded, end, hi) and _SO_VOI_HEAD.match(folded, lo, hi) is not None
 
 
 def _at_clause_end(folded: str, pos: int, hi: int) -> bool:

@@ -596,12 +596,14 @@ def _noun_list(folded: str, right: list[tuple[int, int]], left: list[tuple[int, 
     A longer item (four to six syllables: "… các công ty nông, lâm nghiệp đang quản lý", "bảo hiểm y tế, bảo
     hiểm thất nghiệp là") does too, unless it opens a clause of its own with a verb or is the next part of an
     address (``[metric] item_not_first``: "…, gây lãng phí nguồn ngân sách", "…, xã Phù Linh") or the words
-    before it open with a source or a link (``clause_leads``: "Cũng theo Tổng cục Hải quan, …") (decision 310).
+    before it open with a source or a link or with such a verb (``clause_leads``: "Cũng theo Tổng cục Hải quan,
+    …", "vượt kế hoạch, gồm …") (decision 310).
     """
     if len(right) > _LONG_ITEM or len(left) < 2 or len(left) > 14 or not _plain(folded, left):
         return False
     if len(right) > 3 and (words("metric", "item_not_first").after(folded, right[0][0]) is not None
                            or words("metric", "clause_leads").after(folded, left[0][0]) is not None
+                           or words("metric", "item_not_first").after(folded, left[0][0]) is not None
                            or any(folded[a:b] == "với" for a, b in right)):
         return False  # ("Mazda, Kia với mức tăng trưởng …": names, then the measure they share)
     head = words("metric", "heads").after(folded, right[0][0])

@@ -591,13 +591,29 @@ _PREPOSITION_HEAD = regex.compile(
 
 
 def _noun_list(folded: str, right: list[tuple[int, int]], left: list[tuple[int, int]]) -> bool:
-    """"doanh thu của các TTTM, siêu thị": a short item after a comma extends the noun phrase before it."""
-    if len(right) > 3 or len(left) < 2 or len(left) > 14 or not _plain(folded, left):
+    """"doanh thu của các TTTM, siêu thị": a short item after a comma extends the noun phrase before it.
+
+    A longer item (four to six syllables: "… các công ty nông, lâm nghiệp đang quản lý", "bảo hiểm y tế, bảo
+    hiểm thất nghiệp là") does too, unless it opens a clause of its own with a verb or is the next part of an
+    address (``[metric] item_not_first``: "…, gây lãng phí nguồn ngân sách", "…, xã Phù Linh") or the words
+    before it open with a source or a link or with such a verb (``clause_leads``: "Cũng theo Tổng cục Hải quan,
+    …", "vượt kế hoạch, gồm …") (decision 310).
+    """
+    if len(right) > _LONG_ITEM or len(left) < 2 or len(left) > 14 or not _plain(folded, left):
         return False
+    if len(right) > 3 and (words("metric", "item_not_first").after(folded, right[0][0]) is not None
+                           or words("metric", "clause_leads").after(folded, left[0][0]) is not None
+                           or words("metric", "item_not_first").after(folded, left[0][0]) is not None
+                           or any(folded[a:b] == "với" for a, b in right)):
+        return False  # ("Mazda, Kia với mức tăng trưởng …": names, then the measure they share)
     head = words("metric", "heads").after(folded, right[0][0])
     if head is not None and head[0] == right[0][0]:
         return False  # "…, tổng kinh phí", "…, số dư quỹ": a measure of its own, not an item of a list
     return _PREPOSITION_HEAD.match(folded, left[0][0]) is None
+
+
+#: The most words an item after a comma may have and still extend the noun phrase before it.
+_LONG_ITEM = 6
 
 
 def _plain(folded: str, ws: list[tuple[int, int]]) -> bool:

@@ -527,7 +527,10 @@ def _sentence(norm: NormText, a: SentenceAnalysis, frame: _Frame) -> list[_Draft
             or (m.q.category == "count" and _after_object_verb(F, lo, m))
         ):
             named = (post_metric[0], _start_after_gap(F, last_end, m.lead))
-        elif named is not None and post_metric is not None and m.q.category == "count" and not stock_text(F):
+        elif named is not None and post_metric is not None and not stock_text(F) and (
+                m.q.category == "count" or (post_metric[1] and m.q.category in ("money", "measure")
+                                            and fold(post_metric[0]).split(" ", 1)[0]
+                                            not in words("metric", "purpose_openers").words)):
             # "giải thể 10 doanh nghiệp": "doanh nghiệp giải thể", what the count counts and the action (decision 290;
             # a noun that says more than the unit names the count by itself, above)
             acted = acted_named(named[0], post_metric[0])
